@@ -1,0 +1,71 @@
+package fr.agir.agreement;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Conventions", description = "Convention pluriannuelle d'objectifs")
+public class AgreementApi {
+    private final AgreementService service;
+    private final AgreementDocument document;
+
+    public AgreementApi(AgreementService service, AgreementDocument document) {
+        this.service = service;
+        this.document = document;
+    }
+
+    public record AgreementView(Long id, Long applicationId, String number, Agreement.Status status,
+                                int durationYears, int firstYear, BigDecimal totalAmount, String signedBy,
+                                Instant signedAt, String countersignedBy, Instant countersignedAt) {
+        static AgreementView of(Agreement a) {
+            return new AgreementView(a.getId(), a.getApplicationId(), a.getNumber(), a.getStatus(), a.getDurationYears(),
+                    a.getFirstYear(), a.getTotalAmount(), a.getSignedBy(), a.getSignedAt(), a.getCountersignedBy(),
+                    a.getCountersignedAt());
+        }
+    }
+
+    @GetMapping("/api/applications/{id}/agreement")
+    @Operation(summary = "La convention d'une candidature")
+    public AgreementView ofApplication(@PathVariable Long id) {
+        Agreement agreement = service.ofApplication(id);
+        return AgreementView.of(service.visible(agreement.getId()));
+    }
+
+    @GetMapping("/api/agreements/{id}")
+    public AgreementView get(@PathVariable Long id) {
+        return AgreementView.of(service.visible(id));
+    }
+
+    @GetMapping(value = "/api/agreements/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "La convention en PDF")
+    public ResponseEntity<byte[]> pdf(@PathVariable Long id) {
+        Agreement agreement = service.visible(id);
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename(agreement.getNumber() + ".pdf").build().toString())
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(document.render(agreement));
+    }
+
+    @PostMapping("/api/agreements/{id}/sign")
+    @Operation(summary = "Signer la convention (représentant légal de la structure)")
+    public AgreementView sign(@PathVariable Long id) {
+        return AgreementView.of(service.sign(id));
+    }
+
+    @PostMapping("/api/agreements/{id}/countersign")
+    @Operation(summary = "Contresigner la convention (Département)")
+    public AgreementView countersign(@PathVariable Long id) {
+        return AgreementView.of(service.countersign(id));
+    }
+}

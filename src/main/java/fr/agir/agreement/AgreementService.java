@@ -1,0 +1,137 @@
+package fr.agir.agreement;
+
+import fr.agir.application.AmountKind;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditTrail;
+import fr.agir.security.CurrentUser;
+import fr.agir.shared.NotFoundException;
+import fr.agir.shared.NumberSequenceService;
+import fr.agir.structure.StructureService;
+import fr.agir.vote.Decision;
+import fr.agir.vote.VoteService;
+import fr.agir.workflow.ProcessKeys;
+import fr.agir.workflow.Workflow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Generates the agreement from the vote, has it signed by the structure and countersigned. */
+@Service
+public class AgreementService {
+    public static final String ENTITY = "AGREEMENT";
+
+    private final AgreementRepository agreements;
+    private final ApplicationService applications;
+    private final StructureService structures;
+    private final VoteService votes;
+    private final NumberSequenceService numbers;
+    private final Workflow workflow;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public AgreementService(AgreementRepository agreements, ApplicationService applications,
+                            StructureService structures, VoteService votes, NumberSequenceService numbers,
+                            Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+        this.agreements = agreements;
+        this.applications = applications;
+        this.structures = structures;
+        this.votes = votes;
+        this.numbers = numbers;
+        this.workflow = workflow;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** Called by the process after the vote; generating twice returns the same agreement. */
+    @Transactional
+    public Agreement generate(Long applicationId) {
+        var existing = agreements.findByApplicationId(applicationId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Decision decision = votes.of(applicationId);
+        Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
+        BigDecimal total = granted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        int firstYear = decision.getDeliberationDate().getYear();
+        Agreement agreement = agreements.save(new Agreement(applicationId,
+                numbers.next(NumberSequenceService.AGREEMENT, "CPO-" + firstYear), decision.getDurationYears(),
+                firstYear, total, Instant.now(clock)));
+        audit.record(ENTITY, agreement.getId(), applicationId, "AGREEMENT_GENERATED", null, Agreement.Status.TO_SIGN,
+                agreement.getNumber() + " : " + total + " € sur " + decision.getDurationYears() + " an(s)");
+        return agreement;
+    }
+
+    /** The structure's legal representative signs. */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Agreement sign(Long agreementId) {
+        Agreement agreement = get(agreementId);
+        Application application = applications.get(agreement.getApplicationId());
+        structures.checkMember(application.getStructureId());
+        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_SIGN_AGREEMENT, Map.of());
+        structures.checkLegalRepresentative(application.getStructureId());
+        agreement.sign(currentUser.username(), Instant.now(clock));
+        audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_SIGNED", Agreement.Status.TO_SIGN,
+                Agreement.Status.SIGNED, "Signée pour la structure par " + currentUser.username());
+        workflow.complete(task, Map.of());
+        return agreement;
+    }
+
+    /** The Département countersigns: the agreement is in force. */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public Agreement countersign(Long agreementId) {
+        Agreement agreement = get(agreementId);
+        Application application = applications.get(agreement.getApplicationId());
+        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
+        agreement.countersign(currentUser.username(), Instant.now(clock));
+        audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_COUNTERSIGNED", Agreement.Status.SIGNED,
+                Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.username());
+        applications.changeStatus(application.getId(), ApplicationStatus.IN_PROGRESS, "AGREEMENT_IN_FORCE",
+                agreement.getNumber());
+        workflow.complete(task, Map.of());
+        return agreement;
+    }
+
+    /** After the last grant year: the agreement and the application are closed. */
+    @Transactional
+    public void closeAfterLastYear(Long applicationId) {
+        Agreement agreement = agreements.findByApplicationId(applicationId).orElseThrow();
+        Agreement.Status from = agreement.getStatus();
+        agreement.close();
+        audit.record(ENTITY, agreement.getId(), applicationId, "AGREEMENT_CLOSED", from, Agreement.Status.CLOSED, null);
+        applications.changeStatus(applicationId, ApplicationStatus.CLOSED, "CLOSED",
+                "Toutes les années de la convention sont soldées");
+    }
+
+    @Transactional(readOnly = true)
+    public Agreement get(Long agreementId) {
+        return agreements.findById(agreementId).orElseThrow(AgreementService::notFound);
+    }
+
+    /** An agreement the caller may see (through its application); 404 otherwise. */
+    @Transactional(readOnly = true)
+    public Agreement visible(Long agreementId) {
+        Agreement agreement = get(agreementId);
+        applications.visible(agreement.getApplicationId());
+        return agreement;
+    }
+
+    @Transactional(readOnly = true)
+    public Agreement ofApplication(Long applicationId) {
+        return agreements.findByApplicationId(applicationId).orElseThrow(AgreementService::notFound);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Convention introuvable.");
+    }
+}

@@ -1,0 +1,16 @@
+package fr.agir.application;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+interface ApplicationAmountRepository extends JpaRepository<ApplicationAmount, Long> {
+    List<ApplicationAmount> findByApplicationIdOrderByGrantYearAsc(Long applicationId);
+
+    List<ApplicationAmount> findByApplicationIdAndKindOrderByGrantYearAsc(Long applicationId, AmountKind kind);
+
+    @Modifying(flushAutomatically = true)
+    @Query("delete from ApplicationAmount a where a.applicationId = ?1 and a.kind = ?2")
+    void deleteByApplicationIdAndKind(Long applicationId, AmountKind kind);
+}

@@ -1,0 +1,172 @@
+package fr.agir.application;
+
+import fr.agir.audit.AuditEvent;
+import fr.agir.audit.AuditTrail;
+import fr.agir.campaign.Thematic;
+import fr.agir.security.CurrentUser;
+import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.Money;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/applications")
+@Tag(name = "Candidatures", description = "Brouillons, dépôt, suivi")
+public class ApplicationApi {
+    private final ApplicationService service;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+
+    public ApplicationApi(ApplicationService service, AuditTrail audit, CurrentUser currentUser) {
+        this.service = service;
+        this.audit = audit;
+        this.currentUser = currentUser;
+    }
+
+    public record BudgetInput(@NotNull(message = "Année obligatoire") Integer year, BigDecimal requestedAmount,
+                              Map<String, BigDecimal> lines) {
+    }
+
+    public record DraftInput(@NotNull(message = "Campagne obligatoire") Long campaignId,
+                             @NotNull(message = "Structure obligatoire") Long structureId,
+                             String title, String description, Thematic thematic, TargetPublic targetPublic,
+                             String territory, Integer durationYears, List<@Valid BudgetInput> budgets) {
+    }
+
+    public record DraftUpdate(String title, String description, Thematic thematic, TargetPublic targetPublic,
+                              String territory, Integer durationYears, List<@Valid BudgetInput> budgets) {
+    }
+
+    public record BudgetView(int year, BigDecimal requestedAmount, Map<String, BigDecimal> lines,
+                             BigDecimal totalCharges, BigDecimal totalProducts) {
+    }
+
+    public record ApplicationView(Long id, String reference, Long campaignId, Long structureId, String title,
+                                  String description, Thematic thematic, TargetPublic targetPublic, String territory,
+                                  int durationYears, ApplicationStatus status, String stage, String statusReason,
+                                  String missingPieces, Instant submittedAt, List<BudgetView> budgets,
+                                  Map<AmountKind, Map<Integer, BigDecimal>> amounts, String synthesis) {
+    }
+
+    public record HistoryEntry(Instant at, String actor, String action, String from, String to, String reason) {
+        static HistoryEntry of(AuditEvent e) {
+            return new HistoryEntry(e.getOccurredAt(), e.getActor(), e.getAction(), e.getFromState(), e.getToState(),
+                    e.getReason());
+        }
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Créer un brouillon de candidature pour une de ses structures")
+    public ApplicationView create(@Valid @RequestBody DraftInput in) {
+        Application a = service.createDraft(in.campaignId(), in.structureId(), new ApplicationService.Draft(in.title(),
+                in.description(), in.thematic(), in.targetPublic(), in.territory(), in.durationYears(),
+                budgets(in.budgets())));
+        return view(a);
+    }
+
+    @PutMapping("/{id}")
+    @Operation(summary = "Enregistrer le brouillon (même incomplet)")
+    public ApplicationView update(@PathVariable Long id, @Valid @RequestBody DraftUpdate in) {
+        Application a = service.updateDraft(id, new ApplicationService.Draft(in.title(), in.description(),
+                in.thematic(), in.targetPublic(), in.territory(), in.durationYears(), budgets(in.budgets())));
+        return view(a);
+    }
+
+    @PostMapping("/{id}/submit")
+    @Operation(summary = "Déposer la candidature (idempotent : un second dépôt renvoie la même candidature)")
+    public ApplicationView submit(@PathVariable Long id) {
+        return view(service.submit(id));
+    }
+
+    @GetMapping
+    @Operation(summary = "Les candidatures visibles par l'utilisateur")
+    public List<ApplicationView> list() {
+        return service.visibleList().stream().map(this::summary).toList();
+    }
+
+    @GetMapping("/{id}")
+    public ApplicationView get(@PathVariable Long id) {
+        return view(service.visible(id));
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "Historique des changements d'état (qui, quand, de quel état à quel état, pourquoi)")
+    public List<HistoryEntry> history(@PathVariable Long id) {
+        service.visible(id);
+        return audit.ofApplication(id).stream().map(HistoryEntry::of).toList();
+    }
+
+    private ApplicationView summary(Application a) {
+        return new ApplicationView(a.getId(), a.getReference(), a.getCampaignId(), a.getStructureId(), a.getTitle(),
+                null, a.getThematic(), a.getTargetPublic(), a.getTerritory(), a.getDurationYears(), a.getStatus(),
+                a.getStatus().label(), a.getStatusReason(), null, a.getSubmittedAt(), List.of(), Map.of(), null);
+    }
+
+    private ApplicationView view(Application a) {
+        List<BudgetView> budgets = new ArrayList<>();
+        for (YearBudget b : service.budgets(a.getId())) {
+            Map<String, BigDecimal> lines = new LinkedHashMap<>();
+            b.lines().forEach((code, amount) -> lines.put(code.code(), amount));
+            budgets.add(new BudgetView(b.year(), b.requestedAmount(), lines, b.total(BudgetLineCode.Side.CHARGE),
+                    b.total(BudgetLineCode.Side.PRODUCT)));
+        }
+        boolean staff = currentUser.isStaff();
+        Map<AmountKind, Map<Integer, BigDecimal>> amounts = new EnumMap<>(AmountKind.class);
+        for (AmountKind kind : AmountKind.values()) {
+            if (staff || kind == AmountKind.REQUESTED || kind == AmountKind.GRANTED) {
+                amounts.put(kind, service.amounts(a.getId(), kind));
+            }
+        }
+        return new ApplicationView(a.getId(), a.getReference(), a.getCampaignId(), a.getStructureId(), a.getTitle(),
+                a.getDescription(), a.getThematic(), a.getTargetPublic(), a.getTerritory(), a.getDurationYears(),
+                a.getStatus(), a.getStatus().label(), a.getStatusReason(), a.getMissingPieces(), a.getSubmittedAt(),
+                budgets, amounts, staff ? a.getSynthesis() : null);
+    }
+
+    private static List<YearBudget> budgets(List<BudgetInput> inputs) {
+        if (inputs == null) {
+            return List.of();
+        }
+        Map<String, String> errors = new LinkedHashMap<>();
+        List<YearBudget> result = new ArrayList<>();
+        for (BudgetInput in : inputs) {
+            Map<BudgetLineCode, BigDecimal> lines = YearBudget.emptyLines();
+            if (in.lines() != null) {
+                in.lines().forEach((code, amount) -> {
+                    BudgetLineCode line = BudgetLineCode.fromCode(code);
+                    String field = "budgets[" + in.year() + "].lines." + code;
+                    if (line == null) {
+                        errors.put(field, "Ligne budgétaire inconnue");
+                    } else if (amount != null) {
+                        lines.put(line, Money.euros(amount, field));
+                    }
+                });
+            }
+            result.add(new YearBudget(in.year(), Money.euros(in.requestedAmount(),
+                    "budgets[" + in.year() + "].requestedAmount"), lines));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Le budget contient des lignes inconnues.", errors);
+        }
+        return result;
+    }
+}

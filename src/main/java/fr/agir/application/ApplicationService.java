@@ -1,0 +1,321 @@
+package fr.agir.application;
+
+import fr.agir.audit.AuditTrail;
+import fr.agir.campaign.Campaign;
+import fr.agir.campaign.CampaignService;
+import fr.agir.campaign.CampaignStatus;
+import fr.agir.campaign.Thematic;
+import fr.agir.security.CurrentUser;
+import fr.agir.security.Role;
+import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.NotFoundException;
+import fr.agir.shared.NumberSequenceService;
+import fr.agir.shared.StateConflictException;
+import fr.agir.structure.Structure;
+import fr.agir.structure.StructureService;
+import fr.agir.workflow.ProcessKeys;
+import fr.agir.workflow.Workflow;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Drafts, submission, and the application's stage and amounts as later steps change them. */
+@Service
+public class ApplicationService {
+    public static final String ENTITY = "APPLICATION";
+    private static final Set<ApplicationStatus> JURY_STAGES =
+            EnumSet.of(ApplicationStatus.AWAITING_JURY, ApplicationStatus.AWAITING_VOTE);
+    private static final Set<ApplicationStatus> FINANCE_STAGES =
+            EnumSet.of(ApplicationStatus.GRANTED, ApplicationStatus.IN_PROGRESS, ApplicationStatus.CLOSED);
+
+    private final ApplicationRepository applications;
+    private final BudgetLineRepository budgetLines;
+    private final ApplicationAmountRepository amounts;
+    private final CampaignService campaigns;
+    private final StructureService structures;
+    private final ReviewerAccess reviewerAccess;
+    private final NumberSequenceService numbers;
+    private final Workflow workflow;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public ApplicationService(ApplicationRepository applications, BudgetLineRepository budgetLines,
+                              ApplicationAmountRepository amounts, CampaignService campaigns,
+                              StructureService structures, ReviewerAccess reviewerAccess,
+                              NumberSequenceService numbers, Workflow workflow, AuditTrail audit,
+                              CurrentUser currentUser, Clock clock) {
+        this.applications = applications;
+        this.budgetLines = budgetLines;
+        this.amounts = amounts;
+        this.campaigns = campaigns;
+        this.structures = structures;
+        this.reviewerAccess = reviewerAccess;
+        this.numbers = numbers;
+        this.workflow = workflow;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** What the applicant types; a draft may be incomplete, submission checks everything. */
+    public record Draft(String title, String description, Thematic thematic, TargetPublic targetPublic,
+                        String territory, Integer durationYears, List<YearBudget> budgets) {
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application createDraft(Long campaignId, Long structureId, Draft draft) {
+        structures.checkMember(structureId);
+        Campaign campaign = campaigns.get(campaignId);
+        if (campaign.getStatus() == CampaignStatus.CLOSED) {
+            throw new StateConflictException("L'appel à projets « " + campaign.getName() + " » est clos.");
+        }
+        String prefix = "AGIR-" + campaign.getOpeningDate().getYear();
+        Application application = applications.save(new Application(
+                numbers.next(NumberSequenceService.APPLICATION, prefix), campaignId, structureId,
+                currentUser.username(), Instant.now(clock)));
+        write(application, campaign, draft);
+        audit.record(ENTITY, application.getId(), application.getId(), "DRAFT_CREATED", null, ApplicationStatus.DRAFT, null);
+        return application;
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application updateDraft(Long applicationId, Draft draft) {
+        Application application = ownDraft(applicationId);
+        write(application, campaigns.get(application.getCampaignId()), draft);
+        return application;
+    }
+
+    /**
+     * Submits the draft: checks it completely, then starts its lifecycle. Submitting an already
+     * submitted application returns it unchanged (one application, one process).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application submit(Long applicationId) {
+        Application application = applications.findForUpdate(applicationId).orElseThrow(ApplicationService::notFound);
+        structures.checkMember(application.getStructureId());
+        if (application.getStatus() != ApplicationStatus.DRAFT) {
+            return application;
+        }
+        Campaign campaign = campaigns.checkAcceptsSubmissions(application.getCampaignId());
+        List<YearBudget> budgets = budgets(applicationId);
+        Map<String, String> errors = completenessErrors(application, campaign, budgets);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("La candidature est incomplète ou incohérente : corrigez les champs "
+                    + "signalés puis déposez-la à nouveau. Votre brouillon est conservé.", errors);
+        }
+        application.markSubmitted(currentUser.username(), Instant.now(clock));
+        audit.record(ENTITY, applicationId, applicationId, "SUBMITTED", ApplicationStatus.DRAFT,
+                ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.username());
+        Structure structure = structures.get(application.getStructureId());
+        BigDecimal total = budgets.stream().map(YearBudget::requestedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicationId", applicationId);
+        variables.put("thematic", application.getThematic().name());
+        variables.put("targetPublic", application.getTargetPublic().name());
+        variables.put("legalForm", structure.getLegalForm().name());
+        variables.put("totalRequested", total.setScale(0, RoundingMode.DOWN).longValueExact());
+        workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), variables);
+        return application;
+    }
+
+    /** An application the caller may see; anything else is "not found", whether it exists or not. */
+    @Transactional(readOnly = true)
+    public Application visible(Long applicationId) {
+        Application application = applications.findById(applicationId).orElseThrow(ApplicationService::notFound);
+        if (!canSee(application)) {
+            throw notFound();
+        }
+        return application;
+    }
+
+    /** The applications the caller may see, newest first. */
+    @Transactional(readOnly = true)
+    public List<Application> visibleList() {
+        if (currentUser.isStaff()) {
+            return applications.findTop500ByOrderByIdDesc();
+        }
+        List<Application> result = new ArrayList<>();
+        if (currentUser.hasRole(Role.APPLICANT)) {
+            result.addAll(applications.findByStructureIdInOrderByIdDesc(structures.memberStructureIds()));
+        }
+        if (currentUser.hasRole(Role.REVIEWER)) {
+            result.addAll(applications.findByIdInOrderByIdDesc(reviewerAccess.routedTo(currentUser.directorates())));
+        }
+        if (currentUser.hasRole(Role.JURY)) {
+            result.addAll(applications.findByStatusInOrderByIdDesc(JURY_STAGES));
+        }
+        if (currentUser.hasRole(Role.FINANCE)) {
+            result.addAll(applications.findByStatusInOrderByIdDesc(FINANCE_STAGES));
+        }
+        return result;
+    }
+
+    /** For the steps after submission: the application, whatever the caller (each step checks roles). */
+    @Transactional(readOnly = true)
+    public Application get(Long applicationId) {
+        return applications.findById(applicationId).orElseThrow(ApplicationService::notFound);
+    }
+
+    @Transactional(readOnly = true)
+    public Application byReference(String reference) {
+        return applications.findByReference(reference).orElseThrow(ApplicationService::notFound);
+    }
+
+    /** Moves the application to another stage and writes the audit event. */
+    @Transactional
+    public void changeStatus(Long applicationId, ApplicationStatus to, String action, String reason) {
+        Application application = get(applicationId);
+        ApplicationStatus from = application.getStatus();
+        application.changeStatus(to, reason, Instant.now(clock));
+        audit.record(ENTITY, applicationId, applicationId, action, from, to, reason);
+    }
+
+    @Transactional
+    public void recordMissingPieces(Long applicationId, String missingPieces) {
+        get(applicationId).recordMissingPieces(missingPieces);
+    }
+
+    @Transactional
+    public void recordSynthesis(Long applicationId, String synthesis) {
+        get(applicationId).recordSynthesis(synthesis);
+    }
+
+    @Transactional(readOnly = true)
+    public List<YearBudget> budgets(Long applicationId) {
+        Map<Integer, Map<BudgetLineCode, BigDecimal>> lines = new TreeMap<>();
+        for (BudgetLine line : budgetLines.findByApplicationIdOrderByGrantYearAscIdAsc(applicationId)) {
+            lines.computeIfAbsent(line.getGrantYear(), y -> YearBudget.emptyLines())
+                    .put(BudgetLineCode.fromCode(line.getCode()), line.getAmount());
+        }
+        Map<Integer, BigDecimal> requested = amounts(applicationId, AmountKind.REQUESTED);
+        Set<Integer> years = new java.util.TreeSet<>(lines.keySet());
+        years.addAll(requested.keySet());
+        return years.stream().map(y -> new YearBudget(y, requested.get(y),
+                lines.getOrDefault(y, YearBudget.emptyLines()))).toList();
+    }
+
+    /** Amounts of one kind, by year (1, 2). */
+    @Transactional(readOnly = true)
+    public Map<Integer, BigDecimal> amounts(Long applicationId, AmountKind kind) {
+        Map<Integer, BigDecimal> result = new TreeMap<>();
+        amounts.findByApplicationIdAndKindOrderByGrantYearAsc(applicationId, kind)
+                .forEach(a -> result.put(a.getGrantYear(), a.getAmount()));
+        return result;
+    }
+
+    @Transactional
+    public void replaceAmounts(Long applicationId, AmountKind kind, Map<Integer, BigDecimal> byYear) {
+        amounts.deleteByApplicationIdAndKind(applicationId, kind);
+        byYear.forEach((year, amount) -> {
+            if (amount != null) {
+                amounts.save(new ApplicationAmount(applicationId, year, kind, amount));
+            }
+        });
+    }
+
+    private boolean canSee(Application application) {
+        if (currentUser.isStaff()) {
+            return true;
+        }
+        if (currentUser.hasRole(Role.APPLICANT) && structures.isMember(application.getStructureId())) {
+            return true;
+        }
+        if (currentUser.hasRole(Role.REVIEWER)
+                && reviewerAccess.isRoutedTo(application.getId(), currentUser.directorates())) {
+            return true;
+        }
+        if (currentUser.hasRole(Role.JURY) && JURY_STAGES.contains(application.getStatus())) {
+            return true;
+        }
+        return currentUser.hasRole(Role.FINANCE) && FINANCE_STAGES.contains(application.getStatus());
+    }
+
+    private Application ownDraft(Long applicationId) {
+        Application application = applications.findForUpdate(applicationId).orElseThrow(ApplicationService::notFound);
+        structures.checkMember(application.getStructureId());
+        if (application.getStatus() != ApplicationStatus.DRAFT) {
+            throw new StateConflictException("Cette candidature est déjà déposée : elle ne peut plus être modifiée.");
+        }
+        return application;
+    }
+
+    private void write(Application application, Campaign campaign, Draft draft) {
+        int duration = draft.durationYears() == null ? 1 : draft.durationYears();
+        if (duration < 1 || duration > campaign.getMaxDurationYears()) {
+            throw new InvalidInputException("Durée invalide.", Map.of("durationYears",
+                    "Cette campagne finance des projets sur 1 à " + campaign.getMaxDurationYears() + " an(s)"));
+        }
+        application.describe(trim(draft.title(), 200, "title"), trim(draft.description(), 4000, "description"),
+                draft.thematic(), draft.targetPublic(), trim(draft.territory(), 200, "territory"), duration,
+                Instant.now(clock));
+        budgetLines.deleteByApplicationId(application.getId());
+        Map<Integer, BigDecimal> requested = new LinkedHashMap<>();
+        for (YearBudget budget : draft.budgets() == null ? List.<YearBudget>of() : draft.budgets()) {
+            budget.lines().forEach((code, amount) -> {
+                if (amount != null) {
+                    budgetLines.save(new BudgetLine(application.getId(), budget.year(), code.code(), amount));
+                }
+            });
+            requested.put(budget.year(), budget.requestedAmount());
+        }
+        replaceAmounts(application.getId(), AmountKind.REQUESTED, requested);
+    }
+
+    private static Map<String, String> completenessErrors(Application a, Campaign campaign, List<YearBudget> budgets) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (isBlank(a.getTitle())) {
+            errors.put("title", "Donnez un titre au projet");
+        }
+        if (isBlank(a.getDescription())) {
+            errors.put("description", "Décrivez le projet");
+        }
+        if (a.getThematic() == null) {
+            errors.put("thematic", "Choisissez une thématique");
+        } else if (!campaign.getThematics().contains(a.getThematic())) {
+            errors.put("thematic", "Cette thématique n'est pas ouverte dans cette campagne");
+        }
+        if (a.getTargetPublic() == null) {
+            errors.put("targetPublic", "Indiquez le public visé");
+        }
+        if (isBlank(a.getTerritory())) {
+            errors.put("territory", "Indiquez le territoire du projet");
+        }
+        errors.putAll(BudgetRules.check(a.getDurationYears(), budgets));
+        return errors;
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String trim(String s, int max, String field) {
+        if (s == null) {
+            return null;
+        }
+        String t = s.strip();
+        if (t.length() > max) {
+            throw new InvalidInputException("Texte trop long.", Map.of(field, "Au plus " + max + " caractères"));
+        }
+        return t;
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Candidature introuvable.");
+    }
+}

@@ -1,0 +1,48 @@
+package fr.agir.application;
+
+import fr.agir.security.CurrentUser;
+import fr.agir.security.Role;
+import fr.agir.workflow.Workflow;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Tâches", description = "Ce qui est attendu de l'utilisateur")
+public class TaskListApi {
+    private final Workflow workflow;
+    private final ApplicationService applications;
+    private final CurrentUser currentUser;
+
+    public TaskListApi(Workflow workflow, ApplicationService applications, CurrentUser currentUser) {
+        this.workflow = workflow;
+        this.applications = applications;
+        this.currentUser = currentUser;
+    }
+
+    public record TaskView(String taskId, String taskKey, String name, String applicationReference, Date created) {
+    }
+
+    @GetMapping("/api/tasks")
+    @Operation(summary = "Mes tâches en attente (par rôle, direction et, pour un porteur, ses structures)")
+    public List<TaskView> myTasks() {
+        List<String> businessKeys = null;
+        if (currentUser.hasRole(Role.APPLICANT) && !currentUser.isStaff()) {
+            businessKeys = new ArrayList<>();
+            for (Application a : applications.visibleList()) {
+                businessKeys.add(a.getReference());
+            }
+        }
+        List<TaskView> result = new ArrayList<>();
+        for (Task t : workflow.openTasksFor(currentUser.candidateGroups(), businessKeys)) {
+            String reference = workflow.businessKeyOf(t);
+            result.add(new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), reference, t.getCreateTime()));
+        }
+        return result;
+    }
+}

@@ -1,0 +1,43 @@
+package fr.agir.audit;
+
+import fr.agir.security.CurrentUser;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes the audit trail in the caller's transaction: a state change and its audit event are
+ * committed, or rolled back, together.
+ */
+@Service
+public class AuditTrail {
+    private final AuditEventRepository events;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public AuditTrail(AuditEventRepository events, CurrentUser currentUser, Clock clock) {
+        this.events = events;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(String entityType, Long entityId, Long applicationId, String action,
+                       Enum<?> from, Enum<?> to, String reason) {
+        events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), entityType, entityId,
+                applicationId, action, from == null ? null : from.name(), to == null ? null : to.name(),
+                reason == null ? null : abbreviate(reason)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<AuditEvent> ofApplication(Long applicationId) {
+        return events.findByApplicationIdOrderByIdAsc(applicationId);
+    }
+
+    private static String abbreviate(String reason) {
+        return reason.length() <= 1000 ? reason : reason.substring(0, 999) + "…";
+    }
+}

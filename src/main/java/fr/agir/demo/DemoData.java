@@ -1,0 +1,115 @@
+package fr.agir.demo;
+
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.application.BudgetLineCode;
+import fr.agir.application.TargetPublic;
+import fr.agir.application.YearBudget;
+import fr.agir.campaign.Campaign;
+import fr.agir.campaign.CampaignService;
+import fr.agir.campaign.CampaignStatus;
+import fr.agir.campaign.Thematic;
+import fr.agir.security.Role;
+import fr.agir.structure.LegalForm;
+import fr.agir.structure.Structure;
+import fr.agir.structure.StructureService;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * On an empty database, seeds an open demo campaign, a structure for the demo applicant and a
+ * submitted application, so the lifecycle can be followed in Cockpit from the first start.
+ */
+@Component
+@ConditionalOnProperty(name = "agir.demo.seed", havingValue = "true")
+public class DemoData {
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private final CampaignService campaigns;
+    private final StructureService structures;
+    private final ApplicationService applications;
+    private final Clock clock;
+
+    public DemoData(CampaignService campaigns, StructureService structures, ApplicationService applications,
+                    Clock clock) {
+        this.campaigns = campaigns;
+        this.structures = structures;
+        this.applications = applications;
+        this.clock = clock;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void seed() {
+        if (!campaigns.all().isEmpty()) {
+            return;
+        }
+        LocalDate today = LocalDate.now(clock);
+        Campaign campaign = as("admin", Role.ADMIN, () -> campaigns.create(new CampaignService.NewCampaign(
+                "AAA-" + today.getYear(), "Appel à Agir " + today.getYear(), today.minusDays(1), today.plusDays(60),
+                new BigDecimal("2500000.00"), new BigDecimal("400000.00"), 2, EnumSet.allOf(Thematic.class))));
+        Application draft = as("porteur", Role.APPLICANT, () -> {
+            Structure structure = structures.register(new StructureService.Registration("La Recyclerie de Saint-Denis",
+                    LegalForm.ASSOCIATION, "73282932000074", "W931234567", "12 rue de la République", "93200",
+                    "Saint-Denis", "Awa Diallo", "awa.diallo@example.org", "FR7630006000011234567890189", "AGRIFRPP"));
+            return applications.createDraft(campaign.getId(), structure.getId(),
+                    new ApplicationService.Draft("Atelier vélo solidaire",
+                            "Un atelier de réparation de vélos tenu par des jeunes en insertion, ouvert aux habitants.",
+                            Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, "Saint-Denis, quartier Franc-Moisin",
+                            2, List.of(budget(1), budget(2))));
+        });
+        // The campaign process opens the call through its timer job, a moment after start-up.
+        Thread submitter = new Thread(() -> submitOnceOpen(campaign.getId(), draft.getId()), "demo-data");
+        submitter.setDaemon(true);
+        submitter.start();
+    }
+
+    private void submitOnceOpen(Long campaignId, Long draftId) {
+        try {
+            for (int i = 0; i < 120 && campaigns.get(campaignId).getStatus() != CampaignStatus.OPEN; i++) {
+                Thread.sleep(500);
+            }
+            Application application = as("porteur", Role.APPLICANT, () -> applications.submit(draftId));
+            log.info("Demo data seeded: application {} submitted", application.getReference());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            log.warn("Demo application not submitted: {}", e.getMessage());
+        }
+    }
+
+    private static YearBudget budget(int year) {
+        Map<BudgetLineCode, BigDecimal> lines = YearBudget.emptyLines();
+        lines.put(BudgetLineCode.C60, new BigDecimal("8000.00"));
+        lines.put(BudgetLineCode.C64, new BigDecimal("32000.00"));
+        lines.put(BudgetLineCode.C86, new BigDecimal("5000.00"));
+        lines.put(BudgetLineCode.P70, new BigDecimal("10000.00"));
+        lines.put(BudgetLineCode.P74_DEPARTEMENT, new BigDecimal("20000.00"));
+        lines.put(BudgetLineCode.P74_COMMUNE, new BigDecimal("10000.00"));
+        lines.put(BudgetLineCode.P87, new BigDecimal("5000.00"));
+        return new YearBudget(year, new BigDecimal("20000.00"), lines);
+    }
+
+    private static <T> T as(String username, Role role, java.util.function.Supplier<T> action) {
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, AuthorityUtils.createAuthorityList(role.authority())));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package fr.agir.instruction;
+
+import fr.agir.application.AmountKind;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditTrail;
+import fr.agir.security.CurrentUser;
+import fr.agir.security.Directorate;
+import fr.agir.shared.ForbiddenActionException;
+import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.Money;
+import fr.agir.shared.NotFoundException;
+import fr.agir.structure.StructureService;
+import fr.agir.workflow.Deadlines;
+import fr.agir.workflow.ProcessKeys;
+import fr.agir.workflow.Workflow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Completeness, missing pieces, routed opinions and the instructor's synthesis. */
+@Service
+public class InstructionService {
+    public static final String OPINION = "OPINION";
+
+    public enum Completeness { COMPLETE, MISSING_PIECES, INELIGIBLE }
+
+    private final ApplicationService applications;
+    private final StructureService structures;
+    private final OpinionRepository opinions;
+    private final Workflow workflow;
+    private final Deadlines deadlines;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public InstructionService(ApplicationService applications, StructureService structures,
+                              OpinionRepository opinions, Workflow workflow, Deadlines deadlines, AuditTrail audit,
+                              CurrentUser currentUser, Clock clock) {
+        this.applications = applications;
+        this.structures = structures;
+        this.opinions = opinions;
+        this.workflow = workflow;
+        this.deadlines = deadlines;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The instructor's completeness decision on a submitted application. */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public void decideCompleteness(Long applicationId, Completeness outcome, String reason, String missingPieces) {
+        Application application = applications.get(applicationId);
+        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_CHECK_COMPLETENESS, Map.of());
+        switch (outcome) {
+            case COMPLETE -> applications.changeStatus(applicationId, ApplicationStatus.UNDER_REVIEW,
+                    "DECLARED_COMPLETE", reason == null ? "Dossier complet et recevable" : reason);
+            case MISSING_PIECES -> {
+                require(missingPieces, "missingPieces", "Listez les pièces à fournir");
+                LocalDate due = deadlines.missingPiecesDueFrom(LocalDate.now(clock));
+                applications.recordMissingPieces(applicationId, missingPieces);
+                applications.changeStatus(applicationId, ApplicationStatus.AWAITING_PIECES, "MISSING_PIECES_REQUESTED",
+                        "Pièces demandées avant le " + due + " : " + missingPieces);
+            }
+            case INELIGIBLE -> require(reason, "reason", "Motivez l'inéligibilité : elle sera notifiée à la structure");
+        }
+        workflow.complete(task, Map.of("completeness", outcome.name(), "completenessReason", reason == null ? "" : reason));
+    }
+
+    /** The applicant says the missing pieces are now in his case file: back to the completeness check. */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public void answerMissingPieces(Long applicationId, String comment) {
+        Application application = applications.get(applicationId);
+        structures.checkMember(application.getStructureId());
+        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_PROVIDE_MISSING_PIECES, Map.of());
+        applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "MISSING_PIECES_PROVIDED",
+                comment == null || comment.isBlank() ? "Pièces complémentaires déposées" : comment);
+        workflow.complete(task, Map.of());
+    }
+
+    /** Ends the application as inadmissible: ineligible, or missing pieces not sent in time. */
+    @Transactional
+    public void declareInadmissible(Long applicationId, boolean missingPiecesDeadlinePassed, String reason) {
+        applications.changeStatus(applicationId, ApplicationStatus.INADMISSIBLE, "DECLARED_INADMISSIBLE",
+                missingPiecesDeadlinePassed
+                        ? "Pièces complémentaires non fournies dans le délai"
+                        : reason);
+    }
+
+    /**
+     * Asks each directorate picked by the routing table for its opinion (once, even if several
+     * rules named it) and returns the directorates asked.
+     */
+    @Transactional
+    public List<String> requestOpinions(Long applicationId, List<String> routed) {
+        Set<String> distinct = new LinkedHashSet<>(routed);
+        Instant now = Instant.now(clock);
+        LocalDate due = deadlines.opinionDueFrom(LocalDate.now(clock));
+        for (String code : distinct) {
+            Opinion opinion = opinions.save(new Opinion(applicationId, Directorate.valueOf(code), now, due));
+            audit.record(OPINION, opinion.getId(), applicationId, "OPINION_REQUESTED", null, Opinion.Status.REQUESTED,
+                    "Avis demandé à " + code + " pour le " + due);
+        }
+        return List.copyOf(distinct);
+    }
+
+    /** A reviewer of the directorate gives its opinion. */
+    @Transactional
+    @PreAuthorize("hasRole('REVIEWER')")
+    public Opinion giveOpinion(Long applicationId, Directorate directorate, Opinion.Verdict verdict, String comment,
+                               BigDecimal suggestedAmount) {
+        if (!currentUser.directorates().contains(directorate)) {
+            throw new ForbiddenActionException("Vous ne pouvez donner un avis qu'au nom de votre direction.");
+        }
+        Application application = applications.get(applicationId);
+        Opinion opinion = opinions.findByApplicationIdAndDirectorate(applicationId, directorate)
+                .orElseThrow(() -> new NotFoundException("Aucun avis n'est demandé à votre direction sur ce dossier."));
+        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_GIVE_OPINION,
+                Map.of("directorate", directorate.name()));
+        require(comment, "comment", "Motivez l'avis");
+        opinion.give(verdict, comment, Money.euros(suggestedAmount, "suggestedAmount"), currentUser.username(),
+                Instant.now(clock));
+        audit.record(OPINION, opinion.getId(), applicationId, "OPINION_GIVEN", Opinion.Status.REQUESTED,
+                Opinion.Status.GIVEN, directorate + " : " + verdict);
+        workflow.complete(task, Map.of());
+        return opinion;
+    }
+
+    /** Past the deadline: the instruction goes on and the case shows "sans avis". */
+    @Transactional
+    public void recordMissingOpinion(Long applicationId, String directorate) {
+        opinions.findByApplicationIdAndDirectorate(applicationId, Directorate.valueOf(directorate)).ifPresent(o -> {
+            o.expire();
+            audit.record(OPINION, o.getId(), applicationId, "OPINION_EXPIRED", Opinion.Status.REQUESTED,
+                    Opinion.Status.EXPIRED, "Sans avis de " + directorate + " à l'échéance du " + o.getDueDate());
+        });
+    }
+
+    /** The instructor's synthesis and proposed amount per year; the application then awaits the jury. */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public void writeSynthesis(Long applicationId, String summary, Map<Integer, BigDecimal> proposedByYear) {
+        Application application = applications.get(applicationId);
+        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_WRITE_SYNTHESIS, Map.of());
+        require(summary, "summary", "Rédigez la synthèse");
+        applications.replaceAmounts(applicationId, AmountKind.PROPOSED,
+                checkedAmounts(proposedByYear, application.getDurationYears(), "proposedAmounts"));
+        applications.recordSynthesis(applicationId, summary);
+        applications.changeStatus(applicationId, ApplicationStatus.AWAITING_JURY, "SYNTHESIS_WRITTEN",
+                "Montants proposés : " + proposedByYear);
+        workflow.complete(task, Map.of());
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN', 'REVIEWER', 'JURY')")
+    public List<Opinion> opinionsOf(Long applicationId) {
+        return opinions.findByApplicationIdOrderByDirectorate(applicationId);
+    }
+
+    /**
+     * Amounts per year for a grant of {@code durationYears}: one positive amount per year, in
+     * euros and cents, nothing beyond the duration.
+     */
+    public static Map<Integer, BigDecimal> checkedAmounts(Map<Integer, BigDecimal> byYear, int durationYears,
+                                                          String field) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<Integer, BigDecimal> result = new LinkedHashMap<>();
+        for (int year = 1; year <= durationYears; year++) {
+            BigDecimal amount = byYear == null ? null : byYear.get(year);
+            if (amount == null || amount.signum() <= 0) {
+                errors.put(field + "." + year, "Montant de l'année " + year + " manquant");
+            } else {
+                result.put(year, Money.euros(amount, field + "." + year));
+            }
+        }
+        if (byYear != null) {
+            byYear.keySet().stream().filter(y -> y < 1 || y > durationYears)
+                    .forEach(y -> errors.put(field + "." + y, "Année hors de la durée (" + durationYears + " an(s))"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Les montants par année sont incomplets.", errors);
+        }
+        return result;
+    }
+
+    private static void require(String value, String field, String message) {
+        if (value == null || value.isBlank()) {
+            throw new InvalidInputException(message + ".", Map.of(field, message));
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package fr.agir.instruction.process;
+
+import fr.agir.instruction.InstructionService;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Turns the routing table's result into one opinion request per directorate. */
+@Component("requestOpinionsDelegate")
+public class RequestOpinionsDelegate implements JavaDelegate {
+    private final InstructionService instruction;
+
+    public RequestOpinionsDelegate(InstructionService instruction) {
+        this.instruction = instruction;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        List<String> routed = new ArrayList<>();
+        Object result = execution.getVariable("routedDirectorates");
+        if (result instanceof List<?> list) {
+            for (Object entry : list) {
+                // collectEntries gives the output values; tolerate single-entry maps too.
+                routed.add(entry instanceof Map<?, ?> map ? String.valueOf(map.values().iterator().next())
+                        : String.valueOf(entry));
+            }
+        }
+        Long applicationId = (Long) execution.getVariable("applicationId");
+        execution.setVariable("directorates", new ArrayList<>(instruction.requestOpinions(applicationId, routed)));
+        execution.removeVariable("routedDirectorates");
+    }
+}

@@ -1,0 +1,181 @@
+package fr.agir.payment;
+
+import fr.agir.agreement.Agreement;
+import fr.agir.agreement.AgreementService;
+import fr.agir.agreement.PaymentTerms;
+import fr.agir.application.AmountKind;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditTrail;
+import fr.agir.security.CurrentUser;
+import fr.agir.shared.ForbiddenActionException;
+import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.NotFoundException;
+import fr.agir.shared.NumberSequenceService;
+import fr.agir.workflow.ProcessKeys;
+import fr.agir.workflow.Workflow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Installments: scheduled per grant year, liquidated by one finance officer, validated by
+ * another (separation of duties), then turned into a payment order.
+ */
+@Service
+public class PaymentService {
+    public static final String ENTITY = "INSTALLMENT";
+
+    private final InstallmentRepository installments;
+    private final AgreementService agreements;
+    private final ApplicationService applications;
+    private final PaymentTerms terms;
+    private final NumberSequenceService numbers;
+    private final Workflow workflow;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public PaymentService(InstallmentRepository installments, AgreementService agreements,
+                          ApplicationService applications, PaymentTerms terms, NumberSequenceService numbers,
+                          Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+        this.installments = installments;
+        this.agreements = agreements;
+        this.applications = applications;
+        this.terms = terms;
+        this.numbers = numbers;
+        this.workflow = workflow;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public record YearSchedule(Long advanceInstallmentId, Long balanceInstallmentId) {
+    }
+
+    /** Creates the year's advance and balance from the granted amount (again: returns the same). */
+    @Transactional
+    public YearSchedule scheduleYear(Long agreementId, int year) {
+        Agreement agreement = agreements.get(agreementId);
+        BigDecimal granted = applications.amounts(agreement.getApplicationId(), AmountKind.GRANTED).get(year);
+        if (granted == null) {
+            throw new IllegalStateException("No granted amount for year " + year + " of agreement " + agreementId);
+        }
+        BigDecimal advance = terms.advanceOf(granted);
+        Installment first = create(agreement, year, Installment.Kind.ADVANCE, advance);
+        Installment second = create(agreement, year, Installment.Kind.BALANCE, granted.subtract(advance));
+        return new YearSchedule(first.getId(), second.getId());
+    }
+
+    /** First finance officer: the payment conditions are met (liquidation). */
+    @Transactional
+    @PreAuthorize("hasRole('FINANCE')")
+    public Installment prepare(Long installmentId, String comment) {
+        Installment installment = get(installmentId);
+        Task task = pendingTask(installment, ProcessKeys.TASK_PREPARE_PAYMENT);
+        Installment.Status from = installment.getStatus();
+        installment.prepare(currentUser.username(), Instant.now(clock));
+        audit.record(ENTITY, installmentId, installment.getApplicationId(), "INSTALLMENT_PREPARED", from,
+                Installment.Status.PREPARED, comment);
+        workflow.complete(task, Map.of());
+        return installment;
+    }
+
+    /** Second finance officer, never the one who liquidated: approves, or returns with a reason. */
+    @Transactional
+    @PreAuthorize("hasRole('FINANCE')")
+    public Installment validate(Long installmentId, boolean approve, String comment) {
+        Installment installment = get(installmentId);
+        Task task = pendingTask(installment, ProcessKeys.TASK_VALIDATE_PAYMENT);
+        if (currentUser.username().equals(installment.getPreparedBy())) {
+            throw new ForbiddenActionException("Séparation des tâches : l'agent qui a liquidé l'échéance ne peut pas "
+                    + "valider le mandat. Un second agent des finances doit le faire.");
+        }
+        if (!approve && (comment == null || comment.isBlank())) {
+            throw new InvalidInputException("Motivez le renvoi en liquidation.", Map.of("comment", "Motif obligatoire"));
+        }
+        if (approve) {
+            installment.validate(currentUser.username(), Instant.now(clock));
+        } else {
+            installment.returnToPreparation(comment);
+        }
+        audit.record(ENTITY, installmentId, installment.getApplicationId(),
+                approve ? "PAYMENT_VALIDATED" : "PAYMENT_RETURNED", Installment.Status.PREPARED,
+                installment.getStatus(), comment);
+        workflow.complete(task, Map.of("paymentApproved", approve));
+        return installment;
+    }
+
+    /** Issues the payment order (mandat) for the finance software. */
+    @Transactional
+    public void issuePaymentOrder(Long installmentId) {
+        Installment installment = get(installmentId);
+        if (installment.getStatus() == Installment.Status.PAID) {
+            return;
+        }
+        String number = numbers.next(NumberSequenceService.PAYMENT_ORDER, "MDT-" + java.time.LocalDate.now(clock).getYear());
+        installment.markPaid(number, Instant.now(clock));
+        audit.record(ENTITY, installmentId, installment.getApplicationId(), "PAYMENT_ORDER_ISSUED",
+                Installment.Status.VALIDATED, Installment.Status.PAID, number + " : " + installment.getAmount() + " €");
+    }
+
+    /** A balance that will not be paid (the year ends with a recovery order). */
+    @Transactional
+    public void cancelBalance(Long agreementId, int year, String reason) {
+        installments.findByAgreementIdAndGrantYearAndKind(agreementId, year, Installment.Kind.BALANCE)
+                .filter(i -> i.getStatus() == Installment.Status.SCHEDULED)
+                .ifPresent(i -> {
+                    i.cancel();
+                    audit.record(ENTITY, i.getId(), i.getApplicationId(), "INSTALLMENT_CANCELLED",
+                            Installment.Status.SCHEDULED, Installment.Status.CANCELLED, reason);
+                });
+    }
+
+    /** Amount already paid for a grant year. */
+    @Transactional(readOnly = true)
+    public BigDecimal paidFor(Long agreementId, int year) {
+        return installments.findByApplicationIdOrderByGrantYearAscKindAsc(agreements.get(agreementId).getApplicationId())
+                .stream().filter(i -> i.getGrantYear() == year && i.getStatus() == Installment.Status.PAID)
+                .map(Installment::getAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
+    public List<Installment> awaitingFinance() {
+        return installments.findByStatusInOrderByIdAsc(EnumSet.of(Installment.Status.PREPARED));
+    }
+
+    /** The installments of an application the caller may see. */
+    @Transactional(readOnly = true)
+    public List<Installment> ofApplication(Long applicationId) {
+        applications.visible(applicationId);
+        return installments.findByApplicationIdOrderByGrantYearAscKindAsc(applicationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Installment get(Long installmentId) {
+        return installments.findById(installmentId).orElseThrow(() -> new NotFoundException("Échéance introuvable."));
+    }
+
+    private Task pendingTask(Installment installment, String taskKey) {
+        Application application = applications.get(installment.getApplicationId());
+        return workflow.pendingTask(application.getReference(), taskKey, Map.of("installmentId", installment.getId()));
+    }
+
+    private Installment create(Agreement agreement, int year, Installment.Kind kind, BigDecimal amount) {
+        return installments.findByAgreementIdAndGrantYearAndKind(agreement.getId(), year, kind).orElseGet(() -> {
+            Installment installment = installments.save(new Installment(agreement.getId(), agreement.getApplicationId(),
+                    year, kind, amount));
+            audit.record(ENTITY, installment.getId(), agreement.getApplicationId(), "INSTALLMENT_SCHEDULED", null,
+                    Installment.Status.SCHEDULED, "Année " + year + ", " + kind + " : " + amount + " €");
+            return installment;
+        });
+    }
+}

@@ -1,0 +1,129 @@
+package fr.agir.reporting;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** The financial report (compte-rendu financier, Cerfa 15059) of one grant year. */
+@Entity
+@Table(name = "report")
+public class Report {
+    public enum Status {
+        /** Expected from the structure. */
+        EXPECTED,
+        /** Sent, waiting for the instructor. */
+        SUBMITTED,
+        /** Returned to the structure to complete. */
+        RETURNED,
+        /** Validated: the balance can be paid. */
+        VALIDATED,
+        /** Closed with a recovery order for unspent or undue sums. */
+        RECOVERY
+    }
+
+    public enum Outcome { VALIDATED, INCOMPLETE, RECOVERY }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "agreement_id")
+    private Long agreementId;
+    @Column(name = "application_id")
+    private Long applicationId;
+    @Column(name = "grant_year")
+    private int grantYear;
+    @Enumerated(EnumType.STRING)
+    private Status status;
+    @Column(name = "due_date")
+    private LocalDate dueDate;
+    private boolean overdue;
+    @Column(name = "actual_charges")
+    private BigDecimal actualCharges;
+    @Column(name = "actual_products")
+    private BigDecimal actualProducts;
+    @Column(name = "spent_grant")
+    private BigDecimal spentGrant;
+    @Column(name = "qualitative_report")
+    private String qualitativeReport;
+    @Column(name = "submitted_by")
+    private String submittedBy;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+    @Column(name = "reviewed_by")
+    private String reviewedBy;
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+    @Column(name = "review_reason")
+    private String reviewReason;
+    @Column(name = "recovery_amount")
+    private BigDecimal recoveryAmount;
+    @Column(name = "recovery_order_number")
+    private String recoveryOrderNumber;
+    @Version
+    private long version;
+
+    protected Report() {
+    }
+
+    Report(Long agreementId, Long applicationId, int grantYear, LocalDate dueDate) {
+        this.agreementId = agreementId;
+        this.applicationId = applicationId;
+        this.grantYear = grantYear;
+        this.dueDate = dueDate;
+        this.status = Status.EXPECTED;
+    }
+
+    void submit(BigDecimal actualCharges, BigDecimal actualProducts, BigDecimal spentGrant, String qualitativeReport,
+                String by, Instant at) {
+        this.actualCharges = actualCharges;
+        this.actualProducts = actualProducts;
+        this.spentGrant = spentGrant;
+        this.qualitativeReport = qualitativeReport;
+        this.submittedBy = by;
+        this.submittedAt = at;
+        this.status = Status.SUBMITTED;
+    }
+
+    void review(Status status, String reason, BigDecimal recoveryAmount, String by, Instant at) {
+        this.status = status;
+        this.reviewReason = reason;
+        this.recoveryAmount = recoveryAmount;
+        this.reviewedBy = by;
+        this.reviewedAt = at;
+    }
+
+    void flagOverdue() {
+        this.overdue = true;
+    }
+
+    void recoveryOrder(String number) {
+        this.recoveryOrderNumber = number;
+    }
+
+    public Long getId() { return id; }
+    public Long getAgreementId() { return agreementId; }
+    public Long getApplicationId() { return applicationId; }
+    public int getGrantYear() { return grantYear; }
+    public Status getStatus() { return status; }
+    public LocalDate getDueDate() { return dueDate; }
+    public boolean isOverdue() { return overdue; }
+    public BigDecimal getActualCharges() { return actualCharges; }
+    public BigDecimal getActualProducts() { return actualProducts; }
+    public BigDecimal getSpentGrant() { return spentGrant; }
+    public String getQualitativeReport() { return qualitativeReport; }
+    public String getSubmittedBy() { return submittedBy; }
+    public Instant getSubmittedAt() { return submittedAt; }
+    public String getReviewedBy() { return reviewedBy; }
+    public String getReviewReason() { return reviewReason; }
+    public BigDecimal getRecoveryAmount() { return recoveryAmount; }
+    public String getRecoveryOrderNumber() { return recoveryOrderNumber; }
+}

@@ -1,0 +1,187 @@
+package fr.agir.reporting;
+
+import fr.agir.agreement.Agreement;
+import fr.agir.agreement.AgreementService;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditTrail;
+import fr.agir.payment.PaymentService;
+import fr.agir.security.CurrentUser;
+import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.Money;
+import fr.agir.shared.NotFoundException;
+import fr.agir.shared.NumberSequenceService;
+import fr.agir.structure.StructureService;
+import fr.agir.workflow.Deadlines;
+import fr.agir.workflow.ProcessKeys;
+import fr.agir.workflow.Workflow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Financial reports: expected each grant year, submitted by the structure, validated or recovered. */
+@Service
+public class ReportingService {
+    public static final String ENTITY = "REPORT";
+
+    private final ReportRepository reports;
+    private final AgreementService agreements;
+    private final ApplicationService applications;
+    private final StructureService structures;
+    private final PaymentService payments;
+    private final NumberSequenceService numbers;
+    private final Deadlines deadlines;
+    private final Workflow workflow;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public ReportingService(ReportRepository reports, AgreementService agreements, ApplicationService applications,
+                            StructureService structures, PaymentService payments, NumberSequenceService numbers,
+                            Deadlines deadlines, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
+                            Clock clock) {
+        this.reports = reports;
+        this.agreements = agreements;
+        this.applications = applications;
+        this.structures = structures;
+        this.payments = payments;
+        this.numbers = numbers;
+        this.deadlines = deadlines;
+        this.workflow = workflow;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    /** The report of a grant year becomes expected, due some months after the end of that year. */
+    @Transactional
+    public Report expect(Long agreementId, int year) {
+        Agreement agreement = agreements.get(agreementId);
+        return reports.findByAgreementIdAndGrantYear(agreementId, year).orElseGet(() -> {
+            LocalDate due = deadlines.reportDueAfterYearEnd(agreement.endOfYear(year));
+            Report report = reports.save(new Report(agreementId, agreement.getApplicationId(), year, due));
+            audit.record(ENTITY, report.getId(), agreement.getApplicationId(), "REPORT_EXPECTED", null,
+                    Report.Status.EXPECTED, "Compte-rendu de l'année " + year + " attendu pour le " + due);
+            return report;
+        });
+    }
+
+    public record Submission(BigDecimal actualCharges, BigDecimal actualProducts, BigDecimal spentGrant,
+                             String qualitativeReport) {
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Report submit(Long reportId, Submission s) {
+        Report report = get(reportId);
+        Application application = applications.get(report.getApplicationId());
+        structures.checkMember(application.getStructureId());
+        Task task = pendingTask(report, application, ProcessKeys.TASK_SUBMIT_REPORT);
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (s.actualCharges() == null) {
+            errors.put("actualCharges", "Total des charges réalisées obligatoire");
+        }
+        if (s.actualProducts() == null) {
+            errors.put("actualProducts", "Total des produits réalisés obligatoire");
+        }
+        if (s.spentGrant() == null) {
+            errors.put("spentGrant", "Part de la subvention utilisée obligatoire");
+        }
+        if (s.qualitativeReport() == null || s.qualitativeReport().isBlank()) {
+            errors.put("qualitativeReport", "Décrivez les actions réalisées");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Le compte-rendu est incomplet.", errors);
+        }
+        Report.Status from = report.getStatus();
+        report.submit(Money.euros(s.actualCharges(), "actualCharges"), Money.euros(s.actualProducts(), "actualProducts"),
+                Money.euros(s.spentGrant(), "spentGrant"), s.qualitativeReport(), currentUser.username(),
+                Instant.now(clock));
+        audit.record(ENTITY, reportId, report.getApplicationId(), "REPORT_SUBMITTED", from, Report.Status.SUBMITTED, null);
+        workflow.complete(task, Map.of());
+        return report;
+    }
+
+    /** The instructor validates the report, returns it to complete, or asks for a recovery. */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public Report review(Long reportId, Report.Outcome outcome, BigDecimal recoveryAmount, String reason) {
+        Report report = get(reportId);
+        Application application = applications.get(report.getApplicationId());
+        Task task = pendingTask(report, application, ProcessKeys.TASK_VALIDATE_REPORT);
+        BigDecimal recovery = null;
+        Report.Status to = switch (outcome) {
+            case VALIDATED -> Report.Status.VALIDATED;
+            case INCOMPLETE -> {
+                requireReason(reason, "Dites à la structure ce qui manque");
+                yield Report.Status.RETURNED;
+            }
+            case RECOVERY -> {
+                requireReason(reason, "Motivez le reversement");
+                recovery = Money.euros(recoveryAmount, "recoveryAmount");
+                BigDecimal paid = payments.paidFor(report.getAgreementId(), report.getGrantYear());
+                if (recovery == null || recovery.signum() <= 0 || recovery.compareTo(paid) > 0) {
+                    throw new InvalidInputException("Montant à reverser invalide.", Map.of("recoveryAmount",
+                            "Entre 0,01 € et le montant déjà versé pour l'année (" + paid.toPlainString() + " €)"));
+                }
+                yield Report.Status.RECOVERY;
+            }
+        };
+        Report.Status from = report.getStatus();
+        report.review(to, reason, recovery, currentUser.username(), Instant.now(clock));
+        audit.record(ENTITY, reportId, report.getApplicationId(), "REPORT_REVIEWED", from, to, reason);
+        workflow.complete(task, Map.of("reportOutcome", outcome.name()));
+        return report;
+    }
+
+    /** Past the due date: flagged overdue (the reminder e-mail comes with the notification issue). */
+    @Transactional
+    public void flagOverdue(Long agreementId, int year) {
+        Report report = reports.findByAgreementIdAndGrantYear(agreementId, year).orElseThrow();
+        report.flagOverdue();
+        audit.record(ENTITY, report.getId(), report.getApplicationId(), "REPORT_OVERDUE", report.getStatus(),
+                report.getStatus(), "Compte-rendu non reçu au " + report.getDueDate());
+    }
+
+    /** Issues the recovery order (titre de recettes) and cancels the year's balance. */
+    @Transactional
+    public void issueRecoveryOrder(Long agreementId, int year) {
+        Report report = reports.findByAgreementIdAndGrantYear(agreementId, year).orElseThrow();
+        if (report.getRecoveryOrderNumber() == null) {
+            String number = numbers.next(NumberSequenceService.RECOVERY_ORDER, "TR-" + LocalDate.now(clock).getYear());
+            report.recoveryOrder(number);
+            audit.record(ENTITY, report.getId(), report.getApplicationId(), "RECOVERY_ORDER_ISSUED", report.getStatus(),
+                    report.getStatus(), number + " : " + report.getRecoveryAmount() + " €");
+        }
+        payments.cancelBalance(agreementId, year, "Titre de recettes " + report.getRecoveryOrderNumber());
+    }
+
+    @Transactional(readOnly = true)
+    public List<Report> ofApplication(Long applicationId) {
+        applications.visible(applicationId);
+        return reports.findByApplicationIdOrderByGrantYear(applicationId);
+    }
+
+    @Transactional(readOnly = true)
+    public Report get(Long reportId) {
+        return reports.findById(reportId).orElseThrow(() -> new NotFoundException("Compte-rendu introuvable."));
+    }
+
+    private Task pendingTask(Report report, Application application, String taskKey) {
+        return workflow.pendingTask(application.getReference(), taskKey, Map.of("year", report.getGrantYear()));
+    }
+
+    private static void requireReason(String reason, String message) {
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException(message + ".", Map.of("reason", message));
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package fr.agir.reporting.process;
+
+import fr.agir.reporting.ReportingService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+@Component("issueRecoveryOrderDelegate")
+public class IssueRecoveryOrderDelegate implements JavaDelegate {
+    private final ReportingService reporting;
+
+    public IssueRecoveryOrderDelegate(ReportingService reporting) {
+        this.reporting = reporting;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        reporting.issueRecoveryOrder((Long) execution.getVariable("agreementId"), (Integer) execution.getVariable("year"));
+    }
+}

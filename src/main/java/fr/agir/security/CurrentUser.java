@@ -1,0 +1,75 @@
+package fr.agir.security;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+/** Who is calling, read from Spring Security; engine jobs (timers) run as {@value #SYSTEM}. */
+@Component
+public class CurrentUser {
+    public static final String SYSTEM = "système";
+
+    public Optional<Authentication> authentication() {
+        Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+        if (auth == null || !auth.isAuthenticated() || auth instanceof AnonymousAuthenticationToken) {
+            return Optional.empty();
+        }
+        return Optional.of(auth);
+    }
+
+    public String username() {
+        return authentication().map(Authentication::getName)
+                .orElseThrow(() -> new IllegalStateException("No authenticated user"));
+    }
+
+    public String usernameOrSystem() {
+        return authentication().map(Authentication::getName).orElse(SYSTEM);
+    }
+
+    public boolean hasRole(Role role) {
+        return authorities().contains(role.authority());
+    }
+
+    public boolean isStaff() {
+        return hasRole(Role.INSTRUCTOR) || hasRole(Role.ADMIN);
+    }
+
+    public Set<Directorate> directorates() {
+        Set<Directorate> result = EnumSet.noneOf(Directorate.class);
+        for (Directorate d : Directorate.values()) {
+            if (authorities().contains(d.authority())) {
+                result.add(d);
+            }
+        }
+        return result;
+    }
+
+    /** The Camunda candidate groups of the caller: his roles and his directorates. */
+    public List<String> candidateGroups() {
+        List<String> groups = new ArrayList<>();
+        for (Role role : Role.values()) {
+            if (hasRole(role)) {
+                groups.add(role.candidateGroup());
+            }
+        }
+        directorates().forEach(d -> groups.add(d.name()));
+        return groups;
+    }
+
+    private Set<String> authorities() {
+        return authentication().map(a -> {
+            Set<String> names = new java.util.HashSet<>();
+            for (GrantedAuthority ga : a.getAuthorities()) {
+                names.add(ga.getAuthority());
+            }
+            return names;
+        }).orElse(Set.of());
+    }
+}

@@ -1,0 +1,59 @@
+package fr.agir.security;
+
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+
+/**
+ * Seeded local accounts, one per role, for the embedded default (no Keycloak). Turned off with
+ * {@code agir.security.demo-accounts.enabled=false}; the list is in the README.
+ */
+@Configuration
+@ConditionalOnProperty(name = "agir.security.demo-accounts.enabled", havingValue = "true", matchIfMissing = true)
+public class DemoAccounts {
+
+    public record DemoAccount(String username, Role role, List<Directorate> directorates) {
+        String[] authorities() {
+            return Stream.concat(Stream.of(role.authority()), directorates.stream().map(Directorate::authority))
+                    .toArray(String[]::new);
+        }
+    }
+
+    public static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("porteur", Role.APPLICANT, List.of()),
+            new DemoAccount("porteuse", Role.APPLICANT, List.of()),
+            new DemoAccount("instructeur", Role.INSTRUCTOR, List.of(Directorate.DIEESS)),
+            new DemoAccount("instructrice", Role.INSTRUCTOR, List.of(Directorate.DIEESS)),
+            new DemoAccount("avis-djva", Role.REVIEWER, List.of(Directorate.DJVA)),
+            new DemoAccount("avis-dter", Role.REVIEWER, List.of(Directorate.DTER)),
+            new DemoAccount("avis-dpas", Role.REVIEWER, List.of(Directorate.DPAS)),
+            new DemoAccount("avis-dmta", Role.REVIEWER, List.of(Directorate.DMTA)),
+            new DemoAccount("jury", Role.JURY, List.of()),
+            new DemoAccount("finances1", Role.FINANCE, List.of()),
+            new DemoAccount("finances2", Role.FINANCE, List.of()),
+            new DemoAccount("admin", Role.ADMIN, List.of()));
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService demoUsers(PasswordEncoder encoder,
+                                 @Value("${agir.security.demo-accounts.password}") String password) {
+        String hash = encoder.encode(password);
+        List<UserDetails> users = ACCOUNTS.stream()
+                .map(a -> User.withUsername(a.username()).password(hash).authorities(a.authorities()).build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+}

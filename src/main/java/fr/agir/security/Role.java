@@ -1,0 +1,14 @@
+package fr.agir.security;
+
+/** Application roles; {@link #candidateGroup()} is the Camunda candidate group of the role's tasks. */
+public enum Role {
+    APPLICANT, INSTRUCTOR, REVIEWER, JURY, FINANCE, ADMIN;
+
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    public String candidateGroup() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,83 @@
+package fr.agir.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.agir.web.Problems;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+
+/**
+ * Who may reach what. The JSON API uses HTTP Basic against the seeded demo accounts (the
+ * Keycloak issue replaces this with bearer tokens); the Camunda webapps and REST API are for
+ * administrators only, who sign in once (Spring Security) and are passed through to Cockpit.
+ * Fine-grained rules (own structure, own directorate, separation of duties) live in the services.
+ */
+@Configuration
+@EnableMethodSecurity
+public class SecurityConfig {
+
+    @Bean
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                                "/actuator/health/**", "/error", "/login").permitAll()
+                        .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint(json)))
+                .formLogin(Customizer.withDefaults())
+                .logout(Customizer.withDefaults())
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint(json), new AntPathRequestMatcher("/api/**"))
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied(json), new AntPathRequestMatcher("/api/**")))
+                // The API is called with credentials on every request, not with a session cookie.
+                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"))
+                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        return http.build();
+    }
+
+    private AuthenticationEntryPoint apiEntryPoint(ObjectMapper json) {
+        return (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"Agir\"");
+            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "non-authentifie", "Connexion requise",
+                    "Vous devez vous connecter pour accéder à ce service."));
+        };
+    }
+
+    private AccessDeniedHandler apiAccessDenied(ObjectMapper json) {
+        return (request, response, e) -> write(response, json, Problems.of(HttpStatus.FORBIDDEN, "acces-refuse",
+                "Accès refusé", "Votre rôle ne permet pas cette action."));
+    }
+
+    private static void write(HttpServletResponse response, ObjectMapper json, ProblemDetail problem)
+            throws java.io.IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Hands the Spring Security user to Cockpit, Tasklist and Admin, so admins sign in once. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(java.util.Map.of("authentication-provider",
+                SpringSecurityCamundaAuthenticationProvider.class.getName()));
+        registration.setUrlPatterns(List.of("/camunda/*"));
+        registration.setOrder(101);
+        return registration;
+    }
+}

@@ -1,0 +1,28 @@
+package fr.agir.shared;
+
+import java.util.Map;
+
+/**
+ * A business failure with a French message meant for the user. The web layer turns it into
+ * an RFC 7807 problem; the transaction rolls back, so nothing is half-written.
+ */
+public abstract class DomainException extends RuntimeException {
+    private final String problemType;
+    private final Map<String, String> fieldErrors;
+
+    protected DomainException(String problemType, String message, Map<String, String> fieldErrors) {
+        super(message);
+        this.problemType = problemType;
+        this.fieldErrors = fieldErrors == null ? Map.of() : Map.copyOf(fieldErrors);
+    }
+
+    public String problemType() {
+        return problemType;
+    }
+
+    public Map<String, String> fieldErrors() {
+        return fieldErrors;
+    }
+
+    public abstract int httpStatus();
+}

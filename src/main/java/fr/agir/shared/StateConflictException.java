@@ -1,0 +1,15 @@
+package fr.agir.shared;
+
+import java.util.Map;
+
+/** The step is not possible in the current state (already done, campaign closed…): HTTP 409. */
+public class StateConflictException extends DomainException {
+    public StateConflictException(String message) {
+        super("etat-incompatible", message, Map.of());
+    }
+
+    @Override
+    public int httpStatus() {
+        return 409;
+    }
+}

@@ -1,0 +1,138 @@
+package fr.agir.structure;
+
+import fr.agir.audit.AuditTrail;
+import fr.agir.security.CurrentUser;
+import fr.agir.security.Role;
+import fr.agir.shared.ForbiddenActionException;
+import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.NotFoundException;
+import fr.agir.shared.StateConflictException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Registers structures and guards who may see or act for them. */
+@Service
+public class StructureService {
+    public static final String ENTITY = "STRUCTURE";
+
+    private final StructureRepository structures;
+    private final StructureMemberRepository members;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final Clock clock;
+
+    public StructureService(StructureRepository structures, StructureMemberRepository members,
+                            CurrentUser currentUser, AuditTrail audit, Clock clock) {
+        this.structures = structures;
+        this.members = members;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public record Registration(String name, LegalForm legalForm, String siret, String rna, String addressLine,
+                               String postalCode, String commune, String legalRepName, String legalRepEmail,
+                               String iban, String bic) {
+    }
+
+    /** The caller registers a structure and becomes its legal representative in Agir. */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Structure register(Registration r) {
+        String siret = Identifiers.normalise(blankToNull(r.siret()));
+        String rna = Identifiers.normalise(blankToNull(r.rna()));
+        String iban = Identifiers.normalise(blankToNull(r.iban()));
+        String bic = Identifiers.normalise(blankToNull(r.bic()));
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (siret == null && rna == null) {
+            errors.put("siret", "Indiquez le SIRET ou, pour une association sans SIRET, le numéro RNA");
+        }
+        if (siret != null && !Identifiers.isValidSiret(siret)) {
+            errors.put("siret", "SIRET invalide : 14 chiffres dont le dernier est une clé de contrôle");
+        }
+        if (rna != null && !Identifiers.isValidRna(rna)) {
+            errors.put("rna", "Numéro RNA invalide : la lettre W suivie de 9 chiffres");
+        }
+        if (iban != null && !Identifiers.isValidIban(iban)) {
+            errors.put("iban", "IBAN invalide : vérifiez sa saisie (27 caractères pour un compte français)");
+        }
+        if (bic != null && !Identifiers.isValidBic(bic)) {
+            errors.put("bic", "BIC invalide : 8 ou 11 caractères");
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException("Les identifiants de la structure ne sont pas valides.", errors);
+        }
+        if (siret != null && structures.findBySiret(siret).isPresent()
+                || rna != null && structures.findByRna(rna).isPresent()) {
+            throw new StateConflictException("Cette structure a déjà un dossier dans Agir : demandez à son "
+                    + "représentant légal de vous inviter plutôt que d'en créer un second.");
+        }
+        Instant now = Instant.now(clock);
+        Structure structure = structures.save(new Structure(r.name().trim(), r.legalForm(), siret, rna, r.addressLine(),
+                r.postalCode(), r.commune(), r.legalRepName(), r.legalRepEmail(), iban, bic,
+                currentUser.username(), now));
+        members.save(new StructureMember(structure.getId(), currentUser.username(),
+                StructureMember.MemberRole.LEGAL_REPRESENTATIVE, now));
+        audit.record(ENTITY, structure.getId(), null, "STRUCTURE_REGISTERED", null, null, structure.getName());
+        return structure;
+    }
+
+    /** A structure the caller may see: applicants only their own; 404 otherwise, without leaking existence. */
+    @Transactional(readOnly = true)
+    public Structure visible(Long structureId) {
+        Structure structure = structures.findById(structureId).orElseThrow(StructureService::notFound);
+        if (currentUser.hasRole(Role.APPLICANT) && !isMember(structureId)) {
+            throw notFound();
+        }
+        return structure;
+    }
+
+    /** Throws 404 unless the caller is a member of the structure (acts for it). */
+    public void checkMember(Long structureId) {
+        if (!isMember(structureId)) {
+            throw notFound();
+        }
+    }
+
+    public void checkLegalRepresentative(Long structureId) {
+        StructureMember member = members.findByStructureIdAndUsername(structureId, currentUser.username())
+                .orElseThrow(StructureService::notFound);
+        if (member.getMemberRole() != StructureMember.MemberRole.LEGAL_REPRESENTATIVE) {
+            throw new ForbiddenActionException("Seul le représentant légal de la structure peut signer pour elle.");
+        }
+    }
+
+    public boolean isMember(Long structureId) {
+        return currentUser.authentication().isPresent()
+                && members.findByStructureIdAndUsername(structureId, currentUser.username()).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> memberStructureIds() {
+        return members.findByUsername(currentUser.username()).stream().map(StructureMember::getStructureId).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Structure> mine() {
+        return structures.findByMember(currentUser.username());
+    }
+
+    @Transactional(readOnly = true)
+    public Structure get(Long structureId) {
+        return structures.findById(structureId).orElseThrow(StructureService::notFound);
+    }
+
+    private static NotFoundException notFound() {
+        return new NotFoundException("Structure introuvable.");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+}

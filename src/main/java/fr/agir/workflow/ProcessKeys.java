@@ -1,0 +1,29 @@
+package fr.agir.workflow;
+
+/** Process ids, task keys and messages of bpmn/: stable API, tests and forms depend on them. */
+public final class ProcessKeys {
+    private ProcessKeys() {
+    }
+
+    public static final String APPLICATION_LIFECYCLE = "application-lifecycle";
+    public static final String CAMPAIGN = "campaign";
+    public static final String DIRECTORATE_OPINION = "directorate-opinion";
+    public static final String GRANT_YEAR = "grant-year";
+    public static final String INSTALLMENT_PAYMENT = "installment-payment";
+
+    public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
+    public static final String TASK_PROVIDE_MISSING_PIECES = "Task_ProvideMissingPieces";
+    public static final String TASK_GIVE_OPINION = "Task_GiveOpinion";
+    public static final String TASK_WRITE_SYNTHESIS = "Task_WriteSynthesis";
+    public static final String TASK_SIGN_AGREEMENT = "Task_SignAgreement";
+    public static final String TASK_COUNTERSIGN_AGREEMENT = "Task_CountersignAgreement";
+    public static final String TASK_PREPARE_PAYMENT = "Task_PreparePayment";
+    public static final String TASK_VALIDATE_PAYMENT = "Task_ValidatePayment";
+    public static final String TASK_SUBMIT_REPORT = "Task_SubmitReport";
+    public static final String TASK_VALIDATE_REPORT = "Task_ValidateReport";
+
+    public static final String MESSAGE_JURY_RESULT = "JuryResultRecorded";
+    public static final String MESSAGE_VOTE = "VoteRecorded";
+    public static final String EVENT_JURY_RESULT = "Event_JuryResultReceived";
+    public static final String EVENT_VOTE = "Event_VoteReceived";
+}

@@ -1,0 +1,112 @@
+package fr.agir.workflow;
+
+import fr.agir.security.CurrentUser;
+import fr.agir.shared.StateConflictException;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one place the capabilities talk to the engine: start processes, find the pending step of
+ * an application, complete it as the current user, correlate messages. Business keys are
+ * application references and are handed down to called processes.
+ */
+@Component
+public class Workflow {
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final IdentityService identity;
+    private final CurrentUser currentUser;
+
+    public Workflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CurrentUser currentUser) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.identity = identity;
+        this.currentUser = currentUser;
+    }
+
+    public String start(String processKey, String businessKey, Map<String, Object> variables) {
+        ProcessInstance instance = asCurrentUser(() -> runtime.startProcessInstanceByKey(processKey, businessKey, variables));
+        return instance.getId();
+    }
+
+    /**
+     * The task waiting at {@code taskKey} for this business key (and matching the given process
+     * variables), or a 409 problem when the step is not, or no longer, expected.
+     */
+    public Task pendingTask(String businessKey, String taskKey, Map<String, Object> matching) {
+        TaskQuery query = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
+        matching.forEach(query::processVariableValueEquals);
+        List<Task> found = query.list();
+        if (found.isEmpty()) {
+            throw new StateConflictException("Cette étape n'est pas attendue pour ce dossier : "
+                    + "elle a peut-être déjà été faite, ou le dossier est à une autre étape.");
+        }
+        return found.get(0);
+    }
+
+    public boolean isWaitingAt(String businessKey, String taskKey, Map<String, Object> matching) {
+        TaskQuery query = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
+        matching.forEach(query::processVariableValueEquals);
+        return query.count() > 0;
+    }
+
+    /** Completes the task as the current user, who becomes its assignee in the history. */
+    public void complete(Task task, Map<String, Object> variables) {
+        asCurrentUser(() -> {
+            tasks.setAssignee(task.getId(), currentUser.usernameOrSystem());
+            tasks.complete(task.getId(), variables);
+            return null;
+        });
+    }
+
+    /** Correlates a message to the application's main process, or 409 if it is not waiting for it. */
+    public void correlate(String message, String businessKey, String waitingAt, Map<String, Object> variables) {
+        boolean waiting = runtime.createExecutionQuery().processInstanceBusinessKey(businessKey)
+                .activityId(waitingAt).count() > 0;
+        if (!waiting) {
+            throw new StateConflictException("Ce dossier n'attend pas cette décision à son étape actuelle.");
+        }
+        asCurrentUser(() -> runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey)
+                .setVariables(variables).correlateWithResult());
+    }
+
+    public List<Task> openTasksFor(List<String> candidateGroups, List<String> businessKeys) {
+        TaskQuery query = tasks.createTaskQuery().active();
+        if (!candidateGroups.isEmpty()) {
+            query.taskCandidateGroupIn(candidateGroups);
+        }
+        if (businessKeys != null) {
+            if (businessKeys.isEmpty()) {
+                return List.of();
+            }
+            query.processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new));
+        }
+        return query.orderByTaskCreateTime().asc().listPage(0, 500);
+    }
+
+    public String businessKeyOf(Task task) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        return instance == null ? null : instance.getBusinessKey();
+    }
+
+    private <T> T asCurrentUser(java.util.function.Supplier<T> action) {
+        var auth = currentUser.authentication();
+        if (auth.isEmpty()) {
+            return action.get();
+        }
+        identity.setAuthentication(auth.get().getName(), currentUser.candidateGroups());
+        try {
+            return action.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,398 @@
+package fr.agir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import fr.agir.agreement.Agreement;
+import fr.agir.agreement.AgreementRepository;
+import fr.agir.agreement.AgreementService;
+import fr.agir.application.AmountKind;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationStatus;
+import fr.agir.application.TargetPublic;
+import fr.agir.audit.AuditEvent;
+import fr.agir.audit.AuditEventRepository;
+import fr.agir.campaign.Thematic;
+import fr.agir.instruction.InstructionService;
+import fr.agir.instruction.Opinion;
+import fr.agir.instruction.OpinionRepository;
+import fr.agir.jury.JuryResult;
+import fr.agir.jury.JuryService;
+import fr.agir.payment.Installment;
+import fr.agir.payment.InstallmentRepository;
+import fr.agir.payment.PaymentService;
+import fr.agir.reporting.Report;
+import fr.agir.reporting.ReportRepository;
+import fr.agir.reporting.ReportingService;
+import fr.agir.security.Directorate;
+import fr.agir.shared.ForbiddenActionException;
+import fr.agir.shared.StateConflictException;
+import fr.agir.vote.Decision;
+import fr.agir.vote.VoteService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** One test per path and gateway outcome of bpmn/application-lifecycle.bpmn and the processes it calls. */
+class ApplicationLifecycleProcessTest extends ProcessTestSupport {
+    private static final BigDecimal TWENTY_K = new BigDecimal("20000.00");
+
+    @Autowired
+    InstructionService instruction;
+    @Autowired
+    JuryService jury;
+    @Autowired
+    VoteService votes;
+    @Autowired
+    AgreementService agreements;
+    @Autowired
+    PaymentService payments;
+    @Autowired
+    ReportingService reporting;
+    @Autowired
+    OpinionRepository opinionRows;
+    @Autowired
+    AgreementRepository agreementRows;
+    @Autowired
+    InstallmentRepository installmentRows;
+    @Autowired
+    ReportRepository reportRows;
+    @Autowired
+    AuditEventRepository auditRows;
+
+    @Test
+    void aTwoYearGrantRunsFromSubmissionToClosure() {
+        Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 2, TWENTY_K);
+        ProcessInstance pi = lifecycle(app);
+        assertThat(pi).isWaitingAt("Task_CheckCompleteness");
+
+        declareComplete(app);
+        assertThat(opinionsOf(app)).extracting(Opinion::getDirectorate)
+                .containsExactlyInAnyOrder(Directorate.DTER, Directorate.DJVA);
+        giveAllOpinions(app);
+        assertThat(pi).isWaitingAt("Task_WriteSynthesis");
+        writeSynthesis(app, Map.of(1, new BigDecimal("18000"), 2, new BigDecimal("18000")));
+        assertThat(pi).isWaitingAt("Event_JuryResultReceived");
+        recordJury(app, 2, Map.of(1, new BigDecimal("18000"), 2, new BigDecimal("16000")));
+        assertThat(pi).isWaitingAt("Event_VoteReceived");
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        assertThat(pi).isWaitingAt("Task_SignAgreement");
+
+        Agreement agreement = signAndCountersign(app);
+        assertThat(agreement.getTotalAmount()).isEqualByComparingTo("34000.00");
+        assertThat(agreement.getNumber()).startsWith("CPO-");
+        for (int year = 1; year <= 2; year++) {
+            payInstallment(app, year, Installment.Kind.ADVANCE);
+            submitReport(app, year);
+            reviewReport(app, year, Report.Outcome.VALIDATED, null);
+            payInstallment(app, year, Installment.Kind.BALANCE);
+        }
+
+        assertThat(pi).isEnded().hasPassed("Task_CloseApplication", "Event_Closed");
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+        assertThat(agreementRows.findById(agreement.getId()).orElseThrow().getStatus()).isEqualTo(Agreement.Status.CLOSED);
+        List<Installment> installments = installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId());
+        assertThat(installments).hasSize(4).allSatisfy(i -> {
+            assertThat(i.getStatus()).isEqualTo(Installment.Status.PAID);
+            assertThat(i.getPaymentOrderNumber()).startsWith("MDT-");
+            assertThat(i.getPreparedBy()).isEqualTo("finances1");
+            assertThat(i.getValidatedBy()).isEqualTo("finances2");
+        });
+        assertThat(installments).extracting(Installment::getAmount).map(BigDecimal::toPlainString)
+                .containsExactly("14400.00", "3600.00", "12800.00", "3200.00");
+        assertThat(reportRows.findByApplicationIdOrderByGrantYear(app.getId()))
+                .extracting(Report::getStatus).containsExactly(Report.Status.VALIDATED, Report.Status.VALIDATED);
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .contains("SUBMITTED", "DECLARED_COMPLETE", "OPINION_GIVEN", "SYNTHESIS_WRITTEN",
+                        "JURY_RESULT_RECORDED", "VOTE_RECORDED", "AGREEMENT_SIGNED", "AGREEMENT_COUNTERSIGNED",
+                        "PAYMENT_ORDER_ISSUED", "REPORT_REVIEWED", "CLOSED");
+    }
+
+    @Test
+    void missingPiecesNotSentInTimeMakeTheApplicationInadmissible() {
+        Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
+        as("instructeur", () -> instruction.decideCompleteness(app.getId(),
+                InstructionService.Completeness.MISSING_PIECES, null, "Statuts à jour"));
+        executeAsyncJobs();
+        assertThat(lifecycle(app)).isWaitingAt("Task_ProvideMissingPieces");
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.AWAITING_PIECES);
+
+        ProcessInstance pi = lifecycle(app);
+        fireTimer(app.getReference(), "Event_MissingPiecesDeadline");
+
+        assertThat(pi).isEnded().hasPassed("Task_DeclareInadmissible", "Event_Inadmissible");
+        Application after = applications.get(app.getId());
+        assertThat(after.getStatus()).isEqualTo(ApplicationStatus.INADMISSIBLE);
+        assertThat(after.getStatusReason()).contains("non fournies dans le délai");
+    }
+
+    @Test
+    void missingPiecesSentSendTheApplicationBackToTheCompletenessCheck() {
+        Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
+        as("instructeur", () -> instruction.decideCompleteness(app.getId(),
+                InstructionService.Completeness.MISSING_PIECES, null, "Comptes approuvés 2025"));
+        executeAsyncJobs();
+        as("porteur", () -> instruction.answerMissingPieces(app.getId(), "Comptes déposés"));
+        executeAsyncJobs();
+
+        assertThat(lifecycle(app)).isWaitingAt("Task_CheckCompleteness").hasPassed("Task_ProvideMissingPieces");
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+        assertThat(management.createJobQuery().timers().activityId("Event_MissingPiecesDeadline")
+                .processInstanceId(lifecycle(app).getId()).count()).isZero();
+    }
+
+    @Test
+    void anIneligibleApplicationEndsInadmissibleWithItsReason() {
+        Application app = submitted(Thematic.ENGAGEMENT_CITOYEN, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
+        ProcessInstance pi = lifecycle(app);
+        as("instructeur", () -> instruction.decideCompleteness(app.getId(),
+                InstructionService.Completeness.INELIGIBLE, "Structure hors du département", null));
+        executeAsyncJobs();
+
+        assertThat(pi).isEnded().hasPassed("Event_Inadmissible").hasNotPassed("Task_RouteOpinions");
+        assertThat(applications.get(app.getId()).getStatusReason()).isEqualTo("Structure hors du département");
+    }
+
+    @Test
+    void pastTheOpinionDeadlineTheInstructionGoesOnWithoutThatOpinion() {
+        Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 1, TWENTY_K);
+        declareComplete(app);
+        as("avis-djva", () -> instruction.giveOpinion(app.getId(), Directorate.DJVA, Opinion.Verdict.FAVORABLE,
+                "Favorable", null));
+        executeAsyncJobs();
+        assertThat(lifecycle(app)).isWaitingAt("Activity_CollectOpinions");
+
+        fireTimer(app.getReference(), "Event_OpinionDeadlinePassed");
+
+        assertThat(lifecycle(app)).isWaitingAt("Task_WriteSynthesis");
+        assertThat(opinionRows.findByApplicationIdAndDirectorate(app.getId(), Directorate.DTER).orElseThrow()
+                .getStatus()).isEqualTo(Opinion.Status.EXPIRED);
+        assertThat(opinionRows.findByApplicationIdAndDirectorate(app.getId(), Directorate.DJVA).orElseThrow()
+                .getStatus()).isEqualTo(Opinion.Status.GIVEN);
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .activityId("Event_NoOpinion").finished().list()).isNotEmpty();
+    }
+
+    @Test
+    void aDirectorateNamedByTwoRulesIsAskedOnce() {
+        Application app = submitted(Thematic.ENGAGEMENT_CITOYEN, TargetPublic.JEUNES, 1, TWENTY_K);
+        declareComplete(app);
+        assertThat(opinionsOf(app)).extracting(Opinion::getDirectorate).containsExactly(Directorate.DJVA);
+    }
+
+    @Test
+    void aRejectionAtTheVoteEndsTheApplication() {
+        Application app = instructedAndJudged(1, Map.of(1, TWENTY_K));
+        ProcessInstance pi = lifecycle(app);
+        vote(app, Decision.Outcome.REJECTED, null, null);
+
+        assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "Event_Rejected")
+                .hasNotPassed("Task_GenerateAgreement");
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
+        assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).isEmpty();
+        assertThat(agreementRows.findByApplicationId(app.getId())).isEmpty();
+    }
+
+    @Test
+    void anAmendedAmountIsWhatTheAgreementAndInstallmentsUse() {
+        Application app = instructedAndJudged(2, Map.of(1, TWENTY_K, 2, TWENTY_K));
+        vote(app, Decision.Outcome.AMENDED, 1, Map.of(1, new BigDecimal("12500.00")));
+
+        Agreement agreement = signAndCountersign(app);
+        assertThat(agreement.getDurationYears()).isEqualTo(1);
+        assertThat(agreement.getTotalAmount()).isEqualByComparingTo("12500.00");
+        assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).containsOnlyKeys(1);
+        assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
+                .extracting(i -> i.getAmount().toPlainString()).containsExactly("10000.00", "2500.00");
+    }
+
+    @Test
+    void yearTwoIsOpenedOnlyAfterTheYearOneReportIsValidated() {
+        Application app = instructedAndJudged(2, Map.of(1, TWENTY_K, 2, TWENTY_K));
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        signAndCountersign(app);
+        payInstallment(app, 1, Installment.Kind.ADVANCE);
+        submitReport(app, 1);
+
+        assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
+                .extracting(Installment::getGrantYear).containsOnly(1);
+        assertThat(reportRows.findByApplicationIdOrderByGrantYear(app.getId())).hasSize(1);
+        assertThatThrownBy(() -> reportOf(app, 2)).isInstanceOf(AssertionError.class);
+
+        reviewReport(app, 1, Report.Outcome.VALIDATED, null);
+        payInstallment(app, 1, Installment.Kind.BALANCE);
+
+        assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
+                .extracting(Installment::getGrantYear).containsExactly(1, 1, 2, 2);
+        assertThat(reportOf(app, 2).getStatus()).isEqualTo(Report.Status.EXPECTED);
+    }
+
+    @Test
+    void theOfficerWhoLiquidatedCannotValidateAndAReturnedPaymentGoesBackToLiquidation() {
+        Application app = grantedAndSigned(1);
+        Installment advance = installment(app, 1, Installment.Kind.ADVANCE);
+        as("finances1", () -> payments.prepare(advance.getId(), "Conditions remplies"));
+        executeAsyncJobs();
+
+        assertThatThrownBy(() -> as("finances1", () -> payments.validate(advance.getId(), true, null)))
+                .isInstanceOf(ForbiddenActionException.class).hasMessageContaining("Séparation des tâches");
+        assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus())
+                .isEqualTo(Installment.Status.PREPARED);
+
+        as("finances2", () -> payments.validate(advance.getId(), false, "RIB illisible"));
+        executeAsyncJobs();
+        Installment returned = installmentRows.findById(advance.getId()).orElseThrow();
+        assertThat(returned.getStatus()).isEqualTo(Installment.Status.SCHEDULED);
+        assertThat(returned.getReturnReason()).isEqualTo("RIB illisible");
+
+        as("finances2", () -> payments.prepare(advance.getId(), "RIB corrigé"));
+        executeAsyncJobs();
+        as("finances1", () -> payments.validate(advance.getId(), true, null));
+        executeAsyncJobs();
+        assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus()).isEqualTo(Installment.Status.PAID);
+    }
+
+    @Test
+    void anIncompleteReportGoesBackToTheStructureAndARecoveryCancelsTheBalance() {
+        Application app = grantedAndSigned(1);
+        ProcessInstance pi = lifecycle(app);
+        payInstallment(app, 1, Installment.Kind.ADVANCE);
+        submitReport(app, 1);
+        reviewReport(app, 1, Report.Outcome.INCOMPLETE, null);
+        assertThat(reportOf(app, 1).getStatus()).isEqualTo(Report.Status.RETURNED);
+
+        submitReport(app, 1);
+        reviewReport(app, 1, Report.Outcome.RECOVERY, new BigDecimal("4000.00"));
+
+        assertThat(pi).isEnded();
+        Report report = reportOf(app, 1);
+        assertThat(report.getStatus()).isEqualTo(Report.Status.RECOVERY);
+        assertThat(report.getRecoveryOrderNumber()).startsWith("TR-");
+        assertThat(report.getRecoveryAmount()).isEqualByComparingTo("4000.00");
+        assertThat(installment(app, 1, Installment.Kind.BALANCE).getStatus()).isEqualTo(Installment.Status.CANCELLED);
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+    }
+
+    @Test
+    void aLateReportIsFlaggedOverdueAndStillExpected() {
+        Application app = grantedAndSigned(1);
+        payInstallment(app, 1, Installment.Kind.ADVANCE);
+
+        fireTimer(app.getReference(), "Event_ReportOverdue");
+
+        Report report = reportOf(app, 1);
+        assertThat(report.isOverdue()).isTrue();
+        assertThat(report.getStatus()).isEqualTo(Report.Status.EXPECTED);
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
+                .taskDefinitionKey("Task_SubmitReport").count()).isEqualTo(1);
+    }
+
+    @Test
+    void completingAStepTwiceIsRefused() {
+        Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
+        declareComplete(app);
+        assertThatThrownBy(() -> as("instructeur", () -> instruction.decideCompleteness(app.getId(),
+                InstructionService.Completeness.COMPLETE, null, null)))
+                .isInstanceOf(StateConflictException.class);
+    }
+
+    // ---- steps, as each user takes them
+
+    private void declareComplete(Application app) {
+        as("instructeur", () -> instruction.decideCompleteness(app.getId(), InstructionService.Completeness.COMPLETE,
+                null, null));
+        executeAsyncJobs();
+    }
+
+    private List<Opinion> opinionsOf(Application app) {
+        return opinionRows.findByApplicationIdOrderByDirectorate(app.getId());
+    }
+
+    private void giveAllOpinions(Application app) {
+        for (Opinion opinion : opinionsOf(app)) {
+            String reviewer = "avis-" + opinion.getDirectorate().name().toLowerCase();
+            as(reviewer, () -> instruction.giveOpinion(app.getId(), opinion.getDirectorate(),
+                    Opinion.Verdict.FAVORABLE, "Avis favorable", new BigDecimal("18000")));
+            executeAsyncJobs();
+        }
+    }
+
+    private void writeSynthesis(Application app, Map<Integer, BigDecimal> amounts) {
+        as("instructeur", () -> instruction.writeSynthesis(app.getId(), "Projet solide", amounts));
+        executeAsyncJobs();
+    }
+
+    private void recordJury(Application app, int years, Map<Integer, BigDecimal> amounts) {
+        as("instructeur", () -> jury.record(app.getId(), JuryResult.Verdict.FAVORABLE, years, amounts, "Favorable"));
+        executeAsyncJobs();
+    }
+
+    private void vote(Application app, Decision.Outcome outcome, Integer years, Map<Integer, BigDecimal> amounts) {
+        as("instructeur", () -> votes.record(app.getId(), outcome, "CP-2026-" + app.getId(), LocalDate.now(),
+                years, amounts));
+        executeAsyncJobs();
+    }
+
+    private Application instructedAndJudged(int years, Map<Integer, BigDecimal> amounts) {
+        Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.PERSONNES_AGEES, years, TWENTY_K);
+        declareComplete(app);
+        giveAllOpinions(app);
+        writeSynthesis(app, amounts);
+        recordJury(app, years, amounts);
+        return app;
+    }
+
+    private Application grantedAndSigned(int years) {
+        Map<Integer, BigDecimal> amounts = years == 1 ? Map.of(1, TWENTY_K) : Map.of(1, TWENTY_K, 2, TWENTY_K);
+        Application app = instructedAndJudged(years, amounts);
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        signAndCountersign(app);
+        return app;
+    }
+
+    private Agreement signAndCountersign(Application app) {
+        Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        as("porteur", () -> agreements.sign(agreement.getId()));
+        executeAsyncJobs();
+        as("instructeur", () -> agreements.countersign(agreement.getId()));
+        executeAsyncJobs();
+        return agreementRows.findById(agreement.getId()).orElseThrow();
+    }
+
+    private Installment installment(Application app, int year, Installment.Kind kind) {
+        return installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()).stream()
+                .filter(i -> i.getGrantYear() == year && i.getKind() == kind).findFirst().orElseThrow();
+    }
+
+    private void payInstallment(Application app, int year, Installment.Kind kind) {
+        Installment installment = installment(app, year, kind);
+        as("finances1", () -> payments.prepare(installment.getId(), "Conditions remplies"));
+        executeAsyncJobs();
+        as("finances2", () -> payments.validate(installment.getId(), true, null));
+        executeAsyncJobs();
+    }
+
+    private Report reportOf(Application app, int year) {
+        return reportRows.findByApplicationIdOrderByGrantYear(app.getId()).stream()
+                .filter(r -> r.getGrantYear() == year).findFirst()
+                .orElseThrow(() -> new AssertionError("no report for year " + year));
+    }
+
+    private void submitReport(Application app, int year) {
+        Report report = reportOf(app, year);
+        as("porteur", () -> reporting.submit(report.getId(), new ReportingService.Submission(
+                new BigDecimal("30000.00"), new BigDecimal("30000.00"), new BigDecimal("16000.00"), "Actions réalisées")));
+        executeAsyncJobs();
+    }
+
+    private void reviewReport(Application app, int year, Report.Outcome outcome, BigDecimal recovery) {
+        Report report = reportOf(app, year);
+        as("instructeur", () -> reporting.review(report.getId(), outcome, recovery, "Examiné"));
+        executeAsyncJobs();
+    }
+}

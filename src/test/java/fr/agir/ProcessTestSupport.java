@@ -1,0 +1,203 @@
+package fr.agir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.application.BudgetLineCode;
+import fr.agir.application.TargetPublic;
+import fr.agir.application.YearBudget;
+import fr.agir.campaign.Campaign;
+import fr.agir.campaign.CampaignService;
+import fr.agir.campaign.CampaignStatus;
+import fr.agir.campaign.Thematic;
+import fr.agir.security.DemoAccounts;
+import fr.agir.structure.LegalForm;
+import fr.agir.structure.Structure;
+import fr.agir.structure.StructureService;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Base of the process path tests: the whole application on the real engine and the real
+ * MariaDB, job executor off so that tests drive async continuations and timers themselves.
+ * Flow-node and sequence-flow coverage is measured per test class and must reach 95%.
+ */
+@SpringBootTest
+@ActiveProfiles({"mariadb", "test"})
+@Import({ProcessEngineCoverageConfiguration.class, ProcessTestSupport.CoverageThreshold.class})
+public abstract class ProcessTestSupport {
+
+    @TestConfiguration
+    static class CoverageThreshold {
+        @Bean
+        ProcessEngineCoverageProperties processEngineCoverageProperties() {
+            return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.95).build();
+        }
+    }
+
+    @Autowired
+    protected ProcessEngine engine;
+    @Autowired
+    protected RuntimeService runtime;
+    @Autowired
+    protected ManagementService management;
+    @Autowired
+    protected CampaignService campaigns;
+    @Autowired
+    protected StructureService structures;
+    @Autowired
+    protected ApplicationService applications;
+
+    @BeforeEach
+    void initAssertions() {
+        BpmnAwareTests.init(engine);
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    // ---- acting as the seeded demo accounts
+
+    protected static <T> T as(String username, Supplier<T> action) {
+        DemoAccounts.DemoAccount account = DemoAccounts.ACCOUNTS.stream()
+                .filter(a -> a.username().equals(username)).findFirst().orElseThrow();
+        List<String> authorities = new ArrayList<>();
+        authorities.add(account.role().authority());
+        account.directorates().forEach(d -> authorities.add(d.authority()));
+        var previous = SecurityContextHolder.getContext().getAuthentication();
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                username, null, AuthorityUtils.createAuthorityList(authorities)));
+        try {
+            return action.get();
+        } finally {
+            SecurityContextHolder.getContext().setAuthentication(previous);
+        }
+    }
+
+    protected static void as(String username, Runnable action) {
+        as(username, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    // ---- driving the engine as its job executor would
+
+    /** Runs the pending async continuations (save points), never the timers, until none is left. */
+    protected void executeAsyncJobs() {
+        for (int round = 0; round < 100; round++) {
+            List<Job> jobs = management.createJobQuery().messages().list();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+        throw new IllegalStateException("Async jobs keep coming");
+    }
+
+    /** Fires the timer waiting at {@code activityId} in the given process instance tree, then its follow-ups. */
+    protected void fireTimer(String businessKey, String activityId) {
+        List<Job> timers = management.createJobQuery().timers().activityId(activityId).list().stream()
+                .filter(job -> businessKey.equals(runtime.createProcessInstanceQuery()
+                        .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+                .toList();
+        assertThat(timers).as("timer at " + activityId).isNotEmpty();
+        timers.forEach(job -> management.executeJob(job.getId()));
+        executeAsyncJobs();
+    }
+
+    protected ProcessInstance lifecycle(Application application) {
+        return runtime.createProcessInstanceQuery().processDefinitionKey("application-lifecycle")
+                .processInstanceBusinessKey(application.getReference()).singleResult();
+    }
+
+    // ---- fixtures
+
+    /** A campaign whose opening timer has fired: it accepts submissions. */
+    protected Campaign openCampaign() {
+        String code = "T-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        Campaign campaign = as("admin", () -> campaigns.create(new CampaignService.NewCampaign(code,
+                "Appel à Agir de test " + code, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30),
+                new BigDecimal("1000000.00"), new BigDecimal("100000.00"), 2, EnumSet.allOf(Thematic.class))));
+        fireTimer(code, "Event_OpeningDateReached");
+        assertThat(campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.OPEN);
+        return campaign;
+    }
+
+    protected Structure registerStructure(String applicant, LegalForm legalForm) {
+        return as(applicant, () -> structures.register(new StructureService.Registration("Structure " + System.nanoTime(),
+                legalForm, randomSiret(), null, "1 place de la Mairie", "93200", "Saint-Denis", "Awa Diallo",
+                "awa@example.org", "FR7630006000011234567890189", "AGRIFRPP")));
+    }
+
+    protected Application draft(Campaign campaign, Structure structure, String applicant, Thematic thematic,
+                                TargetPublic target, int years, BigDecimal requestedPerYear) {
+        List<YearBudget> budgets = new ArrayList<>();
+        for (int year = 1; year <= years; year++) {
+            budgets.add(balancedBudget(year, requestedPerYear));
+        }
+        return as(applicant, () -> applications.createDraft(campaign.getId(), structure.getId(),
+                new ApplicationService.Draft("Projet " + thematic, "Description du projet", thematic, target,
+                        "Saint-Denis", years, budgets)));
+    }
+
+    /** A submitted application of a fresh structure, in a fresh open campaign. */
+    protected Application submitted(Thematic thematic, TargetPublic target, int years, BigDecimal requestedPerYear) {
+        Campaign campaign = openCampaign();
+        Structure structure = registerStructure("porteur", LegalForm.ASSOCIATION);
+        Application draft = draft(campaign, structure, "porteur", thematic, target, years, requestedPerYear);
+        return as("porteur", () -> applications.submit(draft.getId()));
+    }
+
+    protected static YearBudget balancedBudget(int year, BigDecimal requested) {
+        Map<BudgetLineCode, BigDecimal> lines = YearBudget.emptyLines();
+        lines.put(BudgetLineCode.C64, requested.add(new BigDecimal("10000.00")));
+        lines.put(BudgetLineCode.P70, new BigDecimal("10000.00"));
+        lines.put(BudgetLineCode.P74_DEPARTEMENT, requested);
+        return new YearBudget(year, requested, lines);
+    }
+
+    /** A valid SIRET (Luhn) that no other test uses. */
+    protected static String randomSiret() {
+        while (true) {
+            StringBuilder digits = new StringBuilder("4");
+            for (int i = 0; i < 12; i++) {
+                digits.append(ThreadLocalRandom.current().nextInt(10));
+            }
+            for (int check = 0; check < 10; check++) {
+                String candidate = digits.toString() + check;
+                if (fr.agir.structure.Identifiers.isValidSiret(candidate)) {
+                    return candidate;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,303 @@
+"""Writes the BPMN files of bpmn/ with a diagram (BPMN DI) laid out on a grid.
+
+The models are then ordinary BPMN files: open and edit them in Camunda Modeler.
+This script only exists so that the first version of each diagram is laid out
+consistently; rerun it (python3 tools/bpmn_layout.py) only if you want to
+regenerate them from the definitions below, which overwrites manual edits.
+"""
+import os
+from xml.sax.saxutils import escape
+
+SIZES = {"start": (36, 36), "end": (36, 36), "timer": (36, 36), "message": (36, 36),
+         "boundary": (36, 36), "xor": (50, 50), "user": (100, 80), "service": (100, 80),
+         "rule": (100, 80), "call": (100, 80)}
+TAGS = {"start": "startEvent", "end": "endEvent", "timer": "intermediateCatchEvent",
+        "message": "intermediateCatchEvent", "boundary": "boundaryEvent", "xor": "exclusiveGateway",
+        "user": "userTask", "service": "serviceTask", "rule": "businessRuleTask", "call": "callActivity"}
+
+
+class Node:
+    def __init__(self, id, kind, name, cx, cy, attrs=None, body="", attached=None, offset=0):
+        self.id, self.kind, self.name, self.cx, self.cy = id, kind, name, cx, cy
+        self.attrs, self.body, self.attached, self.offset = attrs or {}, body, attached, offset
+        self.w, self.h = SIZES[kind]
+
+    @property
+    def left(self): return self.cx - self.w // 2
+    @property
+    def right(self): return self.cx + self.w // 2
+    @property
+    def top(self): return self.cy - self.h // 2
+    @property
+    def bottom(self): return self.cy + self.h // 2
+
+
+def timer(kind, expr):
+    return (f'<bpmn:timerEventDefinition><bpmn:{kind} xsi:type="bpmn:tFormalExpression">'
+            f'{escape(expr)}</bpmn:{kind}></bpmn:timerEventDefinition>')
+
+
+def cond(expr):
+    return f'<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{escape(expr)}</bpmn:conditionExpression>'
+
+
+def write(path, pid, name, nodes, flows, messages=(), doc=""):
+    by_id = {n.id: n for n in nodes}
+    for n in nodes:
+        if n.attached:
+            host = by_id[n.attached]
+            n.cx, n.cy = host.cx + n.offset, host.bottom
+    sem, di = [], []
+    if doc:
+        sem.append(f'<bpmn:documentation>{escape(doc)}</bpmn:documentation>')
+    for n in nodes:
+        attrs = {"id": n.id, "name": n.name, **n.attrs}
+        if n.attached:
+            attrs["attachedToRef"] = n.attached
+        a = " ".join(f'{k}="{escape(v, {chr(34): "&quot;"})}"' for k, v in attrs.items())
+        sem.append(f'<bpmn:{TAGS[n.kind]} {a}>{n.body}</bpmn:{TAGS[n.kind]}>')
+        extra = ' isMarkerVisible="true"' if n.kind == "xor" else ""
+        di.append(f'<bpmndi:BPMNShape id="{n.id}_di" bpmnElement="{n.id}"{extra}>'
+                  f'<dc:Bounds x="{n.left}" y="{n.top}" width="{n.w}" height="{n.h}" />'
+                  + ('<bpmndi:BPMNLabel><dc:Bounds x="%d" y="%d" width="90" height="40" /></bpmndi:BPMNLabel>'
+                     % (n.cx - 45, n.bottom + 5) if n.kind not in ("user", "service", "rule", "call") else "")
+                  + '</bpmndi:BPMNShape>')
+    for f in flows:
+        fid, src, tgt = f[0], by_id[f[1]], by_id[f[2]]
+        fname = f[3] if len(f) > 3 else None
+        fcond = f[4] if len(f) > 4 else None
+        route = f[5] if len(f) > 5 else None
+        a = f'id="{fid}" sourceRef="{src.id}" targetRef="{tgt.id}"'
+        if fname:
+            a += f' name="{escape(fname)}"'
+        sem.append(f'<bpmn:sequenceFlow {a}>{cond(fcond) if fcond else ""}</bpmn:sequenceFlow>')
+        if route and route[0] in ("over", "under"):
+            y = route[1]
+            sy = src.top if route[0] == "over" else src.bottom
+            ty = tgt.top if route[0] == "over" else tgt.bottom
+            pts = [(src.cx, sy), (src.cx, y), (tgt.cx, y), (tgt.cx, ty)]
+        elif src.kind == "boundary":
+            pts = [(src.cx, src.bottom), (src.cx, tgt.cy), (tgt.left, tgt.cy)]
+        elif src.cy == tgt.cy:
+            pts = [(src.right, src.cy), (tgt.left, tgt.cy)]
+        elif src.kind == "xor":
+            sy = src.bottom if tgt.cy > src.cy else src.top
+            pts = [(src.cx, sy), (src.cx, tgt.cy), (tgt.left, tgt.cy)]
+        else:
+            mx = (src.right + tgt.left) // 2
+            pts = [(src.right, src.cy), (mx, src.cy), (mx, tgt.cy), (tgt.left, tgt.cy)]
+        wps = "".join(f'<di:waypoint x="{x}" y="{y}" />' for x, y in pts)
+        label = ""
+        if fname:
+            lx, ly = pts[1] if len(pts) > 2 else pts[0]
+            label = f'<bpmndi:BPMNLabel><dc:Bounds x="{lx + 4}" y="{ly - 22}" width="80" height="27" /></bpmndi:BPMNLabel>'
+        di.append(f'<bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">{wps}{label}</bpmndi:BPMNEdge>')
+    msgs = "".join(f'<bpmn:message id="{mid}" name="{mname}" />' for mid, mname in messages)
+    xml = f'''<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_{pid.replace('-', '_')}" targetNamespace="http://agir.fr/bpmn" exporter="Agir tools/bpmn_layout.py" exporterVersion="1" modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.24.0">
+<bpmn:process id="{pid}" name="{escape(name)}" isExecutable="true" camunda:historyTimeToLive="P3650D">
+{chr(10).join(sem)}
+</bpmn:process>
+{msgs}
+<bpmndi:BPMNDiagram id="BPMNDiagram_{pid.replace('-', '_')}"><bpmndi:BPMNPlane id="BPMNPlane_{pid.replace('-', '_')}" bpmnElement="{pid}">
+{chr(10).join(di)}
+</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
+</bpmn:definitions>
+'''
+    with open(path, "w", encoding="utf-8") as out:
+        out.write(xml)
+
+
+def user(id, name, cx, cy, group, form, extra=""):
+    return Node(id, "user", name, cx, cy,
+                {"camunda:candidateGroups": group, "camunda:formRef": form,
+                 "camunda:formRefBinding": "latest", "camunda:asyncAfter": "true"}, extra)
+
+
+def service(id, name, cx, cy, bean, async_before=False):
+    attrs = {"camunda:delegateExpression": "${" + bean + "}"}
+    if async_before:
+        attrs["camunda:asyncBefore"] = "true"
+    return Node(id, "service", name, cx, cy, attrs)
+
+
+def call(id, name, cx, cy, called, ins, mi=None):
+    body = "<bpmn:extensionElements>"
+    body += '<camunda:in businessKey="#{execution.processBusinessKey}" />'
+    for src, tgt in ins:
+        if src.startswith("${"):
+            body += f'<camunda:in sourceExpression="{escape(src)}" target="{tgt}" />'
+        else:
+            body += f'<camunda:in source="{src}" target="{tgt}" />'
+    body += "</bpmn:extensionElements>"
+    if mi:
+        seq = "true" if mi[0] == "sequential" else "false"
+        body += (f'<bpmn:multiInstanceLoopCharacteristics isSequential="{seq}" '
+                 f'camunda:collection="{mi[1]}" camunda:elementVariable="{mi[2]}" />')
+    return Node(id, "call", name, cx, cy, {"calledElement": called, "camunda:calledElementBinding": "latest"}, body)
+
+
+def main(out):
+    Y, Y2, Y3 = 200, 340, 460
+
+    # ---- campaign: opens and closes the call on its dates
+    write(f"{out}/campaign.bpmn", "campaign", "Appel à Agir — campagne", [
+        Node("Event_CampaignCreated", "start", "Campagne programmée", 100, Y),
+        Node("Event_OpeningDateReached", "timer", "Date d'ouverture atteinte", 200, Y, body=timer("timeDate", "${openingAt}")),
+        service("Task_OpenCampaign", "Ouvrir l'appel à projets", 320, Y, "openCampaignDelegate"),
+        Node("Event_ClosingDateReached", "timer", "Date de clôture atteinte", 450, Y, body=timer("timeDate", "${closingAt}")),
+        service("Task_CloseCampaign", "Clôturer l'appel à projets", 570, Y, "closeCampaignDelegate"),
+        Node("Event_CampaignClosed", "end", "Campagne close", 700, Y),
+    ], [
+        ("Flow_ToOpening", "Event_CampaignCreated", "Event_OpeningDateReached"),
+        ("Flow_ToOpen", "Event_OpeningDateReached", "Task_OpenCampaign"),
+        ("Flow_ToClosing", "Task_OpenCampaign", "Event_ClosingDateReached"),
+        ("Flow_ToClose", "Event_ClosingDateReached", "Task_CloseCampaign"),
+        ("Flow_ToCampaignEnd", "Task_CloseCampaign", "Event_CampaignClosed"),
+    ], doc="Ouvre l'appel à projets à sa date d'ouverture et le clôt à sa date de clôture ; "
+           "après la clôture, aucune candidature n'est plus acceptée.")
+
+    # ---- directorate-opinion: one directorate's opinion, with its deadline
+    write(f"{out}/directorate-opinion.bpmn", "directorate-opinion", "Avis d'une direction associée", [
+        Node("Event_OpinionRequested", "start", "Avis demandé", 100, Y),
+        user("Task_GiveOpinion", "Donner l'avis de la direction", 230, Y, "${directorate}", "opinion"),
+        Node("Event_OpinionDeadlinePassed", "boundary", "Délai de l'avis dépassé", 0, 0,
+             {"cancelActivity": "true"}, timer("timeDuration", "${deadlines.opinion}"),
+             attached="Task_GiveOpinion", offset=20),
+        Node("Event_OpinionGiven", "end", "Avis rendu", 380, Y),
+        service("Task_RecordMissingOpinion", "Constater l'absence d'avis", 380, Y2, "recordMissingOpinionDelegate"),
+        Node("Event_NoOpinion", "end", "Sans avis", 520, Y2),
+    ], [
+        ("Flow_ToGiveOpinion", "Event_OpinionRequested", "Task_GiveOpinion"),
+        ("Flow_OpinionGiven", "Task_GiveOpinion", "Event_OpinionGiven"),
+        ("Flow_DeadlinePassed", "Event_OpinionDeadlinePassed", "Task_RecordMissingOpinion"),
+        ("Flow_ToNoOpinion", "Task_RecordMissingOpinion", "Event_NoOpinion"),
+    ], doc="Une direction associée donne son avis avant l'échéance ; passé le délai, "
+           "l'instruction continue sans cet avis.")
+
+    # ---- installment-payment: liquidation then validation by a second finance officer
+    write(f"{out}/installment-payment.bpmn", "installment-payment", "Paiement d'une échéance", [
+        Node("Event_InstallmentDue", "start", "Échéance exigible", 100, Y),
+        user("Task_PreparePayment", "Liquider l'échéance", 230, Y, "finance", "payment-preparation"),
+        user("Task_ValidatePayment", "Valider le mandat (second agent)", 390, Y, "finance", "payment-validation"),
+        Node("Gateway_PaymentValidated", "xor", "Mandat validé ?", 530, Y),
+        service("Task_IssuePaymentOrder", "Émettre le mandat de paiement", 660, Y, "issuePaymentOrderDelegate", async_before=True),
+        Node("Event_InstallmentPaid", "end", "Échéance payée", 800, Y),
+    ], [
+        ("Flow_ToPrepare", "Event_InstallmentDue", "Task_PreparePayment"),
+        ("Flow_ToValidate", "Task_PreparePayment", "Task_ValidatePayment"),
+        ("Flow_ToPaymentDecision", "Task_ValidatePayment", "Gateway_PaymentValidated"),
+        ("Flow_PaymentApproved", "Gateway_PaymentValidated", "Task_IssuePaymentOrder", "validé", "${paymentApproved}"),
+        ("Flow_PaymentReturned", "Gateway_PaymentValidated", "Task_PreparePayment", "renvoyé en liquidation",
+         "${!paymentApproved}", ("over", 100)),
+        ("Flow_ToPaid", "Task_IssuePaymentOrder", "Event_InstallmentPaid"),
+    ], doc="Un agent des finances liquide l'échéance, un second agent (jamais le même) valide ; "
+           "le mandat est alors émis pour le logiciel financier.")
+
+    # ---- grant-year: one year of the agreement
+    write(f"{out}/grant-year.bpmn", "grant-year", "Année de subvention", [
+        Node("Event_GrantYearStarted", "start", "Année de subvention ouverte", 100, Y),
+        service("Task_OpenGrantYear", "Établir l'échéancier et le compte-rendu attendu", 220, Y, "openGrantYearDelegate"),
+        call("Activity_PayAdvance", "Verser l'avance", 370, Y, "installment-payment",
+             [("${advanceInstallmentId}", "installmentId")]),
+        user("Task_SubmitReport", "Déposer le compte-rendu financier", 530, Y, "applicant", "financial-report"),
+        Node("Event_ReportOverdue", "boundary", "Compte-rendu en retard", 0, 0,
+             {"cancelActivity": "false"}, timer("timeDate", "${reportDueAt}"),
+             attached="Task_SubmitReport", offset=20),
+        service("Task_EscalateLateReport", "Relancer pour le compte-rendu en retard", 660, Y3, "escalateLateReportDelegate"),
+        Node("Event_LateReportEscalated", "end", "Relance faite", 800, Y3),
+        user("Task_ValidateReport", "Valider le compte-rendu", 690, Y, "instructor", "report-validation"),
+        Node("Gateway_ReportOutcome", "xor", "Compte-rendu ?", 830, Y),
+        call("Activity_PayBalance", "Verser le solde", 960, Y, "installment-payment",
+             [("${balanceInstallmentId}", "installmentId")]),
+        Node("Event_GrantYearCompleted", "end", "Année soldée", 1100, Y),
+        service("Task_IssueRecoveryOrder", "Émettre le titre de recettes", 960, Y2, "issueRecoveryOrderDelegate"),
+        Node("Event_GrantYearRecovered", "end", "Année close avec reversement", 1100, Y2),
+    ], [
+        ("Flow_ToOpenYear", "Event_GrantYearStarted", "Task_OpenGrantYear"),
+        ("Flow_ToAdvance", "Task_OpenGrantYear", "Activity_PayAdvance"),
+        ("Flow_ToReport", "Activity_PayAdvance", "Task_SubmitReport"),
+        ("Flow_ReportOverdue", "Event_ReportOverdue", "Task_EscalateLateReport"),
+        ("Flow_ToEscalated", "Task_EscalateLateReport", "Event_LateReportEscalated"),
+        ("Flow_ToValidateReport", "Task_SubmitReport", "Task_ValidateReport"),
+        ("Flow_ToReportOutcome", "Task_ValidateReport", "Gateway_ReportOutcome"),
+        ("Flow_ReportValidated", "Gateway_ReportOutcome", "Activity_PayBalance", "validé",
+         "${reportOutcome == 'VALIDATED'}"),
+        ("Flow_ReportIncomplete", "Gateway_ReportOutcome", "Task_SubmitReport", "à compléter",
+         "${reportOutcome == 'INCOMPLETE'}", ("over", 100)),
+        ("Flow_ReportRecovery", "Gateway_ReportOutcome", "Task_IssueRecoveryOrder", "reversement",
+         "${reportOutcome == 'RECOVERY'}"),
+        ("Flow_ToYearCompleted", "Activity_PayBalance", "Event_GrantYearCompleted"),
+        ("Flow_ToYearRecovered", "Task_IssueRecoveryOrder", "Event_GrantYearRecovered"),
+    ], doc="Une année de la convention : avance, compte-rendu financier, puis solde ou titre de recettes.")
+
+    # ---- application-lifecycle: the whole life of one application
+    write(f"{out}/application-lifecycle.bpmn", "application-lifecycle", "Cycle de vie d'une candidature", [
+        Node("Event_ApplicationSubmitted", "start", "Candidature déposée", 100, Y),
+        user("Task_CheckCompleteness", "Vérifier la recevabilité", 220, Y, "instructor", "completeness"),
+        Node("Gateway_Completeness", "xor", "Recevable ?", 360, Y),
+        user("Task_ProvideMissingPieces", "Compléter le dossier", 480, Y2, "applicant", "missing-pieces"),
+        Node("Event_MissingPiecesDeadline", "boundary", "Délai de réponse dépassé", 0, 0,
+             {"cancelActivity": "true"}, timer("timeDuration", "${deadlines.missingPieces}"),
+             attached="Task_ProvideMissingPieces", offset=20),
+        service("Task_DeclareInadmissible", "Déclarer la candidature irrecevable", 640, Y3, "declareInadmissibleDelegate"),
+        Node("Event_Inadmissible", "end", "Candidature irrecevable", 780, Y3),
+        Node("Task_RouteOpinions", "rule", "Déterminer les directions consultées", 480, Y,
+             {"camunda:decisionRef": "opinion-routing", "camunda:decisionRefBinding": "latest",
+              "camunda:mapDecisionResult": "collectEntries", "camunda:resultVariable": "routedDirectorates"}),
+        service("Task_RequestOpinions", "Demander les avis", 620, Y, "requestOpinionsDelegate"),
+        call("Activity_CollectOpinions", "Recueillir l'avis de chaque direction", 760, Y, "directorate-opinion",
+             [("applicationId", "applicationId"), ("directorate", "directorate")],
+             ("parallel", "${directorates}", "directorate")),
+        user("Task_WriteSynthesis", "Rédiger la synthèse d'instruction", 900, Y, "instructor", "synthesis"),
+        Node("Event_JuryResultReceived", "message", "Avis du jury reçu", 1030, Y,
+             body='<bpmn:messageEventDefinition messageRef="Message_JuryResult" />'),
+        Node("Event_VoteReceived", "message", "Délibération de la Commission permanente", 1120, Y,
+             body='<bpmn:messageEventDefinition messageRef="Message_Vote" />'),
+        Node("Gateway_VoteOutcome", "xor", "Subvention votée ?", 1220, Y),
+        service("Task_RecordRejection", "Clore la candidature rejetée", 1340, Y2, "recordRejectionDelegate"),
+        Node("Event_Rejected", "end", "Candidature rejetée", 1480, Y2),
+        service("Task_GenerateAgreement", "Générer la convention", 1340, Y, "generateAgreementDelegate", async_before=True),
+        user("Task_SignAgreement", "Signer la convention (structure)", 1480, Y, "applicant", "agreement-signature"),
+        user("Task_CountersignAgreement", "Contresigner la convention (Département)", 1620, Y, "instructor",
+             "agreement-countersignature"),
+        call("Activity_RunGrantYears", "Exécuter la subvention année par année", 1760, Y, "grant-year",
+             [("applicationId", "applicationId"), ("agreementId", "agreementId"), ("year", "year")],
+             ("sequential", "${years}", "year")),
+        service("Task_CloseApplication", "Clôturer le dossier", 1900, Y, "closeApplicationDelegate"),
+        Node("Event_Closed", "end", "Dossier clôturé", 2030, Y),
+    ], [
+        ("Flow_ToCompleteness", "Event_ApplicationSubmitted", "Task_CheckCompleteness"),
+        ("Flow_ToCompletenessDecision", "Task_CheckCompleteness", "Gateway_Completeness"),
+        ("Flow_Complete", "Gateway_Completeness", "Task_RouteOpinions", "complet", "${completeness == 'COMPLETE'}"),
+        ("Flow_MissingPieces", "Gateway_Completeness", "Task_ProvideMissingPieces", "pièces manquantes",
+         "${completeness == 'MISSING_PIECES'}"),
+        ("Flow_Ineligible", "Gateway_Completeness", "Task_DeclareInadmissible", "inéligible",
+         "${completeness == 'INELIGIBLE'}"),
+        ("Flow_PiecesProvided", "Task_ProvideMissingPieces", "Task_CheckCompleteness", "dossier complété",
+         None, ("under", 420)),
+        ("Flow_MissingPiecesDeadline", "Event_MissingPiecesDeadline", "Task_DeclareInadmissible"),
+        ("Flow_ToInadmissible", "Task_DeclareInadmissible", "Event_Inadmissible"),
+        ("Flow_ToRequestOpinions", "Task_RouteOpinions", "Task_RequestOpinions"),
+        ("Flow_ToCollectOpinions", "Task_RequestOpinions", "Activity_CollectOpinions"),
+        ("Flow_ToSynthesis", "Activity_CollectOpinions", "Task_WriteSynthesis"),
+        ("Flow_ToJury", "Task_WriteSynthesis", "Event_JuryResultReceived"),
+        ("Flow_ToVote", "Event_JuryResultReceived", "Event_VoteReceived"),
+        ("Flow_ToVoteOutcome", "Event_VoteReceived", "Gateway_VoteOutcome"),
+        ("Flow_VoteRejected", "Gateway_VoteOutcome", "Task_RecordRejection", "rejetée", "${voteOutcome == 'REJECTED'}"),
+        ("Flow_VoteGranted", "Gateway_VoteOutcome", "Task_GenerateAgreement", "adoptée ou amendée",
+         "${voteOutcome != 'REJECTED'}"),
+        ("Flow_ToRejected", "Task_RecordRejection", "Event_Rejected"),
+        ("Flow_ToSign", "Task_GenerateAgreement", "Task_SignAgreement"),
+        ("Flow_ToCountersign", "Task_SignAgreement", "Task_CountersignAgreement"),
+        ("Flow_ToGrantYears", "Task_CountersignAgreement", "Activity_RunGrantYears"),
+        ("Flow_ToCloseApplication", "Activity_RunGrantYears", "Task_CloseApplication"),
+        ("Flow_ToClosed", "Task_CloseApplication", "Event_Closed"),
+    ], messages=[("Message_JuryResult", "JuryResultRecorded"), ("Message_Vote", "VoteRecorded")],
+        doc="De la candidature déposée à la clôture : recevabilité, avis des directions, synthèse, jury, "
+            "vote de la Commission permanente, convention, paiements et comptes-rendus, clôture.")
+
+
+if __name__ == "__main__":
+    here = os.path.dirname(os.path.abspath(__file__))
+    main(os.path.join(here, "..", "bpmn"))

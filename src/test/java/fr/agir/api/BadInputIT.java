@@ -1,0 +1,204 @@
+package fr.agir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Bad input gives a clear problem+json in French, and nothing changes in the database. */
+class BadInputIT extends ApiTestSupport {
+
+    @Autowired
+    ManagementService management;
+
+    @Test
+    void anInvalidSiretIsRefusedAndNoStructureIsCreated() {
+        int before = count("select count(*) from structure");
+        ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST, "/api/structures", Map.of(
+                "name", "Asso", "legalForm", "ASSOCIATION", "siret", "73282932000075", "legalRepName", "A. B.",
+                "legalRepEmail", "a@example.org"));
+
+        assertProblem(response, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(errors(response)).containsKey("siret");
+        assertThat(count("select count(*) from structure")).isEqualTo(before);
+    }
+
+    @Test
+    void anInvalidIbanAndRnaAreNamedField() {
+        ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST, "/api/structures", Map.of(
+                "name", "Asso", "legalForm", "ASSOCIATION", "rna", "W12345", "iban", "FR7630006000011234567890188",
+                "legalRepName", "A. B.", "legalRepEmail", "a@example.org"));
+
+        assertProblem(response, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(errors(response)).containsKeys("rna", "iban");
+    }
+
+    @Test
+    void anUnbalancedBudgetCannotBeSubmittedAndTheDraftIsKept() {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> unbalanced = Map.of("year", 1, "requestedAmount", 20000,
+                "lines", Map.of("64", 50000, "74-DEPARTEMENT", 20000, "70", 10000));
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1, List.of(unbalanced));
+        long id = ((Number) draft.get("id")).longValue();
+        int audit = count("select count(*) from audit_event where application_id = ?", id);
+
+        ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST,
+                "/api/applications/" + id + "/submit", null);
+
+        assertProblem(response, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat((String) response.getBody().get("detail")).contains("brouillon est conservé");
+        assertThat(errors(response)).containsKey("budgets[1].balance");
+        assertThat(jdbc.queryForObject("select status from application where id = ?", String.class, id))
+                .isEqualTo("DRAFT");
+        assertThat(count("select count(*) from budget_line where application_id = ?", id)).isEqualTo(3);
+        assertThat(count("select count(*) from audit_event where application_id = ?", id)).isEqualTo(audit);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey((String) draft.get("reference"))
+                .count()).isZero();
+    }
+
+    @Test
+    void aDepartementLineDifferentFromTheRequestedAmountIsNamed() {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> budget = Map.of("year", 1, "requestedAmount", 25000,
+                "lines", Map.of("64", 30000, "74-DEPARTEMENT", 20000, "70", 10000));
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1, List.of(budget));
+
+        ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST,
+                "/api/applications/" + draft.get("id") + "/submit", null);
+
+        assertProblem(response, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(errors(response)).containsKey("budgets[1].lines.74-DEPARTEMENT");
+    }
+
+    @Test
+    void aSubmissionAfterTheClosingIsRefused() {
+        Map<String, Object> campaign = openCampaign(10);
+        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1,
+                List.of(budget(1, 10000, 20000)));
+        // Time passes: the closing timer of the campaign process fires.
+        management.createJobQuery().timers().activityId("Event_ClosingDateReached").list().stream()
+                .filter(job -> campaign.get("code").equals(runtime.createProcessInstanceQuery()
+                        .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+                .forEach(job -> management.executeJob(job.getId()));
+        await().atMost(PATIENCE).until(() -> "CLOSED".equals(get("admin", "/api/campaigns/" + campaign.get("id"))
+                .get("status")));
+
+        ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST,
+                "/api/applications/" + draft.get("id") + "/submit", null);
+
+        assertProblem(response, 409, "urn:agir:probleme:etat-incompatible");
+        assertThat((String) response.getBody().get("detail")).contains("est clos");
+        assertThat(jdbc.queryForObject("select status from application where id = ?", String.class,
+                ((Number) draft.get("id")).longValue())).isEqualTo("DRAFT");
+    }
+
+    @Test
+    void aStepByTheWrongRoleIsForbiddenAndAStepDoneTwiceIsAConflict() {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1,
+                List.of(budget(1, 10000, 20000)));
+        String id = String.valueOf(draft.get("id"));
+        post("porteur", "/api/applications/" + id + "/submit", null);
+        awaitWaitingAt((String) draft.get("reference"), "Task_CheckCompleteness");
+
+        assertProblem(call("porteur", HttpMethod.POST, "/api/applications/" + id + "/completeness",
+                Map.of("outcome", "COMPLETE")), 403, "urn:agir:probleme:acces-refuse");
+        assertProblem(call("finances1", HttpMethod.POST, "/api/applications/" + id + "/synthesis",
+                Map.of("summary", "x")), 403, "urn:agir:probleme:acces-refuse");
+        assertThat(jdbc.queryForObject("select status from application where id = ?", String.class,
+                Long.parseLong(id))).isEqualTo("SUBMITTED");
+
+        post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "COMPLETE"));
+        awaitWaitingAt((String) draft.get("reference"), "Task_GiveOpinion");
+        int audit = count("select count(*) from audit_event where application_id = ?", Long.parseLong(id));
+        ResponseEntity<Map<String, Object>> twice = call("instructeur", HttpMethod.POST,
+                "/api/applications/" + id + "/completeness", Map.of("outcome", "INELIGIBLE", "reason", "oups"));
+
+        assertProblem(twice, 409, "urn:agir:probleme:etat-incompatible");
+        assertThat(jdbc.queryForObject("select status from application where id = ?", String.class,
+                Long.parseLong(id))).isEqualTo("UNDER_REVIEW");
+        assertThat(count("select count(*) from audit_event where application_id = ?", Long.parseLong(id)))
+                .isEqualTo(audit);
+
+        assertProblem(call("avis-dter", HttpMethod.POST, "/api/applications/" + id + "/opinions/DJVA",
+                Map.of("verdict", "FAVORABLE", "comment", "pas ma direction")), 403, "urn:agir:probleme:action-interdite");
+        assertThat(count("select count(*) from opinion where application_id = ? and status = 'GIVEN'",
+                Long.parseLong(id))).isZero();
+    }
+
+    @Test
+    void anotherStructuresApplicationIsNotFoundForAnApplicant() {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1,
+                List.of(budget(1, 10000, 20000)));
+
+        assertProblem(call("porteuse", HttpMethod.GET, "/api/applications/" + draft.get("id"), null), 404,
+                "urn:agir:probleme:introuvable");
+        assertProblem(call("porteuse", HttpMethod.GET, "/api/structures/" + structure.get("id"), null), 404,
+                "urn:agir:probleme:introuvable");
+        assertProblem(call("porteuse", HttpMethod.POST, "/api/applications/" + draft.get("id") + "/submit", null),
+                404, "urn:agir:probleme:introuvable");
+        int before = count("select count(*) from application");
+        assertProblem(call("porteuse", HttpMethod.POST, "/api/applications", Map.of("campaignId", campaign.get("id"),
+                "structureId", structure.get("id"), "title", "Intrus")), 404, "urn:agir:probleme:introuvable");
+        assertThat(count("select count(*) from application")).isEqualTo(before);
+        assertThat(list("porteuse", "/api/applications")).noneMatch(a -> draft.get("id").equals(a.get("id")));
+    }
+
+    @Test
+    void withoutCredentialsOrWithUnreadableJsonTheAnswerIsAProblem() {
+        assertProblem(call(null, HttpMethod.GET, "/api/applications", null), 401, "urn:agir:probleme:non-authentifie");
+
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        ResponseEntity<Map<String, Object>> response = http.withBasicAuth("porteur", PASSWORD).exchange(
+                "/api/structures", HttpMethod.POST, new HttpEntity<>("{\"name\": ", headers),
+                new org.springframework.core.ParameterizedTypeReference<>() {
+                });
+        assertProblem(response, 400, "urn:agir:probleme:requete-illisible");
+    }
+
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> paths = (Map<String, Object>) http.getForObject("/v3/api-docs", Map.class).get("paths");
+        assertThat(paths).containsKeys("/api/applications/{id}/submit",
+                "/api/installments/{id}/validate", "/api/reports/{id}/review");
+    }
+
+    @Test
+    void camundaToolsAreForAdminsOnly() {
+        assertThat(http.withBasicAuth("instructeur", PASSWORD).getForEntity("/engine-rest/process-definition",
+                String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(http.withBasicAuth("admin", PASSWORD).getForEntity("/engine-rest/process-definition",
+                String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(http.withBasicAuth("admin", PASSWORD).getForEntity("/camunda/app/cockpit/default/",
+                String.class).getStatusCode().value()).isEqualTo(200);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> errors(ResponseEntity<Map<String, Object>> response) {
+        return (Map<String, Object>) response.getBody().get("erreurs");
+    }
+
+    private static void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String type) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody()).containsEntry("type", type).containsKey("detail");
+    }
+}

@@ -17,7 +17,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
+import fr.agir.workflow.Workflow.PendingStep;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -77,7 +77,7 @@ public class AgreementService {
         Agreement agreement = get(agreementId);
         Application application = applications.get(agreement.getApplicationId());
         structures.checkMember(application.getStructureId());
-        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_SIGN_AGREEMENT, Map.of());
+        PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_SIGN_AGREEMENT, Map.of());
         structures.checkLegalRepresentative(application.getStructureId());
         agreement.sign(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_SIGNED", Agreement.Status.TO_SIGN,
@@ -92,7 +92,7 @@ public class AgreementService {
     public Agreement countersign(Long agreementId) {
         Agreement agreement = get(agreementId);
         Application application = applications.get(agreement.getApplicationId());
-        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
+        PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
         agreement.countersign(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_COUNTERSIGNED", Agreement.Status.SIGNED,
                 Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.username());

@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.task.Task;
+import fr.agir.workflow.Workflow.PendingStep;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -39,9 +39,8 @@ public class TaskListApi {
             }
         }
         List<TaskView> result = new ArrayList<>();
-        for (Task t : workflow.openTasksFor(currentUser.candidateGroups(), businessKeys)) {
-            String reference = workflow.businessKeyOf(t);
-            result.add(new TaskView(t.getId(), t.getTaskDefinitionKey(), t.getName(), reference, t.getCreateTime()));
+        for (Workflow.OpenTask t : workflow.openTasksFor(currentUser.candidateGroups(), businessKeys)) {
+            result.add(new TaskView(t.taskId(), t.taskKey(), t.name(), t.businessKey(), t.created()));
         }
         return result;
     }

@@ -24,7 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.task.Task;
+import fr.agir.workflow.Workflow.PendingStep;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -63,7 +63,7 @@ public class InstructionService {
     @PreAuthorize("hasRole('INSTRUCTOR')")
     public void decideCompleteness(Long applicationId, Completeness outcome, String reason, String missingPieces) {
         Application application = applications.get(applicationId);
-        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_CHECK_COMPLETENESS, Map.of());
+        PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_CHECK_COMPLETENESS, Map.of());
         switch (outcome) {
             case COMPLETE -> applications.changeStatus(applicationId, ApplicationStatus.UNDER_REVIEW,
                     "DECLARED_COMPLETE", reason == null ? "Dossier complet et recevable" : reason);
@@ -85,7 +85,7 @@ public class InstructionService {
     public void answerMissingPieces(Long applicationId, String comment) {
         Application application = applications.get(applicationId);
         structures.checkMember(application.getStructureId());
-        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_PROVIDE_MISSING_PIECES, Map.of());
+        PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_PROVIDE_MISSING_PIECES, Map.of());
         applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "MISSING_PIECES_PROVIDED",
                 comment == null || comment.isBlank() ? "Pièces complémentaires déposées" : comment);
         workflow.complete(task, Map.of());
@@ -128,7 +128,7 @@ public class InstructionService {
         Application application = applications.get(applicationId);
         Opinion opinion = opinions.findByApplicationIdAndDirectorate(applicationId, directorate)
                 .orElseThrow(() -> new NotFoundException("Aucun avis n'est demandé à votre direction sur ce dossier."));
-        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_GIVE_OPINION,
+        PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_GIVE_OPINION,
                 Map.of("directorate", directorate.name()));
         require(comment, "comment", "Motivez l'avis");
         opinion.give(verdict, comment, Money.euros(suggestedAmount, "suggestedAmount"), currentUser.username(),
@@ -154,7 +154,7 @@ public class InstructionService {
     @PreAuthorize("hasRole('INSTRUCTOR')")
     public void writeSynthesis(Long applicationId, String summary, Map<Integer, BigDecimal> proposedByYear) {
         Application application = applications.get(applicationId);
-        Task task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_WRITE_SYNTHESIS, Map.of());
+        PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_WRITE_SYNTHESIS, Map.of());
         require(summary, "summary", "Rédigez la synthèse");
         applications.replaceAmounts(applicationId, AmountKind.PROPOSED,
                 checkedAmounts(proposedByYear, application.getDurationYears(), "proposedAmounts"));

@@ -20,7 +20,7 @@ import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
+import fr.agir.workflow.Workflow.PendingStep;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -79,7 +79,7 @@ public class PaymentService {
     @PreAuthorize("hasRole('FINANCE')")
     public Installment prepare(Long installmentId, String comment) {
         Installment installment = get(installmentId);
-        Task task = pendingTask(installment, ProcessKeys.TASK_PREPARE_PAYMENT);
+        PendingStep task = pendingTask(installment, ProcessKeys.TASK_PREPARE_PAYMENT);
         Installment.Status from = installment.getStatus();
         installment.prepare(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, installmentId, installment.getApplicationId(), "INSTALLMENT_PREPARED", from,
@@ -93,7 +93,7 @@ public class PaymentService {
     @PreAuthorize("hasRole('FINANCE')")
     public Installment validate(Long installmentId, boolean approve, String comment) {
         Installment installment = get(installmentId);
-        Task task = pendingTask(installment, ProcessKeys.TASK_VALIDATE_PAYMENT);
+        PendingStep task = pendingTask(installment, ProcessKeys.TASK_VALIDATE_PAYMENT);
         if (currentUser.username().equals(installment.getPreparedBy())) {
             throw new ForbiddenActionException("Séparation des tâches : l'agent qui a liquidé l'échéance ne peut pas "
                     + "valider le mandat. Un second agent des finances doit le faire.");
@@ -164,7 +164,7 @@ public class PaymentService {
         return installments.findById(installmentId).orElseThrow(() -> new NotFoundException("Échéance introuvable."));
     }
 
-    private Task pendingTask(Installment installment, String taskKey) {
+    private PendingStep pendingTask(Installment installment, String taskKey) {
         Application application = applications.get(installment.getApplicationId());
         return workflow.pendingTask(application.getReference(), taskKey, Map.of("installmentId", installment.getId()));
     }

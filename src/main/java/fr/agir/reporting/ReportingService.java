@@ -22,7 +22,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.task.Task;
+import fr.agir.workflow.Workflow.PendingStep;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -84,7 +84,7 @@ public class ReportingService {
         Report report = get(reportId);
         Application application = applications.get(report.getApplicationId());
         structures.checkMember(application.getStructureId());
-        Task task = pendingTask(report, application, ProcessKeys.TASK_SUBMIT_REPORT);
+        PendingStep task = pendingTask(report, application, ProcessKeys.TASK_SUBMIT_REPORT);
         Map<String, String> errors = new LinkedHashMap<>();
         if (s.actualCharges() == null) {
             errors.put("actualCharges", "Total des charges réalisées obligatoire");
@@ -116,7 +116,7 @@ public class ReportingService {
     public Report review(Long reportId, Report.Outcome outcome, BigDecimal recoveryAmount, String reason) {
         Report report = get(reportId);
         Application application = applications.get(report.getApplicationId());
-        Task task = pendingTask(report, application, ProcessKeys.TASK_VALIDATE_REPORT);
+        PendingStep task = pendingTask(report, application, ProcessKeys.TASK_VALIDATE_REPORT);
         BigDecimal recovery = null;
         Report.Status to = switch (outcome) {
             case VALIDATED -> Report.Status.VALIDATED;
@@ -175,7 +175,7 @@ public class ReportingService {
         return reports.findById(reportId).orElseThrow(() -> new NotFoundException("Compte-rendu introuvable."));
     }
 
-    private Task pendingTask(Report report, Application application, String taskKey) {
+    private PendingStep pendingTask(Report report, Application application, String taskKey) {
         return workflow.pendingTask(application.getReference(), taskKey, Map.of("year", report.getGrantYear()));
     }
 

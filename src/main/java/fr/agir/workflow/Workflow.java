@@ -31,6 +31,14 @@ public class Workflow {
         this.currentUser = currentUser;
     }
 
+    /** A step (user task) waiting for someone; completing it moves the process on. */
+    public record PendingStep(String taskId) {
+    }
+
+    /** An open task as shown in a work list. */
+    public record OpenTask(String taskId, String taskKey, String name, String businessKey, java.util.Date created) {
+    }
+
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         ProcessInstance instance = asCurrentUser(() -> runtime.startProcessInstanceByKey(processKey, businessKey, variables));
         return instance.getId();
@@ -40,7 +48,7 @@ public class Workflow {
      * The task waiting at {@code taskKey} for this business key (and matching the given process
      * variables), or a 409 problem when the step is not, or no longer, expected.
      */
-    public Task pendingTask(String businessKey, String taskKey, Map<String, Object> matching) {
+    public PendingStep pendingTask(String businessKey, String taskKey, Map<String, Object> matching) {
         TaskQuery query = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
         matching.forEach(query::processVariableValueEquals);
         List<Task> found = query.list();
@@ -48,7 +56,7 @@ public class Workflow {
             throw new StateConflictException("Cette étape n'est pas attendue pour ce dossier : "
                     + "elle a peut-être déjà été faite, ou le dossier est à une autre étape.");
         }
-        return found.get(0);
+        return new PendingStep(found.get(0).getId());
     }
 
     public boolean isWaitingAt(String businessKey, String taskKey, Map<String, Object> matching) {
@@ -58,10 +66,10 @@ public class Workflow {
     }
 
     /** Completes the task as the current user, who becomes its assignee in the history. */
-    public void complete(Task task, Map<String, Object> variables) {
+    public void complete(PendingStep step, Map<String, Object> variables) {
         asCurrentUser(() -> {
-            tasks.setAssignee(task.getId(), currentUser.usernameOrSystem());
-            tasks.complete(task.getId(), variables);
+            tasks.setAssignee(step.taskId(), currentUser.usernameOrSystem());
+            tasks.complete(step.taskId(), variables);
             return null;
         });
     }
@@ -77,7 +85,7 @@ public class Workflow {
                 .setVariables(variables).correlateWithResult());
     }
 
-    public List<Task> openTasksFor(List<String> candidateGroups, List<String> businessKeys) {
+    public List<OpenTask> openTasksFor(List<String> candidateGroups, List<String> businessKeys) {
         TaskQuery query = tasks.createTaskQuery().active();
         if (!candidateGroups.isEmpty()) {
             query.taskCandidateGroupIn(candidateGroups);
@@ -88,10 +96,13 @@ public class Workflow {
             }
             query.processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new));
         }
-        return query.orderByTaskCreateTime().asc().listPage(0, 500);
+        return query.orderByTaskCreateTime().asc().listPage(0, 500).stream()
+                .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), businessKeyOf(t),
+                        t.getCreateTime()))
+                .toList();
     }
 
-    public String businessKeyOf(Task task) {
+    private String businessKeyOf(Task task) {
         ProcessInstance instance = runtime.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult();
         return instance == null ? null : instance.getBusinessKey();

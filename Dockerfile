@@ -1,0 +1,20 @@
+# Production image of Agir: built with Maven, run on a JRE. Used by docker-compose.yml.
+FROM maven:3.9-eclipse-temurin-17 AS build
+WORKDIR /src
+COPY pom.xml .
+RUN mvn -B -ntp -q dependency:go-offline
+COPY src src
+COPY bpmn bpmn
+COPY forms forms
+RUN mvn -B -ntp -q package -DskipTests
+
+FROM eclipse-temurin:17-jre
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+    && useradd --system --uid 1001 agir
+WORKDIR /app
+COPY --from=build /src/target/agir-*.jar app.jar
+USER agir
+EXPOSE 8080
+HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
+  CMD curl -fsS http://127.0.0.1:8080/actuator/health | grep -q UP || exit 1
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

@@ -71,7 +71,10 @@ def write(path, pid, name, nodes, flows, messages=(), doc=""):
         if fname:
             a += f' name="{escape(fname)}"'
         sem.append(f'<bpmn:sequenceFlow {a}>{cond(fcond) if fcond else ""}</bpmn:sequenceFlow>')
-        if route and route[0] in ("over", "under"):
+        if route and route[0] == "back-left":
+            # leave by the left side, run back along the source's row, climb into the target from below
+            pts = [(src.left, src.cy), (tgt.cx, src.cy), (tgt.cx, tgt.bottom)]
+        elif route and route[0] in ("over", "under"):
             y = route[1]
             sy = src.top if route[0] == "over" else src.bottom
             ty = tgt.top if route[0] == "over" else tgt.bottom
@@ -90,6 +93,8 @@ def write(path, pid, name, nodes, flows, messages=(), doc=""):
         label = ""
         if fname:
             lx, ly = pts[1] if len(pts) > 2 else pts[0]
+            if route and route[0] == "back-left":
+                lx, ly = (pts[0][0] + pts[1][0]) // 2 - 40, pts[0][1] + 26
             label = f'<bpmndi:BPMNLabel><dc:Bounds x="{lx + 4}" y="{ly - 22}" width="80" height="27" /></bpmndi:BPMNLabel>'
         di.append(f'<bpmndi:BPMNEdge id="{fid}_di" bpmnElement="{fid}">{wps}{label}</bpmndi:BPMNEdge>')
     msgs = "".join(f'<bpmn:message id="{mid}" name="{mname}" />' for mid, mname in messages)
@@ -275,7 +280,7 @@ def main(out):
         ("Flow_Ineligible", "Gateway_Completeness", "Task_DeclareInadmissible", "inéligible",
          "${completeness == 'INELIGIBLE'}"),
         ("Flow_PiecesProvided", "Task_ProvideMissingPieces", "Task_CheckCompleteness", "dossier complété",
-         None, ("under", 420)),
+         None, ("back-left",)),
         ("Flow_MissingPiecesDeadline", "Event_MissingPiecesDeadline", "Task_DeclareInadmissible"),
         ("Flow_ToInadmissible", "Task_DeclareInadmissible", "Event_Inadmissible"),
         ("Flow_ToRequestOpinions", "Task_RouteOpinions", "Task_RequestOpinions"),

@@ -301,6 +301,18 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .isInstanceOf(StateConflictException.class);
     }
 
+    @Test
+    void aStepCannotBeCompletedBehindAgirsBack() {
+        Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
+        var task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
+                .taskDefinitionKey("Task_CheckCompleteness").singleResult();
+
+        assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("completeness", "COMPLETE")))
+                .hasMessageContaining("Cette étape se fait dans Agir");
+        assertThat(lifecycle(app)).isWaitingAt("Task_CheckCompleteness");
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+    }
+
     // ---- steps, as each user takes them
 
     private void declareComplete(Application app) {

@@ -17,7 +17,11 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,11 +36,14 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Candidatures", description = "Brouillons, dépôt, suivi")
 public class ApplicationApi {
     private final ApplicationService service;
+    private final SubmissionReceipt receipt;
     private final AuditTrail audit;
     private final CurrentUser currentUser;
 
-    public ApplicationApi(ApplicationService service, AuditTrail audit, CurrentUser currentUser) {
+    public ApplicationApi(ApplicationService service, SubmissionReceipt receipt, AuditTrail audit,
+                          CurrentUser currentUser) {
         this.service = service;
+        this.receipt = receipt;
         this.audit = audit;
         this.currentUser = currentUser;
     }
@@ -106,6 +113,16 @@ public class ApplicationApi {
     @GetMapping("/{id}")
     public ApplicationView get(@PathVariable Long id) {
         return view(service.visible(id));
+    }
+
+    @GetMapping(value = "/{id}/receipt", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "L'accusé de réception daté (PDF) d'une candidature déposée")
+    public ResponseEntity<byte[]> receipt(@PathVariable Long id) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("accuse-de-reception-" + id + ".pdf").build().toString())
+                .contentType(MediaType.APPLICATION_PDF)
+                .body(receipt.render(id));
     }
 
     @GetMapping("/{id}/history")

@@ -1,7 +1,7 @@
 package fr.agir.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.agir.web.Problems;
+import fr.agir.shared.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -11,13 +11,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may reach what. The JSON API uses HTTP Basic against the seeded demo accounts (the
@@ -28,6 +27,7 @@ import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
+    private static final PathPatternRequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json) throws Exception {
@@ -37,11 +37,11 @@ public class SecurityConfig {
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint(json)))
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor(apiEntryPoint(json), new AntPathRequestMatcher("/api/**"))
-                        .defaultAccessDeniedHandlerFor(apiAccessDenied(json), new AntPathRequestMatcher("/api/**")))
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint(json), API)
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied(json), API))
                 // The API is called with credentials on every request, not with a session cookie.
                 .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));

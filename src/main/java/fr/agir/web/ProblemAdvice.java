@@ -1,6 +1,7 @@
 package fr.agir.web;
 
 import fr.agir.shared.DomainException;
+import fr.agir.shared.Problems;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;

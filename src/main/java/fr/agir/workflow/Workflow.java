@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,7 +70,8 @@ public class Workflow {
     public void complete(PendingStep step, Map<String, Object> variables) {
         asCurrentUser(() -> {
             tasks.setAssignee(step.taskId(), currentUser.usernameOrSystem());
-            tasks.complete(step.taskId(), variables);
+            tasks.complete(step.taskId(), Variables.fromMap(variables)
+                    .putValueTyped(StepsThroughAgirOnly.MARKER, Variables.booleanValue(true, true)));
             return null;
         });
     }

@@ -12,6 +12,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Import;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +32,7 @@ import org.springframework.test.context.ActiveProfiles;
         "camunda.bpm.job-execution.max-wait=500",
         "camunda.bpm.job-execution.wait-time-in-millis=200"})
 @ActiveProfiles({"mariadb", "test"})
+@Import(ProcessEngineCoverageConfiguration.class)
 abstract class ApiTestSupport {
     protected static final String PASSWORD = "agir-demo";
     protected static final Duration PATIENCE = Duration.ofSeconds(30);

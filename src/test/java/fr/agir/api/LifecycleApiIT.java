@@ -30,6 +30,9 @@ class LifecycleApiIT extends ApiTestSupport {
         assertThat(again.get("reference")).isEqualTo(reference);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("application-lifecycle")
                 .processInstanceBusinessKey(reference).count()).as("one process for two submissions").isEqualTo(1);
+        assertThat(pdfText("porteur", "/api/applications/" + id + "/receipt")).contains("Accusé de réception",
+                reference, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), "20 000,00 €");
 
         // Completeness: the instructor finds the task in his list.
         await().atMost(PATIENCE).until(() -> list("instructeur", "/api/tasks").stream()
@@ -62,12 +65,8 @@ class LifecycleApiIT extends ApiTestSupport {
         awaitWaitingAt(reference, "Task_SignAgreement");
         Map<String, Object> agreement = get("porteur", "/api/applications/" + id + "/agreement");
         String agreementId = String.valueOf(agreement.get("id"));
-        byte[] pdf = http.withBasicAuth("porteur", PASSWORD).getForObject("/api/agreements/" + agreementId + "/pdf",
-                byte[].class);
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains((String) agreement.get("number"), "CP-2026-11-042", "33 000,00 €");
-        }
+        assertThat(pdfText("porteur", "/api/agreements/" + agreementId + "/pdf"))
+                .contains((String) agreement.get("number"), "CP-2026-11-042", "33 000,00 €");
         post("porteur", "/api/agreements/" + agreementId + "/sign", null);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
         post("instructeur", "/api/agreements/" + agreementId + "/countersign", null);
@@ -124,6 +123,13 @@ class LifecycleApiIT extends ApiTestSupport {
                         + "&processDefinitionKey=application-lifecycle", HttpMethod.GET, null, List.class).getBody();
         assertThat(history).hasSize(1);
         assertThat(((Map<?, ?>) history.get(0)).get("state")).isEqualTo("COMPLETED");
+    }
+
+    private String pdfText(String user, String path) throws java.io.IOException {
+        byte[] pdf = http.withBasicAuth(user, PASSWORD).getForObject(path, byte[].class);
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 
     private void pay(String applicationId, String reference, int year, String kind) {

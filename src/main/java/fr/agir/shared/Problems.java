@@ -1,4 +1,4 @@
-package fr.agir.web;
+package fr.agir.shared;
 
 import java.net.URI;
 import org.springframework.http.HttpStatus;

@@ -1,0 +1,47 @@
+package fr.agir.workflow;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * A user task is completed through Agir's services only, which write the business rows and the
+ * audit trail with it. Completing it elsewhere (Camunda Tasklist, the engine REST API) would move
+ * the process without them, so it is refused.
+ */
+@Component
+public class StepsThroughAgirOnly extends AbstractProcessEnginePlugin {
+    /** Transient variable set by {@link Workflow#complete}: never stored. */
+    static final String MARKER = "completedThroughAgir";
+
+    private static final TaskListener REFUSE_FOREIGN_COMPLETION = task -> {
+        if (!Boolean.TRUE.equals(task.getVariable(MARKER))) {
+            throw new ProcessEngineException("Cette étape se fait dans Agir, qui enregistre le dossier et son "
+                    + "historique avec elle : elle ne peut pas être terminée depuis Tasklist ou l'API du moteur.");
+        }
+    };
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+                ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element element, ScopeImpl scope, ActivityImpl activity) {
+                ((UserTaskActivityBehavior) activity.getActivityBehavior()).getTaskDefinition()
+                        .addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE, REFUSE_FOREIGN_COMPLETION);
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+    }
+}

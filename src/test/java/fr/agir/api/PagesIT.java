@@ -1,0 +1,53 @@
+package fr.agir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+/** The sign-in page is in French and says what went wrong; pages need a signed-in user. */
+class PagesIT extends ApiTestSupport {
+
+    @Test
+    void aPageAsksAnAnonymousVisitorToSignInInFrench() {
+        // The client follows the redirection to the sign-in page, as a browser does.
+        ResponseEntity<String> login = http.getForEntity("/", String.class);
+        assertThat(login.getStatusCode().value()).isEqualTo(200);
+        assertThat(login.getBody()).contains("<html lang=\"fr\">", "<h1>Connexion</h1>",
+                "<label for=\"username\">Identifiant</label>", "<label for=\"password\">Mot de passe</label>");
+    }
+
+    @Test
+    void aWrongPasswordSendsBackToTheSignInPageWithAnExplanation() {
+        ResponseEntity<String> page = http.getForEntity("/login", String.class);
+        String csrf = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, cookie.split(";")[0]);
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", "porteur");
+        form.add("password", "pas-le-bon");
+        form.add("_csrf", csrf);
+
+        ResponseEntity<String> answer = http.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+
+        assertThat(answer.getStatusCode().value()).isEqualTo(200);
+        assertThat(answer.getBody()).contains("<h1>Connexion</h1>", "role=\"alert\"",
+                "Identifiant ou mot de passe incorrect", "aria-invalid=\"true\"");
+    }
+
+    @Test
+    void aSignedInUserSeesHisHomePage() {
+        assertThat(http.withBasicAuth("admin", PASSWORD).getForEntity("/", String.class).getBody())
+                .contains("Bonjour admin", "Cockpit");
+        assertThat(http.withBasicAuth("porteur", PASSWORD).getForEntity("/", String.class).getBody())
+                .contains("Bonjour porteur").doesNotContain("Cockpit");
+    }
+}

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -154,7 +153,7 @@ public abstract class ProcessTestSupport {
 
     protected Structure registerStructure(String applicant, LegalForm legalForm) {
         return as(applicant, () -> structures.register(new StructureService.Registration("Structure " + System.nanoTime(),
-                legalForm, randomSiret(), null, "1 place de la Mairie", "93200", "Saint-Denis", "Awa Diallo",
+                legalForm, TestData.randomSiret(), null, "1 place de la Mairie", "93200", "Saint-Denis", "Awa Diallo",
                 "awa@example.org", "FR7630006000011234567890189", "AGRIFRPP")));
     }
 
@@ -186,18 +185,4 @@ public abstract class ProcessTestSupport {
     }
 
     /** A valid SIRET (Luhn) that no other test uses. */
-    protected static String randomSiret() {
-        while (true) {
-            StringBuilder digits = new StringBuilder("4");
-            for (int i = 0; i < 12; i++) {
-                digits.append(ThreadLocalRandom.current().nextInt(10));
-            }
-            for (int check = 0; check < 10; check++) {
-                String candidate = digits.toString() + check;
-                if (fr.agir.structure.Identifiers.isValidSiret(candidate)) {
-                    return candidate;
-                }
-            }
-        }
-    }
 }

@@ -62,7 +62,7 @@ public class DemoData {
                 new BigDecimal("2500000.00"), new BigDecimal("400000.00"), 2, EnumSet.allOf(Thematic.class))));
         Application draft = as("porteur", Role.APPLICANT, () -> {
             Structure structure = structures.register(new StructureService.Registration("La Recyclerie de Saint-Denis",
-                    LegalForm.ASSOCIATION, "73282932000074", "W931234567", "12 rue de la République", "93200",
+                    LegalForm.ASSOCIATION, "89312345600012", "W931234567", "12 rue de la République", "93200",
                     "Saint-Denis", "Awa Diallo", "awa.diallo@example.org", "FR7630006000011234567890189", "AGRIFRPP"));
             return applications.createDraft(campaign.getId(), structure.getId(),
                     new ApplicationService.Draft("Atelier vélo solidaire",

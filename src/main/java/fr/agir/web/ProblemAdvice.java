@@ -7,6 +7,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -57,6 +58,14 @@ public class ProblemAdvice {
     ProblemDetail concurrent(Exception e) {
         return Problems.of(HttpStatus.CONFLICT, "modification-concurrente", title(409),
                 "Quelqu'un a modifié ce dossier en même temps que vous. Rechargez-le puis recommencez.");
+    }
+
+    /** A unique constraint hit by two simultaneous requests (same SIRET, same number…). */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail duplicate(DataIntegrityViolationException e) {
+        log.warn("Constraint violation: {}", e.getMostSpecificCause().getMessage());
+        return Problems.of(HttpStatus.CONFLICT, "doublon", title(409),
+                "Cet enregistrement existe déjà ou vient d'être créé par quelqu'un d'autre. Rechargez la page.");
     }
 
     @ExceptionHandler(NoResourceFoundException.class)

@@ -88,14 +88,11 @@ public class Workflow {
     }
 
     public List<OpenTask> openTasksFor(List<String> candidateGroups, List<String> businessKeys) {
-        TaskQuery query = tasks.createTaskQuery().active();
-        if (!candidateGroups.isEmpty()) {
-            query.taskCandidateGroupIn(candidateGroups);
+        if (candidateGroups.isEmpty() || businessKeys != null && businessKeys.isEmpty()) {
+            return List.of();
         }
+        TaskQuery query = tasks.createTaskQuery().active().taskCandidateGroupIn(candidateGroups);
         if (businessKeys != null) {
-            if (businessKeys.isEmpty()) {
-                return List.of();
-            }
             query.processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new));
         }
         return query.orderByTaskCreateTime().asc().listPage(0, 500).stream()

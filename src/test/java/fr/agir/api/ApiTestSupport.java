@@ -1,5 +1,6 @@
 package fr.agir.api;
 
+import fr.agir.TestData;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -7,7 +8,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -97,7 +97,7 @@ abstract class ApiTestSupport {
 
     protected Map<String, Object> registerStructure(String applicant) {
         return post(applicant, "/api/structures", Map.of("name", "Association " + System.nanoTime(),
-                "legalForm", "ASSOCIATION", "siret", randomSiret(), "addressLine", "5 rue Gabriel Péri",
+                "legalForm", "ASSOCIATION", "siret", TestData.randomSiret(), "addressLine", "5 rue Gabriel Péri",
                 "postalCode", "93200", "commune", "Saint-Denis", "legalRepName", "Awa Diallo",
                 "legalRepEmail", "awa@example.org", "iban", "FR76 3000 6000 0112 3456 7890 189", "bic", "AGRIFRPP"));
     }
@@ -116,22 +116,15 @@ abstract class ApiTestSupport {
                 "durationYears", years, "budgets", budgets));
     }
 
+    /** A one-year draft of a fresh structure of {@code porteur}, in a fresh open campaign. */
+    protected Map<String, Object> oneYearDraft(Map<String, Object> budget) {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        return draft("porteur", campaign.get("id"), structure.get("id"), 1, List.of(budget));
+    }
+
     protected int count(String sql, Object... args) {
         Integer n = jdbc.queryForObject(sql, Integer.class, args);
         return n == null ? 0 : n;
-    }
-
-    protected static String randomSiret() {
-        while (true) {
-            StringBuilder digits = new StringBuilder("5");
-            for (int i = 0; i < 12; i++) {
-                digits.append(ThreadLocalRandom.current().nextInt(10));
-            }
-            for (int check = 0; check < 10; check++) {
-                if (fr.agir.structure.Identifiers.isValidSiret(digits.toString() + check)) {
-                    return digits.toString() + check;
-                }
-            }
-        }
     }
 }

@@ -44,11 +44,8 @@ class BadInputIT extends ApiTestSupport {
 
     @Test
     void anUnbalancedBudgetCannotBeSubmittedAndTheDraftIsKept() {
-        Map<String, Object> campaign = openCampaign(30);
-        Map<String, Object> structure = registerStructure("porteur");
-        Map<String, Object> unbalanced = Map.of("year", 1, "requestedAmount", 20000,
-                "lines", Map.of("64", 50000, "74-DEPARTEMENT", 20000, "70", 10000));
-        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1, List.of(unbalanced));
+        Map<String, Object> draft = oneYearDraft(Map.of("year", 1, "requestedAmount", 20000,
+                "lines", Map.of("64", 50000, "74-DEPARTEMENT", 20000, "70", 10000)));
         long id = ((Number) draft.get("id")).longValue();
         int audit = count("select count(*) from audit_event where application_id = ?", id);
 
@@ -68,11 +65,8 @@ class BadInputIT extends ApiTestSupport {
 
     @Test
     void aDepartementLineDifferentFromTheRequestedAmountIsNamed() {
-        Map<String, Object> campaign = openCampaign(30);
-        Map<String, Object> structure = registerStructure("porteur");
-        Map<String, Object> budget = Map.of("year", 1, "requestedAmount", 25000,
-                "lines", Map.of("64", 30000, "74-DEPARTEMENT", 20000, "70", 10000));
-        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1, List.of(budget));
+        Map<String, Object> draft = oneYearDraft(Map.of("year", 1, "requestedAmount", 25000,
+                "lines", Map.of("64", 30000, "74-DEPARTEMENT", 20000, "70", 10000)));
 
         ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST,
                 "/api/applications/" + draft.get("id") + "/submit", null);
@@ -106,10 +100,7 @@ class BadInputIT extends ApiTestSupport {
 
     @Test
     void aStepByTheWrongRoleIsForbiddenAndAStepDoneTwiceIsAConflict() {
-        Map<String, Object> campaign = openCampaign(30);
-        Map<String, Object> structure = registerStructure("porteur");
-        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1,
-                List.of(budget(1, 10000, 20000)));
+        Map<String, Object> draft = oneYearDraft(budget(1, 10000, 20000));
         String id = String.valueOf(draft.get("id"));
         post("porteur", "/api/applications/" + id + "/submit", null);
         awaitWaitingAt((String) draft.get("reference"), "Task_CheckCompleteness");

@@ -16,7 +16,7 @@ CREATE TABLE structure (
   iban VARCHAR(34),
   bic VARCHAR(11),
   created_by VARCHAR(100) NOT NULL,
-  created_at TIMESTAMP(6) NOT NULL,
+  created_at DATETIME(6) NOT NULL,
   version BIGINT NOT NULL DEFAULT 0,
   CONSTRAINT uk_structure_siret UNIQUE (siret),
   CONSTRAINT uk_structure_rna UNIQUE (rna)
@@ -27,7 +27,7 @@ CREATE TABLE structure_member (
   structure_id BIGINT NOT NULL,
   username VARCHAR(100) NOT NULL,
   member_role VARCHAR(30) NOT NULL,
-  created_at TIMESTAMP(6) NOT NULL,
+  created_at DATETIME(6) NOT NULL,
   CONSTRAINT uk_structure_member UNIQUE (structure_id, username),
   CONSTRAINT fk_member_structure FOREIGN KEY (structure_id) REFERENCES structure (id)
 );
@@ -44,7 +44,7 @@ CREATE TABLE campaign (
   envelope_investment DECIMAL(15,2) NOT NULL,
   max_duration_years INT NOT NULL,
   thematics VARCHAR(500) NOT NULL,
-  created_at TIMESTAMP(6) NOT NULL,
+  created_at DATETIME(6) NOT NULL,
   version BIGINT NOT NULL DEFAULT 0,
   CONSTRAINT uk_campaign_code UNIQUE (code)
 );
@@ -64,11 +64,11 @@ CREATE TABLE application (
   status_reason VARCHAR(1000),
   missing_pieces VARCHAR(2000),
   synthesis VARCHAR(4000),
-  submitted_at TIMESTAMP(6),
+  submitted_at DATETIME(6),
   submitted_by VARCHAR(100),
   created_by VARCHAR(100) NOT NULL,
-  created_at TIMESTAMP(6) NOT NULL,
-  updated_at TIMESTAMP(6) NOT NULL,
+  created_at DATETIME(6) NOT NULL,
+  updated_at DATETIME(6) NOT NULL,
   version BIGINT NOT NULL DEFAULT 0,
   CONSTRAINT uk_application_reference UNIQUE (reference),
   CONSTRAINT fk_application_campaign FOREIGN KEY (campaign_id) REFERENCES campaign (id),
@@ -106,10 +106,10 @@ CREATE TABLE opinion (
   verdict VARCHAR(20),
   opinion_comment VARCHAR(2000),
   suggested_amount DECIMAL(15,2),
-  requested_at TIMESTAMP(6) NOT NULL,
+  requested_at DATETIME(6) NOT NULL,
   due_date DATE NOT NULL,
   given_by VARCHAR(100),
-  given_at TIMESTAMP(6),
+  given_at DATETIME(6),
   CONSTRAINT uk_opinion UNIQUE (application_id, directorate),
   CONSTRAINT fk_opinion_application FOREIGN KEY (application_id) REFERENCES application (id)
 );
@@ -121,7 +121,7 @@ CREATE TABLE jury_result (
   duration_years INT NOT NULL,
   jury_comment VARCHAR(2000),
   recorded_by VARCHAR(100) NOT NULL,
-  recorded_at TIMESTAMP(6) NOT NULL,
+  recorded_at DATETIME(6) NOT NULL,
   CONSTRAINT uk_jury_result UNIQUE (application_id),
   CONSTRAINT fk_jury_application FOREIGN KEY (application_id) REFERENCES application (id)
 );
@@ -134,7 +134,7 @@ CREATE TABLE decision (
   deliberation_date DATE NOT NULL,
   duration_years INT NOT NULL,
   recorded_by VARCHAR(100) NOT NULL,
-  recorded_at TIMESTAMP(6) NOT NULL,
+  recorded_at DATETIME(6) NOT NULL,
   CONSTRAINT uk_decision UNIQUE (application_id),
   CONSTRAINT fk_decision_application FOREIGN KEY (application_id) REFERENCES application (id)
 );
@@ -147,11 +147,11 @@ CREATE TABLE agreement (
   duration_years INT NOT NULL,
   first_year INT NOT NULL,
   total_amount DECIMAL(15,2) NOT NULL,
-  generated_at TIMESTAMP(6) NOT NULL,
+  generated_at DATETIME(6) NOT NULL,
   signed_by VARCHAR(100),
-  signed_at TIMESTAMP(6),
+  signed_at DATETIME(6),
   countersigned_by VARCHAR(100),
-  countersigned_at TIMESTAMP(6),
+  countersigned_at DATETIME(6),
   version BIGINT NOT NULL DEFAULT 0,
   CONSTRAINT uk_agreement_application UNIQUE (application_id),
   CONSTRAINT uk_agreement_number UNIQUE (agreement_number),
@@ -167,12 +167,12 @@ CREATE TABLE installment (
   amount DECIMAL(15,2) NOT NULL,
   status VARCHAR(20) NOT NULL,
   prepared_by VARCHAR(100),
-  prepared_at TIMESTAMP(6),
+  prepared_at DATETIME(6),
   validated_by VARCHAR(100),
-  validated_at TIMESTAMP(6),
+  validated_at DATETIME(6),
   return_reason VARCHAR(1000),
   payment_order_number VARCHAR(40),
-  paid_at TIMESTAMP(6),
+  paid_at DATETIME(6),
   version BIGINT NOT NULL DEFAULT 0,
   CONSTRAINT uk_installment UNIQUE (agreement_id, grant_year, kind),
   CONSTRAINT fk_installment_agreement FOREIGN KEY (agreement_id) REFERENCES agreement (id)
@@ -192,9 +192,9 @@ CREATE TABLE report (
   spent_grant DECIMAL(15,2),
   qualitative_report VARCHAR(4000),
   submitted_by VARCHAR(100),
-  submitted_at TIMESTAMP(6),
+  submitted_at DATETIME(6),
   reviewed_by VARCHAR(100),
-  reviewed_at TIMESTAMP(6),
+  reviewed_at DATETIME(6),
   review_reason VARCHAR(1000),
   recovery_amount DECIMAL(15,2),
   recovery_order_number VARCHAR(40),
@@ -205,7 +205,7 @@ CREATE TABLE report (
 
 CREATE TABLE audit_event (
   id BIGINT AUTO_INCREMENT PRIMARY KEY,
-  occurred_at TIMESTAMP(6) NOT NULL,
+  occurred_at DATETIME(6) NOT NULL,
   actor VARCHAR(100) NOT NULL,
   entity_type VARCHAR(30) NOT NULL,
   entity_id BIGINT NOT NULL,

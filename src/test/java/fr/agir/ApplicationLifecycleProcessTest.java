@@ -309,6 +309,9 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
 
         assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(), Map.of("completeness", "COMPLETE")))
                 .hasMessageContaining("Cette étape se fait dans Agir");
+        assertThatThrownBy(() -> engine.getTaskService().complete(task.getId(),
+                Map.of("completeness", "COMPLETE", "completedThroughAgir", true)))
+                .as("a stored marker does not count").hasMessageContaining("Cette étape se fait dans Agir");
         assertThat(lifecycle(app)).isWaitingAt("Task_CheckCompleteness");
         assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
     }
@@ -345,7 +348,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     }
 
     private void vote(Application app, Decision.Outcome outcome, Integer years, Map<Integer, BigDecimal> amounts) {
-        as("instructeur", () -> votes.record(app.getId(), outcome, "CP-2026-" + app.getId(), LocalDate.now(),
+        as("instructeur", () -> votes.record(app.getId(), outcome, "CP-2026-" + app.getId(), LocalDate.now(fr.agir.shared.TimeConfig.PARIS),
                 years, amounts));
         executeAsyncJobs();
     }

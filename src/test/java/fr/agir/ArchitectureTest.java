@@ -6,6 +6,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,6 +25,20 @@ class ArchitectureTest {
         slices().matching("fr.agir.(*)..").should().beFreeOfCycles().check(classes);
     }
 
+    /** The lifecycle order of docs/ARCHITECTURE.md: a capability only uses those before it. */
+    private static final List<String> CAPABILITIES = List.of("structure", "campaign", "application", "instruction",
+            "jury", "vote", "agreement", "payment", "reporting");
+
+    @Test
+    void aCapabilityOnlyUsesTheCapabilitiesBeforeItInTheLifecycle() {
+        for (int i = 0; i < CAPABILITIES.size() - 1; i++) {
+            String[] later = CAPABILITIES.subList(i + 1, CAPABILITIES.size()).stream()
+                    .map(c -> "fr.agir." + c + "..").toArray(String[]::new);
+            noClasses().that().resideInAPackage("fr.agir." + CAPABILITIES.get(i) + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(later).check(classes);
+        }
+    }
+
     @Test
     void sharedPackagesKnowNoCapability() {
         noClasses().that().resideInAnyPackage("fr.agir.shared..", "fr.agir.workflow..", "fr.agir.security..",
@@ -38,7 +53,7 @@ class ArchitectureTest {
     void onlyTheWorkflowGlueAndDelegatesTouchTheEngineApi() {
         noClasses().that().resideOutsideOfPackages("fr.agir.workflow..", "fr.agir..process..", "fr.agir.security..",
                         "fr.agir.web..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.camunda.bpm.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.camunda..")
                 .check(classes);
     }
 }

@@ -44,8 +44,8 @@ class CampaignProcessTest extends ProcessTestSupport {
     @Test
     void aScheduledCampaignWaitsForItsOpeningDate() {
         Campaign campaign = as("admin", () -> campaigns.create(new fr.agir.campaign.CampaignService.NewCampaign(
-                "FUTURE-" + System.nanoTime(), "Appel futur", java.time.LocalDate.now().plusDays(10),
-                java.time.LocalDate.now().plusDays(40), new BigDecimal("1.00"), new BigDecimal("1.00"), 1,
+                "FUTURE-" + System.nanoTime(), "Appel futur", java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(10),
+                java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(40), new BigDecimal("1.00"), new BigDecimal("1.00"), 1,
                 java.util.EnumSet.of(Thematic.ENGAGEMENT_CITOYEN))));
         ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(campaign.getCode())
                 .singleResult();

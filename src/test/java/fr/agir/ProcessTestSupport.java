@@ -12,6 +12,7 @@ import fr.agir.campaign.CampaignService;
 import fr.agir.campaign.CampaignStatus;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.DemoAccounts;
+import fr.agir.shared.TimeConfig;
 import fr.agir.structure.LegalForm;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
@@ -37,6 +38,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -54,7 +56,9 @@ public abstract class ProcessTestSupport {
 
     @TestConfiguration
     static class CoverageThreshold {
+        /** Primary: the coverage library also registers a default (threshold-free) bean. */
         @Bean
+        @Primary
         ProcessEngineCoverageProperties processEngineCoverageProperties() {
             return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(0.95).build();
         }
@@ -144,7 +148,7 @@ public abstract class ProcessTestSupport {
     protected Campaign openCampaign() {
         String code = "T-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Campaign campaign = as("admin", () -> campaigns.create(new CampaignService.NewCampaign(code,
-                "Appel à Agir de test " + code, LocalDate.now().minusDays(1), LocalDate.now().plusDays(30),
+                "Appel à Agir de test " + code, LocalDate.now(TimeConfig.PARIS).minusDays(1), LocalDate.now(TimeConfig.PARIS).plusDays(30),
                 new BigDecimal("1000000.00"), new BigDecimal("100000.00"), 2, EnumSet.allOf(Thematic.class))));
         fireTimer(code, "Event_OpeningDateReached");
         assertThat(campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.OPEN);

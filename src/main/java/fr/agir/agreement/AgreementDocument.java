@@ -61,9 +61,9 @@ public class AgreementDocument {
                 Money.format(amount)));
         pdf.field("Total", Money.format(agreement.getTotalAmount()))
                 .section("Article 4 — Modalités de versement")
-                .paragraph("Chaque année, une avance de " + terms.advancePercent() + " % est versée à la signature "
-                        + "de la convention (année 1) ou après validation du compte-rendu de l'année précédente "
-                        + "(année 2) ; le solde est versé après validation du compte-rendu financier de l'année. "
+                .paragraph("Chaque année, une avance de " + terms.advancePercent() + " % du montant de l'année est "
+                        + "versée à la signature de la convention (année 1) ou, pour l'année 2, une fois l'année 1 "
+                        + "soldée ; le solde est versé après validation du compte-rendu financier de l'année. "
                         + "L'année 2 n'est versée que sous réserve de l'inscription des crédits au budget départemental.")
                 .field("Coordonnées bancaires", structure.getIban() == null ? "à fournir" : structure.getIban())
                 .section("Article 5 — Compte-rendu et contrôle")

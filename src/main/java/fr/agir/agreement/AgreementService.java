@@ -132,6 +132,6 @@ public class AgreementService {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("Convention introuvable.");
+        return NotFoundException.notYours();
     }
 }

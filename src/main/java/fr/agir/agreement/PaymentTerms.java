@@ -30,7 +30,8 @@ public class PaymentTerms {
         return yearAmount.multiply(advanceRate).setScale(2, RoundingMode.HALF_EVEN);
     }
 
-    public int advancePercent() {
-        return advanceRate.movePointRight(2).intValue();
+    /** "80", or "82,5" for a rate of 0.825: as printed in the agreement. */
+    public String advancePercent() {
+        return advanceRate.movePointRight(2).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 }

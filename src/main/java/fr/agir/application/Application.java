@@ -88,7 +88,7 @@ public class Application {
 
     void changeStatus(ApplicationStatus status, String reason, Instant now) {
         this.status = status;
-        this.statusReason = reason;
+        this.statusReason = fr.agir.shared.Texts.abbreviate(reason, 1000);
         this.updatedAt = now;
     }
 

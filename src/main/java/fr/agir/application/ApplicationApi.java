@@ -4,6 +4,7 @@ import fr.agir.audit.AuditEvent;
 import fr.agir.audit.AuditTrail;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.CurrentUser;
+import fr.agir.security.Role;
 import fr.agir.shared.InvalidInputException;
 import fr.agir.shared.Money;
 import io.swagger.v3.oas.annotations.Operation;
@@ -17,6 +18,9 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,6 +32,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,6 +40,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/applications")
 @Tag(name = "Candidatures", description = "Brouillons, dépôt, suivi")
 public class ApplicationApi {
+    /** Audit entities internal to the Département: directorates' opinions and the jury's (advisory) result. */
+    private static final String OPINION = "OPINION";
+    private static final String JURY_RESULT = "JURY_RESULT";
+
     private final ApplicationService service;
     private final SubmissionReceipt receipt;
     private final AuditTrail audit;
@@ -105,9 +114,14 @@ public class ApplicationApi {
     }
 
     @GetMapping
-    @Operation(summary = "Les candidatures visibles par l'utilisateur")
-    public List<ApplicationView> list() {
-        return service.visibleList().stream().map(this::summary).toList();
+    @Operation(summary = "Les candidatures visibles par l'utilisateur, les plus récentes d'abord, par pages "
+            + "(en-tête X-Total-Count : le nombre total)")
+    public ResponseEntity<List<ApplicationView>> list(@RequestParam(defaultValue = "0") int page,
+                                                      @RequestParam(defaultValue = "50") int size) {
+        Page<Application> result = service.visibleList(PageRequest.of(Math.max(page, 0),
+                Math.min(Math.max(size, 1), 200)));
+        return ResponseEntity.ok().header("X-Total-Count", String.valueOf(result.getTotalElements()))
+                .body(result.stream().map(this::summary).toList());
     }
 
     @GetMapping("/{id}")
@@ -129,7 +143,10 @@ public class ApplicationApi {
     @Operation(summary = "Historique des changements d'état (qui, quand, de quel état à quel état, pourquoi)")
     public List<HistoryEntry> history(@PathVariable Long id) {
         service.visible(id);
-        return audit.ofApplication(id).stream().map(HistoryEntry::of).toList();
+        Set<String> hidden = currentUser.isStaff() ? Set.of()
+                : currentUser.hasRole(Role.REVIEWER) ? Set.of(JURY_RESULT) : Set.of(OPINION, JURY_RESULT);
+        return audit.ofApplication(id).stream().filter(e -> !hidden.contains(e.getEntityType()))
+                .map(HistoryEntry::of).toList();
     }
 
     private ApplicationView summary(Application a) {
@@ -165,7 +182,12 @@ public class ApplicationApi {
         }
         Map<String, String> errors = new LinkedHashMap<>();
         List<YearBudget> result = new ArrayList<>();
+        Set<Integer> years = new java.util.HashSet<>();
         for (BudgetInput in : inputs) {
+            if (!years.add(in.year())) {
+                errors.put("budgets[" + in.year() + "]", "Un seul budget par année");
+                continue;
+            }
             Map<BudgetLineCode, BigDecimal> lines = YearBudget.emptyLines();
             if (in.lines() != null) {
                 in.lines().forEach((code, amount) -> {
@@ -182,7 +204,7 @@ public class ApplicationApi {
                     "budgets[" + in.year() + "].requestedAmount"), lines));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Le budget contient des lignes inconnues.", errors);
+            throw new InvalidInputException("Le budget prévisionnel contient des erreurs.", errors);
         }
         return result;
     }

@@ -2,8 +2,9 @@ package fr.agir.application;
 
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -15,11 +16,9 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
     @Query("select a from Application a where a.id = ?1")
     Optional<Application> findForUpdate(Long id);
 
-    List<Application> findByStructureIdInOrderByIdDesc(Collection<Long> structureIds);
+    Page<Application> findByStructureIdIn(Collection<Long> structureIds, Pageable page);
 
-    List<Application> findByStatusInOrderByIdDesc(Collection<ApplicationStatus> statuses);
+    Page<Application> findByStatusIn(Collection<ApplicationStatus> statuses, Pageable page);
 
-    List<Application> findByIdInOrderByIdDesc(Collection<Long> ids);
-
-    List<Application> findTop500ByOrderByIdDesc();
+    Page<Application> findByIdIn(Collection<Long> ids, Pageable page);
 }

@@ -19,7 +19,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -27,6 +26,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationService {
     public static final String ENTITY = "APPLICATION";
-    private static final Set<ApplicationStatus> JURY_STAGES =
-            EnumSet.of(ApplicationStatus.AWAITING_JURY, ApplicationStatus.AWAITING_VOTE);
     private static final Set<ApplicationStatus> FINANCE_STAGES =
             EnumSet.of(ApplicationStatus.GRANTED, ApplicationStatus.IN_PROGRESS, ApplicationStatus.CLOSED);
 
@@ -144,26 +145,34 @@ public class ApplicationService {
         return application;
     }
 
-    /** The applications the caller may see, newest first. */
+    /**
+     * A page of the applications the caller may see, newest first: all of them for DIEESS staff,
+     * the granted ones for finance, those routed to his directorates for a reviewer, his
+     * structures' for an applicant (the first that applies, in that order).
+     */
     @Transactional(readOnly = true)
-    public List<Application> visibleList() {
+    public Page<Application> visibleList(Pageable page) {
+        Pageable newestFirst = PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by("id").descending());
         if (currentUser.isStaff()) {
-            return applications.findTop500ByOrderByIdDesc();
-        }
-        List<Application> result = new ArrayList<>();
-        if (currentUser.hasRole(Role.APPLICANT)) {
-            result.addAll(applications.findByStructureIdInOrderByIdDesc(structures.memberStructureIds()));
-        }
-        if (currentUser.hasRole(Role.REVIEWER)) {
-            result.addAll(applications.findByIdInOrderByIdDesc(reviewerAccess.routedTo(currentUser.directorates())));
-        }
-        if (currentUser.hasRole(Role.JURY)) {
-            result.addAll(applications.findByStatusInOrderByIdDesc(JURY_STAGES));
+            return applications.findAll(newestFirst);
         }
         if (currentUser.hasRole(Role.FINANCE)) {
-            result.addAll(applications.findByStatusInOrderByIdDesc(FINANCE_STAGES));
+            return applications.findByStatusIn(FINANCE_STAGES, newestFirst);
         }
-        return result;
+        if (currentUser.hasRole(Role.REVIEWER)) {
+            return applications.findByIdIn(reviewerAccess.routedTo(currentUser.directorates()), newestFirst);
+        }
+        if (currentUser.hasRole(Role.APPLICANT)) {
+            return applications.findByStructureIdIn(structures.memberStructureIds(), newestFirst);
+        }
+        return Page.empty(newestFirst);
+    }
+
+    /** References of the applicant's own applications (to find the steps waiting for him). */
+    @Transactional(readOnly = true)
+    public List<String> referencesOfMyStructures() {
+        return applications.findByStructureIdIn(structures.memberStructureIds(), Pageable.unpaged())
+                .map(Application::getReference).toList();
     }
 
     /** For the steps after submission: the application, whatever the caller (each step checks roles). */
@@ -240,9 +249,6 @@ public class ApplicationService {
                 && reviewerAccess.isRoutedTo(application.getId(), currentUser.directorates())) {
             return true;
         }
-        if (currentUser.hasRole(Role.JURY) && JURY_STAGES.contains(application.getStatus())) {
-            return true;
-        }
         return currentUser.hasRole(Role.FINANCE) && FINANCE_STAGES.contains(application.getStatus());
     }
 
@@ -316,6 +322,6 @@ public class ApplicationService {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("Candidature introuvable.");
+        return NotFoundException.notYours();
     }
 }

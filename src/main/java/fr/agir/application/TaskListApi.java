@@ -10,6 +10,7 @@ import java.util.Date;
 import java.util.List;
 import fr.agir.workflow.Workflow.PendingStep;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -29,17 +30,16 @@ public class TaskListApi {
     }
 
     @GetMapping("/api/tasks")
-    @Operation(summary = "Mes tâches en attente (par rôle, direction et, pour un porteur, ses structures)")
-    public List<TaskView> myTasks() {
-        List<String> businessKeys = null;
-        if (currentUser.hasRole(Role.APPLICANT) && !currentUser.isStaff()) {
-            businessKeys = new ArrayList<>();
-            for (Application a : applications.visibleList()) {
-                businessKeys.add(a.getReference());
-            }
-        }
+    @Operation(summary = "Mes tâches en attente, les plus anciennes d'abord, par pages (par rôle, direction et, "
+            + "pour un porteur, ses structures)")
+    public List<TaskView> myTasks(@RequestParam(defaultValue = "0") int page,
+                                  @RequestParam(defaultValue = "50") int size) {
+        List<String> businessKeys = currentUser.hasRole(Role.APPLICANT) && !currentUser.isStaff()
+                ? applications.referencesOfMyStructures() : null;
+        int pageSize = Math.min(Math.max(size, 1), 200);
         List<TaskView> result = new ArrayList<>();
-        for (Workflow.OpenTask t : workflow.openTasksFor(currentUser.candidateGroups(), businessKeys)) {
+        for (Workflow.OpenTask t : workflow.openTasksFor(currentUser.candidateGroups(), businessKeys,
+                Math.max(page, 0) * pageSize, pageSize)) {
             result.add(new TaskView(t.taskId(), t.taskKey(), t.name(), t.businessKey(), t.created()));
         }
         return result;

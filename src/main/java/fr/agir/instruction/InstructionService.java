@@ -9,7 +9,9 @@ import fr.agir.security.CurrentUser;
 import fr.agir.security.Directorate;
 import fr.agir.shared.ForbiddenActionException;
 import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.French;
 import fr.agir.shared.Money;
+import fr.agir.shared.Texts;
 import fr.agir.shared.NotFoundException;
 import fr.agir.structure.StructureService;
 import fr.agir.workflow.Deadlines;
@@ -64,19 +66,21 @@ public class InstructionService {
     public void decideCompleteness(Long applicationId, Completeness outcome, String reason, String missingPieces) {
         Application application = applications.get(applicationId);
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_CHECK_COMPLETENESS, Map.of());
+        String why = Texts.optional(reason, "reason", 900);
         switch (outcome) {
             case COMPLETE -> applications.changeStatus(applicationId, ApplicationStatus.UNDER_REVIEW,
-                    "DECLARED_COMPLETE", reason == null ? "Dossier complet et recevable" : reason);
+                    "DECLARED_COMPLETE", why == null ? "Dossier complet et recevable" : why);
             case MISSING_PIECES -> {
-                require(missingPieces, "missingPieces", "Listez les pièces à fournir");
+                String pieces = Texts.required(missingPieces, "missingPieces", 900, "Listez les pièces à fournir");
                 LocalDate due = deadlines.missingPiecesDueFrom(LocalDate.now(clock));
-                applications.recordMissingPieces(applicationId, missingPieces);
+                applications.recordMissingPieces(applicationId, pieces);
                 applications.changeStatus(applicationId, ApplicationStatus.AWAITING_PIECES, "MISSING_PIECES_REQUESTED",
-                        "Pièces demandées avant le " + due + " : " + missingPieces);
+                        "Pièces demandées avant le " + French.date(due) + " : " + pieces);
             }
-            case INELIGIBLE -> require(reason, "reason", "Motivez l'inéligibilité : elle sera notifiée à la structure");
+            case INELIGIBLE -> Texts.required(reason, "reason", 900,
+                    "Motivez l'inéligibilité : elle sera notifiée à la structure");
         }
-        workflow.complete(task, Map.of("completeness", outcome.name(), "completenessReason", reason == null ? "" : reason));
+        workflow.complete(task, Map.of("completeness", outcome.name(), "completenessReason", why == null ? "" : why));
     }
 
     /** The applicant says the missing pieces are now in his case file: back to the completeness check. */
@@ -86,8 +90,9 @@ public class InstructionService {
         Application application = applications.get(applicationId);
         structures.checkMember(application.getStructureId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_PROVIDE_MISSING_PIECES, Map.of());
+        String answer = Texts.optional(comment, "comment", 900);
         applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "MISSING_PIECES_PROVIDED",
-                comment == null || comment.isBlank() ? "Pièces complémentaires déposées" : comment);
+                answer == null ? "Pièces complémentaires déposées" : answer);
         workflow.complete(task, Map.of());
     }
 
@@ -112,7 +117,7 @@ public class InstructionService {
         for (String code : distinct) {
             Opinion opinion = opinions.save(new Opinion(applicationId, Directorate.valueOf(code), now, due));
             audit.record(OPINION, opinion.getId(), applicationId, "OPINION_REQUESTED", null, Opinion.Status.REQUESTED,
-                    "Avis demandé à " + code + " pour le " + due);
+                    "Avis demandé à " + code + " pour le " + French.date(due));
         }
         return List.copyOf(distinct);
     }
@@ -127,14 +132,14 @@ public class InstructionService {
         }
         Application application = applications.get(applicationId);
         Opinion opinion = opinions.findByApplicationIdAndDirectorate(applicationId, directorate)
-                .orElseThrow(() -> new NotFoundException("Aucun avis n'est demandé à votre direction sur ce dossier."));
+                .orElseThrow(NotFoundException::notYours);
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_GIVE_OPINION,
                 Map.of("directorate", directorate.name()));
-        require(comment, "comment", "Motivez l'avis");
-        opinion.give(verdict, comment, Money.euros(suggestedAmount, "suggestedAmount"), currentUser.username(),
+        String motivation = Texts.required(comment, "comment", 2000, "Motivez l'avis");
+        opinion.give(verdict, motivation, Money.euros(suggestedAmount, "suggestedAmount"), currentUser.username(),
                 Instant.now(clock));
         audit.record(OPINION, opinion.getId(), applicationId, "OPINION_GIVEN", Opinion.Status.REQUESTED,
-                Opinion.Status.GIVEN, directorate + " : " + verdict);
+                Opinion.Status.GIVEN, directorate + " : avis " + verdict.label());
         workflow.complete(task, Map.of());
         return opinion;
     }
@@ -145,7 +150,8 @@ public class InstructionService {
         opinions.findByApplicationIdAndDirectorate(applicationId, Directorate.valueOf(directorate)).ifPresent(o -> {
             o.expire();
             audit.record(OPINION, o.getId(), applicationId, "OPINION_EXPIRED", Opinion.Status.REQUESTED,
-                    Opinion.Status.EXPIRED, "Sans avis de " + directorate + " à l'échéance du " + o.getDueDate());
+                    Opinion.Status.EXPIRED, "Sans avis de " + directorate + " à l'échéance du "
+                            + French.date(o.getDueDate()));
         });
     }
 
@@ -155,17 +161,18 @@ public class InstructionService {
     public void writeSynthesis(Long applicationId, String summary, Map<Integer, BigDecimal> proposedByYear) {
         Application application = applications.get(applicationId);
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_WRITE_SYNTHESIS, Map.of());
-        require(summary, "summary", "Rédigez la synthèse");
+        String text = Texts.required(summary, "summary", 4000, "Rédigez la synthèse");
         applications.replaceAmounts(applicationId, AmountKind.PROPOSED,
                 checkedAmounts(proposedByYear, application.getDurationYears(), "proposedAmounts"));
-        applications.recordSynthesis(applicationId, summary);
+        applications.recordSynthesis(applicationId, text);
+        // The proposal stays internal: the reason is shown to the applicant.
         applications.changeStatus(applicationId, ApplicationStatus.AWAITING_JURY, "SYNTHESIS_WRITTEN",
-                "Montants proposés : " + proposedByYear);
+                "Instruction terminée");
         workflow.complete(task, Map.of());
     }
 
     @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN', 'REVIEWER', 'JURY')")
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN', 'REVIEWER')")
     public List<Opinion> opinionsOf(Long applicationId) {
         return opinions.findByApplicationIdOrderByDirectorate(applicationId);
     }
@@ -196,9 +203,4 @@ public class InstructionService {
         return result;
     }
 
-    private static void require(String value, String field, String message) {
-        if (value == null || value.isBlank()) {
-            throw new InvalidInputException(message + ".", Map.of(field, message));
-        }
-    }
 }

@@ -19,7 +19,19 @@ import java.time.LocalDate;
 public class Opinion {
     public enum Status { REQUESTED, GIVEN, EXPIRED }
 
-    public enum Verdict { FAVORABLE, RESERVED, UNFAVORABLE }
+    public enum Verdict {
+        FAVORABLE("favorable"), RESERVED("réservé"), UNFAVORABLE("défavorable");
+
+        private final String label;
+
+        Verdict(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

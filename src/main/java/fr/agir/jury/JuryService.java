@@ -7,7 +7,9 @@ import fr.agir.application.ApplicationStatus;
 import fr.agir.audit.AuditTrail;
 import fr.agir.instruction.InstructionService;
 import fr.agir.security.CurrentUser;
+import fr.agir.shared.French;
 import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.Texts;
 import fr.agir.workflow.ProcessKeys;
 import fr.agir.workflow.Workflow;
 import java.math.BigDecimal;
@@ -57,12 +59,15 @@ public class JuryService {
         Map<Integer, BigDecimal> proposed = verdict == JuryResult.Verdict.FAVORABLE
                 ? InstructionService.checkedAmounts(amounts, duration, "amounts")
                 : Map.of();
-        JuryResult result = results.save(new JuryResult(applicationId, verdict, duration, comment,
+        String remarks = Texts.optional(comment, "comment", 2000);
+        JuryResult result = results.save(new JuryResult(applicationId, verdict, duration, remarks,
                 currentUser.username(), Instant.now(clock)));
         applications.replaceAmounts(applicationId, AmountKind.JURY, proposed);
-        audit.record(ENTITY, result.getId(), applicationId, "JURY_RESULT_RECORDED", null, verdict, comment);
+        audit.record(ENTITY, result.getId(), applicationId, "JURY_RESULT_RECORDED", null, verdict,
+                remarks == null ? French.amountsByYear(proposed) : remarks);
+        // The jury is advisory and its opinion internal until the vote: the applicant only sees the stage.
         applications.changeStatus(applicationId, ApplicationStatus.AWAITING_VOTE, "JURY_RESULT_RECORDED",
-                "Avis du jury : " + verdict);
+                "Avis du jury rendu");
         workflow.correlate(ProcessKeys.MESSAGE_JURY_RESULT, application.getReference(), ProcessKeys.EVENT_JURY_RESULT,
                 Map.of("juryVerdict", verdict.name()));
         return result;

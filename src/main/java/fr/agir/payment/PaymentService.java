@@ -9,7 +9,7 @@ import fr.agir.application.ApplicationService;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.ForbiddenActionException;
-import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.Texts;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.NumberSequenceService;
 import fr.agir.workflow.ProcessKeys;
@@ -80,10 +80,11 @@ public class PaymentService {
     public Installment prepare(Long installmentId, String comment) {
         Installment installment = get(installmentId);
         PendingStep task = pendingTask(installment, ProcessKeys.TASK_PREPARE_PAYMENT);
+        String remarks = Texts.optional(comment, "comment", 1000);
         Installment.Status from = installment.getStatus();
         installment.prepare(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, installmentId, installment.getApplicationId(), "INSTALLMENT_PREPARED", from,
-                Installment.Status.PREPARED, comment);
+                Installment.Status.PREPARED, remarks);
         workflow.complete(task, Map.of());
         return installment;
     }
@@ -98,17 +99,16 @@ public class PaymentService {
             throw new ForbiddenActionException("Séparation des tâches : l'agent qui a liquidé l'échéance ne peut pas "
                     + "valider le mandat. Un second agent des finances doit le faire.");
         }
-        if (!approve && (comment == null || comment.isBlank())) {
-            throw new InvalidInputException("Motivez le renvoi en liquidation.", Map.of("comment", "Motif obligatoire"));
-        }
+        String remarks = approve ? Texts.optional(comment, "comment", 1000)
+                : Texts.required(comment, "comment", 1000, "Motivez le renvoi en liquidation");
         if (approve) {
             installment.validate(currentUser.username(), Instant.now(clock));
         } else {
-            installment.returnToPreparation(comment);
+            installment.returnToPreparation(remarks);
         }
         audit.record(ENTITY, installmentId, installment.getApplicationId(),
                 approve ? "PAYMENT_VALIDATED" : "PAYMENT_RETURNED", Installment.Status.PREPARED,
-                installment.getStatus(), comment);
+                installment.getStatus(), remarks);
         workflow.complete(task, Map.of("paymentApproved", approve));
         return installment;
     }
@@ -161,7 +161,7 @@ public class PaymentService {
 
     @Transactional(readOnly = true)
     public Installment get(Long installmentId) {
-        return installments.findById(installmentId).orElseThrow(() -> new NotFoundException("Échéance introuvable."));
+        return installments.findById(installmentId).orElseThrow(() -> NotFoundException.notYours());
     }
 
     private PendingStep pendingTask(Installment installment, String taskKey) {

@@ -8,7 +8,9 @@ import fr.agir.audit.AuditTrail;
 import fr.agir.payment.PaymentService;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.French;
 import fr.agir.shared.Money;
+import fr.agir.shared.Texts;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.NumberSequenceService;
 import fr.agir.structure.StructureService;
@@ -69,7 +71,8 @@ public class ReportingService {
             LocalDate due = deadlines.reportDueAfterYearEnd(agreement.endOfYear(year));
             Report report = reports.save(new Report(agreementId, agreement.getApplicationId(), year, due));
             audit.record(ENTITY, report.getId(), agreement.getApplicationId(), "REPORT_EXPECTED", null,
-                    Report.Status.EXPECTED, "Compte-rendu de l'année " + year + " attendu pour le " + due);
+                    Report.Status.EXPECTED, "Compte-rendu de l'année " + year + " attendu pour le "
+                            + French.date(due));
             return report;
         });
     }
@@ -101,9 +104,11 @@ public class ReportingService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("Le compte-rendu est incomplet.", errors);
         }
+        String narrative = Texts.required(s.qualitativeReport(), "qualitativeReport", 4000,
+                "Décrivez les actions réalisées");
         Report.Status from = report.getStatus();
         report.submit(Money.euros(s.actualCharges(), "actualCharges"), Money.euros(s.actualProducts(), "actualProducts"),
-                Money.euros(s.spentGrant(), "spentGrant"), s.qualitativeReport(), currentUser.username(),
+                Money.euros(s.spentGrant(), "spentGrant"), narrative, currentUser.username(),
                 Instant.now(clock));
         audit.record(ENTITY, reportId, report.getApplicationId(), "REPORT_SUBMITTED", from, Report.Status.SUBMITTED, null);
         workflow.complete(task, Map.of());
@@ -118,14 +123,15 @@ public class ReportingService {
         Application application = applications.get(report.getApplicationId());
         PendingStep task = pendingTask(report, application, ProcessKeys.TASK_VALIDATE_REPORT);
         BigDecimal recovery = null;
+        String why = Texts.optional(reason, "reason", 1000);
         Report.Status to = switch (outcome) {
             case VALIDATED -> Report.Status.VALIDATED;
             case INCOMPLETE -> {
-                requireReason(reason, "Dites à la structure ce qui manque");
+                Texts.required(reason, "reason", 1000, "Dites à la structure ce qui manque");
                 yield Report.Status.RETURNED;
             }
             case RECOVERY -> {
-                requireReason(reason, "Motivez le reversement");
+                Texts.required(reason, "reason", 1000, "Motivez le reversement");
                 recovery = Money.euros(recoveryAmount, "recoveryAmount");
                 BigDecimal paid = payments.paidFor(report.getAgreementId(), report.getGrantYear());
                 if (recovery == null || recovery.signum() <= 0 || recovery.compareTo(paid) > 0) {
@@ -136,8 +142,8 @@ public class ReportingService {
             }
         };
         Report.Status from = report.getStatus();
-        report.review(to, reason, recovery, currentUser.username(), Instant.now(clock));
-        audit.record(ENTITY, reportId, report.getApplicationId(), "REPORT_REVIEWED", from, to, reason);
+        report.review(to, why, recovery, currentUser.username(), Instant.now(clock));
+        audit.record(ENTITY, reportId, report.getApplicationId(), "REPORT_REVIEWED", from, to, why);
         workflow.complete(task, Map.of("reportOutcome", outcome.name()));
         return report;
     }
@@ -146,9 +152,12 @@ public class ReportingService {
     @Transactional
     public void flagOverdue(Long agreementId, int year) {
         Report report = reports.findByAgreementIdAndGrantYear(agreementId, year).orElseThrow();
+        if (report.isOverdue()) {
+            return; // the timer re-arms each time the report is returned; one escalation is enough
+        }
         report.flagOverdue();
         audit.record(ENTITY, report.getId(), report.getApplicationId(), "REPORT_OVERDUE", report.getStatus(),
-                report.getStatus(), "Compte-rendu non reçu au " + report.getDueDate());
+                report.getStatus(), "Compte-rendu non reçu au " + French.date(report.getDueDate()));
     }
 
     /** Issues the recovery order (titre de recettes) and cancels the year's balance. */
@@ -172,16 +181,11 @@ public class ReportingService {
 
     @Transactional(readOnly = true)
     public Report get(Long reportId) {
-        return reports.findById(reportId).orElseThrow(() -> new NotFoundException("Compte-rendu introuvable."));
+        return reports.findById(reportId).orElseThrow(() -> NotFoundException.notYours());
     }
 
     private PendingStep pendingTask(Report report, Application application, String taskKey) {
         return workflow.pendingTask(application.getReference(), taskKey, Map.of("year", report.getGrantYear()));
     }
 
-    private static void requireReason(String reason, String message) {
-        if (reason == null || reason.isBlank()) {
-            throw new InvalidInputException(message + ".", Map.of("reason", message));
-        }
-    }
 }

@@ -2,12 +2,14 @@ package fr.agir.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.agir.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -42,10 +44,21 @@ public class SecurityConfig {
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint(json), API)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied(json), API))
-                // The API is called with credentials on every request, not with a session cookie.
-                .csrf(csrf -> csrf.ignoringRequestMatchers("/api/**", "/engine-rest/**", "/camunda/**"))
+                // A request carrying its credentials (Authorization header) cannot be forged by another
+                // site; one authenticated by the session cookie must carry the CSRF token. The Camunda
+                // webapps have their own CSRF filter.
+                .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
         return http.build();
+    }
+
+    static boolean needsCsrfToken(HttpServletRequest request) {
+        boolean safeMethod = switch (request.getMethod()) {
+            case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
+            default -> false;
+        };
+        return !safeMethod && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
     }
 
     private AuthenticationEntryPoint apiEntryPoint(ObjectMapper json) {

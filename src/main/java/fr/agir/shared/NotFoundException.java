@@ -8,6 +8,14 @@ public class NotFoundException extends DomainException {
         super("introuvable", message, Map.of());
     }
 
+    /**
+     * The one message for a record that does not exist or is not the caller's: the two cases must
+     * read the same, so that ids cannot be probed.
+     */
+    public static NotFoundException notYours() {
+        return new NotFoundException("Introuvable : ce dossier n'existe pas, ou vous n'y avez pas accès.");
+    }
+
     @Override
     public int httpStatus() {
         return 404;

@@ -83,11 +83,17 @@ public class StructureService {
         return structure;
     }
 
-    /** A structure the caller may see: applicants only their own; 404 otherwise, without leaking existence. */
+    /**
+     * A structure's case file, with its bank details: for its members, DIEESS staff and finance.
+     * Anyone else gets 404, whether it exists or not (reviewers and jury members will see what they
+     * need of it through the applications routed or assigned to them).
+     */
     @Transactional(readOnly = true)
     public Structure visible(Long structureId) {
         Structure structure = structures.findById(structureId).orElseThrow(StructureService::notFound);
-        if (currentUser.hasRole(Role.APPLICANT) && !isMember(structureId)) {
+        boolean allowed = currentUser.isStaff() || currentUser.hasRole(Role.FINANCE)
+                || currentUser.hasRole(Role.APPLICANT) && isMember(structureId);
+        if (!allowed) {
             throw notFound();
         }
         return structure;
@@ -129,7 +135,7 @@ public class StructureService {
     }
 
     private static NotFoundException notFound() {
-        return new NotFoundException("Structure introuvable.");
+        return NotFoundException.notYours();
     }
 
     private static String blankToNull(String value) {

@@ -10,7 +10,10 @@ import fr.agir.jury.JuryResult;
 import fr.agir.jury.JuryService;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.French;
 import fr.agir.shared.NotFoundException;
+import fr.agir.shared.StateConflictException;
+import fr.agir.shared.Texts;
 import fr.agir.workflow.ProcessKeys;
 import fr.agir.workflow.Workflow;
 import java.math.BigDecimal;
@@ -54,12 +57,14 @@ public class VoteService {
     public Decision record(Long applicationId, Decision.Outcome outcome, String deliberationNumber,
                            LocalDate deliberationDate, Integer durationYears, Map<Integer, BigDecimal> amendedAmounts) {
         Application application = applications.get(applicationId);
-        if (deliberationNumber == null || deliberationNumber.isBlank() || deliberationDate == null) {
-            throw new InvalidInputException("Indiquez le numéro et la date de la délibération.",
-                    Map.of("deliberationNumber", "Numéro et date de délibération obligatoires"));
+        String number = Texts.required(deliberationNumber, "deliberationNumber", 40,
+                "Indiquez le numéro de la délibération");
+        if (deliberationDate == null) {
+            throw new InvalidInputException("Indiquez la date de la délibération.",
+                    Map.of("deliberationDate", "Date de la délibération obligatoire"));
         }
         JuryResult juryResult = jury.of(applicationId)
-                .orElseThrow(() -> new NotFoundException("Le jury ne s'est pas encore prononcé sur ce dossier."));
+                .orElseThrow(() -> new StateConflictException("Le jury ne s'est pas encore prononcé sur ce dossier."));
         int duration;
         Map<Integer, BigDecimal> granted;
         switch (outcome) {
@@ -84,14 +89,15 @@ public class VoteService {
                 granted = Map.of();
             }
         }
-        Decision decision = decisions.save(new Decision(applicationId, outcome, deliberationNumber.strip(),
+        Decision decision = decisions.save(new Decision(applicationId, outcome, number,
                 deliberationDate, duration, currentUser.username(), Instant.now(clock)));
         applications.replaceAmounts(applicationId, AmountKind.GRANTED, granted);
         audit.record(ENTITY, decision.getId(), applicationId, "VOTE_RECORDED", null, outcome,
-                "Délibération " + deliberationNumber + " du " + deliberationDate + (granted.isEmpty() ? "" : " : " + granted));
+                "Délibération " + number + " du " + French.date(deliberationDate)
+                        + (granted.isEmpty() ? "" : " : " + French.amountsByYear(granted)));
         if (outcome != Decision.Outcome.REJECTED) {
             applications.changeStatus(applicationId, ApplicationStatus.GRANTED, "GRANT_VOTED",
-                    "Délibération " + deliberationNumber);
+                    "Délibération " + number + " du " + French.date(deliberationDate));
         }
         workflow.correlate(ProcessKeys.MESSAGE_VOTE, application.getReference(), ProcessKeys.EVENT_VOTE,
                 Map.of("voteOutcome", outcome.name()));

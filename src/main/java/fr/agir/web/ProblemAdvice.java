@@ -9,19 +9,28 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API failure as application/problem+json, in French, with the faulty fields named. */
-@RestControllerAdvice(basePackages = "fr.agir")
-public class ProblemAdvice {
+/**
+ * Every API failure as application/problem+json, in French, with the faulty fields named.
+ * Spring MVC's own failures (wrong method, media type, missing parameter…) keep their status and
+ * get a French text.
+ */
+@RestControllerAdvice
+public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     @ExceptionHandler(DomainException.class)
@@ -33,20 +42,9 @@ public class ProblemAdvice {
         return problem;
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ProblemDetail invalid(MethodArgumentNotValidException e) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
-        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "saisie-invalide", title(422),
-                "Certains champs sont manquants ou invalides.");
-        problem.setProperty("erreurs", errors);
-        return problem;
-    }
-
-    @ExceptionHandler({HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class})
-    ProblemDetail unreadable(Exception e) {
-        return Problems.of(HttpStatus.BAD_REQUEST, "requete-illisible", "Requête illisible",
-                "La requête n'a pas pu être lue : vérifiez le format des données envoyées.");
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        return unreadable();
     }
 
     @ExceptionHandler(AccessDeniedException.class)
@@ -64,13 +62,8 @@ public class ProblemAdvice {
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail duplicate(DataIntegrityViolationException e) {
         log.warn("Constraint violation: {}", e.getMostSpecificCause().getMessage());
-        return Problems.of(HttpStatus.CONFLICT, "doublon", title(409),
+        return Problems.of(HttpStatus.CONFLICT, "doublon", "Enregistrement en double",
                 "Cet enregistrement existe déjà ou vient d'être créé par quelqu'un d'autre. Rechargez la page.");
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ProblemDetail noResource(NoResourceFoundException e) {
-        return Problems.of(HttpStatus.NOT_FOUND, "introuvable", title(404), "Cette adresse n'existe pas.");
     }
 
     @ExceptionHandler(Exception.class)
@@ -80,7 +73,38 @@ public class ProblemAdvice {
                 "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard.");
     }
 
-    private static String title(int status) {
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        ProblemDetail problem = Problems.of(HttpStatus.UNPROCESSABLE_ENTITY, "saisie-invalide", title(422),
+                "Certains champs sont manquants ou invalides.");
+        problem.setProperty("erreurs", errors);
+        return ResponseEntity.unprocessableEntity().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(unreadable());
+    }
+
+    /** The other Spring MVC failures: same status, French words. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(status).headers(headers).body(ErrorPages.problemFor(status.value()));
+    }
+
+    private static ProblemDetail unreadable() {
+        return Problems.of(HttpStatus.BAD_REQUEST, "requete-illisible", "Requête illisible",
+                "La requête n'a pas pu être lue : vérifiez le format des données envoyées.");
+    }
+
+    static String title(int status) {
         return switch (status) {
             case 403 -> "Action interdite";
             case 404 -> "Introuvable";

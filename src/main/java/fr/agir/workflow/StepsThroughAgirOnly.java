@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.variable.value.TypedValue;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,9 @@ public class StepsThroughAgirOnly extends AbstractProcessEnginePlugin {
     static final String MARKER = "completedThroughAgir";
 
     private static final TaskListener REFUSE_FOREIGN_COMPLETION = task -> {
-        if (!Boolean.TRUE.equals(task.getVariable(MARKER))) {
+        // Transient only: a stored variable of that name (set through Tasklist or REST) does not count.
+        TypedValue marker = task.getVariableTyped(MARKER);
+        if (marker == null || !marker.isTransient() || !Boolean.TRUE.equals(marker.getValue())) {
             throw new ProcessEngineException("Cette étape se fait dans Agir, qui enregistre le dossier et son "
                     + "historique avec elle : elle ne peut pas être terminée depuis Tasklist ou l'API du moteur.");
         }

@@ -4,6 +4,7 @@ import fr.agir.security.CurrentUser;
 import fr.agir.shared.StateConflictException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -87,7 +88,7 @@ public class Workflow {
                 .setVariables(variables).correlateWithResult());
     }
 
-    public List<OpenTask> openTasksFor(List<String> candidateGroups, List<String> businessKeys) {
+    public List<OpenTask> openTasksFor(List<String> candidateGroups, List<String> businessKeys, int first, int max) {
         if (candidateGroups.isEmpty() || businessKeys != null && businessKeys.isEmpty()) {
             return List.of();
         }
@@ -95,16 +96,15 @@ public class Workflow {
         if (businessKeys != null) {
             query.processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new));
         }
-        return query.orderByTaskCreateTime().asc().listPage(0, 500).stream()
-                .map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(), businessKeyOf(t),
-                        t.getCreateTime()))
-                .toList();
-    }
-
-    private String businessKeyOf(Task task) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processInstanceId(task.getProcessInstanceId()).singleResult();
-        return instance == null ? null : instance.getBusinessKey();
+        List<Task> page = query.orderByTaskCreateTime().asc().listPage(first, max);
+        Map<String, String> businessKeyByInstance = new java.util.HashMap<>();
+        if (!page.isEmpty()) {
+            runtime.createProcessInstanceQuery()
+                    .processInstanceIds(page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                    .list().forEach(pi -> businessKeyByInstance.put(pi.getId(), pi.getBusinessKey()));
+        }
+        return page.stream().map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                businessKeyByInstance.get(t.getProcessInstanceId()), t.getCreateTime())).toList();
     }
 
     private <T> T asCurrentUser(java.util.function.Supplier<T> action) {

@@ -87,8 +87,8 @@ abstract class ApiTestSupport {
     protected Map<String, Object> openCampaign(int closingInDays) {
         String code = "IT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Map<String, Object> campaign = post("admin", "/api/campaigns", Map.of("code", code, "name", "Appel " + code,
-                "openingDate", LocalDate.now().minusDays(1).toString(),
-                "closingDate", LocalDate.now().plusDays(closingInDays).toString(),
+                "openingDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).minusDays(1).toString(),
+                "closingDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(closingInDays).toString(),
                 "envelopeOperating", 1000000, "envelopeInvestment", 100000, "maxDurationYears", 2,
                 "thematics", List.of("NOUVELLES_SOLIDARITES", "TRANSITION_ECOLOGIQUE", "ENGAGEMENT_CITOYEN")));
         await().atMost(PATIENCE).until(() -> "OPEN".equals(get("admin", "/api/campaigns/" + campaign.get("id")).get("status")));

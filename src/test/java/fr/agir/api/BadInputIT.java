@@ -6,6 +6,8 @@ import static org.awaitility.Awaitility.await;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ManagementService;
+import static fr.agir.TestData.randomSiret;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -161,6 +163,92 @@ class BadInputIT extends ApiTestSupport {
                 new org.springframework.core.ParameterizedTypeReference<>() {
                 });
         assertProblem(response, 400, "urn:agir:probleme:requete-illisible");
+    }
+
+    @Test
+    void tooLongATextIsRefusedBeforeAnythingMoves() {
+        Map<String, Object> draft = oneYearDraft(budget(1, 10000, 20000));
+        String id = String.valueOf(draft.get("id"));
+        post("porteur", "/api/applications/" + id + "/submit", null);
+        awaitWaitingAt((String) draft.get("reference"), "Task_CheckCompleteness");
+
+        ResponseEntity<Map<String, Object>> response = call("instructeur", HttpMethod.POST,
+                "/api/applications/" + id + "/completeness", Map.of("outcome", "INELIGIBLE", "reason", "x".repeat(1200)));
+
+        assertProblem(response, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(errors(response)).containsKey("reason");
+        awaitWaitingAt((String) draft.get("reference"), "Task_CheckCompleteness");
+        assertThat(jdbc.queryForObject("select status from application where id = ?", String.class,
+                Long.parseLong(id))).isEqualTo("SUBMITTED");
+    }
+
+    @Test
+    void twoBudgetsForTheSameYearAreNamedNotADuplicateError() {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST, "/api/applications",
+                Map.of("campaignId", campaign.get("id"), "structureId", structure.get("id"), "durationYears", 1,
+                        "budgets", List.of(budget(1, 10000, 20000), budget(1, 12000, 20000))));
+
+        assertProblem(response, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(errors(response)).containsEntry("budgets[1]", "Un seul budget par année");
+    }
+
+    @Test
+    void validationMessagesAreInFrench() {
+        ResponseEntity<Map<String, Object>> response = call("porteur", HttpMethod.POST, "/api/structures",
+                Map.of("name", " ", "legalForm", "ASSOCIATION", "legalRepName", "A. B.", "legalRepEmail", "pas-un-mail"));
+
+        assertProblem(response, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(errors(response)).containsEntry("name", "Le nom est obligatoire")
+                .containsEntry("legalRepEmail", "E-mail invalide");
+        ResponseEntity<Map<String, Object>> campaign = call("admin", HttpMethod.POST, "/api/campaigns",
+                Map.of("code", "X-1", "maxDurationYears", 1));
+        assertThat(errors(campaign)).containsEntry("name", "Ce champ est obligatoire");
+    }
+
+    @Test
+    void theFrameworksOwnRefusalsAreFrenchProblemsWithTheirStatus() {
+        HttpHeaders text = new HttpHeaders();
+        text.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<Map<String, Object>> unsupported = http.withBasicAuth("porteur", PASSWORD).exchange(
+                "/api/structures", HttpMethod.POST, new HttpEntity<>("bonjour", text),
+                new org.springframework.core.ParameterizedTypeReference<>() {
+                });
+        assertProblem(unsupported, 415, "urn:agir:probleme:format-non-pris-en-charge");
+
+        assertProblem(call("porteur", HttpMethod.DELETE, "/api/structures", null), 405,
+                "urn:agir:probleme:methode-non-autorisee");
+        assertProblem(call("porteur", HttpMethod.GET, "/api/nulle-part", null), 404, "urn:agir:probleme:introuvable");
+    }
+
+    @Test
+    void aRequestAuthenticatedByTheSessionCookieNeedsTheCsrfToken() {
+        ResponseEntity<String> page = http.getForEntity("/login", String.class);
+        String csrf = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpHeaders form = new HttpHeaders();
+        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        form.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+        var body = new org.springframework.util.LinkedMultiValueMap<String, String>();
+        body.add("username", "porteur");
+        body.add("password", PASSWORD);
+        body.add("_csrf", csrf);
+        ResponseEntity<String> signedIn = http.exchange("/login", HttpMethod.POST, new HttpEntity<>(body, form),
+                String.class);
+        String session = signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
+        assertThat(session).as("a new session after sign-in").isNotNull();
+
+        HttpHeaders forged = new HttpHeaders();
+        forged.setContentType(MediaType.APPLICATION_JSON);
+        forged.add(HttpHeaders.COOKIE, session.split(";")[0]);
+        ResponseEntity<Map<String, Object>> response = http.exchange("/api/structures", HttpMethod.POST,
+                new HttpEntity<>(Map.of("name", "Forgée", "legalForm", "ASSOCIATION", "siret", randomSiret(),
+                        "legalRepName", "X", "legalRepEmail", "x@example.org"), forged),
+                new org.springframework.core.ParameterizedTypeReference<>() {
+                });
+
+        assertThat(response.getStatusCode().value()).isEqualTo(403);
+        assertThat(count("select count(*) from structure where name = 'Forgée'")).isZero();
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -62,5 +64,15 @@ class ModelsTest {
             }
         }
         assertThat(referenced).containsAll(forms);
+    }
+
+    @Test
+    void costlyOrNonIdempotentStepsStartWithASavePoint() {
+        Map<String, String> required = Map.of("Task_GenerateAgreement", "application-lifecycle.bpmn",
+                "Task_IssuePaymentOrder", "installment-payment.bpmn");
+        required.forEach((taskId, file) -> {
+            ServiceTask task = Bpmn.readModelFromFile(Path.of("bpmn", file).toFile()).getModelElementById(taskId);
+            assertThat(task.isCamundaAsyncBefore()).as(taskId + " is asyncBefore").isTrue();
+        });
     }
 }

@@ -15,6 +15,6 @@ public class EscalateLateReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reporting.flagOverdue((Long) execution.getVariable("agreementId"), (Integer) execution.getVariable("year"));
+        reporting.flagOverdue((Long) execution.getVariable("agreementId"), ((Number) execution.getVariable("year")).intValue());
     }
 }

@@ -15,6 +15,6 @@ public class IssueRecoveryOrderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reporting.issueRecoveryOrder((Long) execution.getVariable("agreementId"), (Integer) execution.getVariable("year"));
+        reporting.issueRecoveryOrder((Long) execution.getVariable("agreementId"), ((Number) execution.getVariable("year")).intValue());
     }
 }

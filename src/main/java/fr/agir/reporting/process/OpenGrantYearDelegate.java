@@ -23,7 +23,7 @@ public class OpenGrantYearDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Long agreementId = (Long) execution.getVariable("agreementId");
-        int year = (Integer) execution.getVariable("year");
+        int year = ((Number) execution.getVariable("year")).intValue();
         PaymentService.YearSchedule schedule = payments.scheduleYear(agreementId, year);
         Report report = reporting.expect(agreementId, year);
         execution.setVariable("advanceInstallmentId", schedule.advanceInstallmentId());

@@ -21,10 +21,13 @@ public class ErrorPages implements ErrorController {
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> page(HttpServletRequest request) {
         int status = status(request);
+        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(htmlFor(status));
+    }
+
+    static String htmlFor(int status) {
         ProblemDetail problem = problemFor(status);
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(Page.render(problem.getTitle(),
-                "<h1>" + Page.escape(problem.getTitle()) + "</h1><p>" + Page.escape(problem.getDetail())
-                        + "</p><p><a href=\"/\">Retour à l'accueil</a></p>"));
+        return Page.render(problem.getTitle(), "<h1>" + Page.escape(problem.getTitle()) + "</h1><p>"
+                + Page.escape(problem.getDetail()) + "</p><p><a href=\"/\">Retour à l'accueil</a></p>");
     }
 
     @RequestMapping("/error")

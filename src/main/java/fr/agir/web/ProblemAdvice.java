@@ -12,6 +12,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -92,10 +93,17 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(unreadable());
     }
 
-    /** The other Spring MVC failures: same status, French words. */
+    /** The other Spring MVC failures: same status, French words; a page for a browser outside the API. */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        boolean browserPage = accept != null && accept.contains("text/html")
+                && !request.getDescription(false).startsWith("uri=/api/");
+        if (browserPage) {
+            return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
+                    .body(ErrorPages.htmlFor(status.value()));
+        }
         return ResponseEntity.status(status).headers(headers).body(ErrorPages.problemFor(status.value()));
     }
 

@@ -2,6 +2,7 @@ package fr.agir.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -41,6 +42,17 @@ class PagesIT extends ApiTestSupport {
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).contains("<h1>Connexion</h1>", "role=\"alert\"",
                 "Identifiant ou mot de passe incorrect", "aria-invalid=\"true\"");
+    }
+
+    @Test
+    void anUnknownPageIsAFrenchPageForABrowser() {
+        HttpHeaders browser = new HttpHeaders();
+        browser.setAccept(List.of(MediaType.TEXT_HTML));
+        ResponseEntity<String> page = http.withBasicAuth("porteur", PASSWORD).exchange("/nulle-part", HttpMethod.GET,
+                new HttpEntity<>(browser), String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(404);
+        assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+        assertThat(page.getBody()).contains("<h1>Introuvable</h1>", "Cette adresse n&#39;existe pas");
     }
 
     @Test

@@ -21,6 +21,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -54,6 +55,27 @@ abstract class ApiTestSupport {
         headers.setContentType(MediaType.APPLICATION_JSON);
         TestRestTemplate client = user == null ? http : http.withBasicAuth(user, PASSWORD);
         return client.exchange(path, method, new HttpEntity<>(body, headers), MAP);
+    }
+
+    /** A POST whose body is sent as it is, with its own content type (to test unreadable input). */
+    protected ResponseEntity<Map<String, Object>> postRaw(String user, String path, String body, MediaType type) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(type);
+        return http.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
+    }
+
+    /** Signs in through the login page as a browser would (CSRF token and cookie included). */
+    protected ResponseEntity<String> signInByForm(String user, String password) {
+        ResponseEntity<String> page = http.getForEntity("/login", String.class);
+        String csrf = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", password);
+        form.add("_csrf", csrf);
+        return http.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
     }
 
     protected Map<String, Object> post(String user, String path, Object body) {

@@ -156,13 +156,8 @@ class BadInputIT extends ApiTestSupport {
     void withoutCredentialsOrWithUnreadableJsonTheAnswerIsAProblem() {
         assertProblem(call(null, HttpMethod.GET, "/api/applications", null), 401, "urn:agir:probleme:non-authentifie");
 
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        ResponseEntity<Map<String, Object>> response = http.withBasicAuth("porteur", PASSWORD).exchange(
-                "/api/structures", HttpMethod.POST, new HttpEntity<>("{\"name\": ", headers),
-                new org.springframework.core.ParameterizedTypeReference<>() {
-                });
-        assertProblem(response, 400, "urn:agir:probleme:requete-illisible");
+        assertProblem(postRaw("porteur", "/api/structures", "{\"name\": ", MediaType.APPLICATION_JSON), 400,
+                "urn:agir:probleme:requete-illisible");
     }
 
     @Test
@@ -209,13 +204,8 @@ class BadInputIT extends ApiTestSupport {
 
     @Test
     void theFrameworksOwnRefusalsAreFrenchProblemsWithTheirStatus() {
-        HttpHeaders text = new HttpHeaders();
-        text.setContentType(MediaType.TEXT_PLAIN);
-        ResponseEntity<Map<String, Object>> unsupported = http.withBasicAuth("porteur", PASSWORD).exchange(
-                "/api/structures", HttpMethod.POST, new HttpEntity<>("bonjour", text),
-                new org.springframework.core.ParameterizedTypeReference<>() {
-                });
-        assertProblem(unsupported, 415, "urn:agir:probleme:format-non-pris-en-charge");
+        assertProblem(postRaw("porteur", "/api/structures", "bonjour", MediaType.TEXT_PLAIN), 415,
+                "urn:agir:probleme:format-non-pris-en-charge");
 
         assertProblem(call("porteur", HttpMethod.DELETE, "/api/structures", null), 405,
                 "urn:agir:probleme:methode-non-autorisee");
@@ -224,17 +214,7 @@ class BadInputIT extends ApiTestSupport {
 
     @Test
     void aRequestAuthenticatedByTheSessionCookieNeedsTheCsrfToken() {
-        ResponseEntity<String> page = http.getForEntity("/login", String.class);
-        String csrf = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        HttpHeaders form = new HttpHeaders();
-        form.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        form.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
-        var body = new org.springframework.util.LinkedMultiValueMap<String, String>();
-        body.add("username", "porteur");
-        body.add("password", PASSWORD);
-        body.add("_csrf", csrf);
-        ResponseEntity<String> signedIn = http.exchange("/login", HttpMethod.POST, new HttpEntity<>(body, form),
-                String.class);
+        ResponseEntity<String> signedIn = signInByForm("porteur", PASSWORD);
         String session = signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
         assertThat(session).as("a new session after sign-in").isNotNull();
 

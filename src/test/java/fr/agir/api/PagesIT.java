@@ -9,7 +9,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /** The sign-in page is in French and says what went wrong; pages need a signed-in user. */
 class PagesIT extends ApiTestSupport {
@@ -25,19 +24,7 @@ class PagesIT extends ApiTestSupport {
 
     @Test
     void aWrongPasswordSendsBackToTheSignInPageWithAnExplanation() {
-        ResponseEntity<String> page = http.getForEntity("/login", String.class);
-        String csrf = page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, cookie.split(";")[0]);
-        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", "porteur");
-        form.add("password", "pas-le-bon");
-        form.add("_csrf", csrf);
-
-        ResponseEntity<String> answer = http.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers),
-                String.class);
+        ResponseEntity<String> answer = signInByForm("porteur", "pas-le-bon");
 
         assertThat(answer.getStatusCode().value()).isEqualTo(200);
         assertThat(answer.getBody()).contains("<h1>Connexion</h1>", "role=\"alert\"",

@@ -181,11 +181,6 @@ public class ApplicationService {
         return applications.findById(applicationId).orElseThrow(ApplicationService::notFound);
     }
 
-    @Transactional(readOnly = true)
-    public Application byReference(String reference) {
-        return applications.findByReference(reference).orElseThrow(ApplicationService::notFound);
-    }
-
     /** Moves the application to another stage and writes the audit event. */
     @Transactional
     public void changeStatus(Long applicationId, ApplicationStatus to, String action, String reason) {

@@ -27,10 +27,6 @@ public final class Money {
         return amount.setScale(2, RoundingMode.UNNECESSARY);
     }
 
-    public static BigDecimal percentOf(BigDecimal amount, BigDecimal rate) {
-        return amount.multiply(rate).setScale(2, RoundingMode.HALF_EVEN);
-    }
-
     /** "12 345,67 €", as printed on letters and agreements. */
     public static String format(BigDecimal amount) {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.FRANCE);

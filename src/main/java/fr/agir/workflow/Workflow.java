@@ -61,12 +61,6 @@ public class Workflow {
         return new PendingStep(found.get(0).getId());
     }
 
-    public boolean isWaitingAt(String businessKey, String taskKey, Map<String, Object> matching) {
-        TaskQuery query = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
-        matching.forEach(query::processVariableValueEquals);
-        return query.count() > 0;
-    }
-
     /** Completes the task as the current user, who becomes its assignee in the history. */
     public void complete(PendingStep step, Map<String, Object> variables) {
         asCurrentUser(() -> {

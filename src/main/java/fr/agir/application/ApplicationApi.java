@@ -14,7 +14,6 @@ import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,11 +163,10 @@ public class ApplicationApi {
                     b.total(BudgetLineCode.Side.PRODUCT)));
         }
         boolean staff = currentUser.isStaff();
-        Map<AmountKind, Map<Integer, BigDecimal>> amounts = new EnumMap<>(AmountKind.class);
-        for (AmountKind kind : AmountKind.values()) {
-            if (staff || kind == AmountKind.REQUESTED || kind == AmountKind.GRANTED) {
-                amounts.put(kind, service.amounts(a.getId(), kind));
-            }
+        Map<AmountKind, Map<Integer, BigDecimal>> amounts = service.allAmounts(a.getId());
+        if (!staff) {
+            // Proposals of the instructor and the jury stay internal.
+            amounts.keySet().retainAll(Set.of(AmountKind.REQUESTED, AmountKind.GRANTED));
         }
         return new ApplicationView(a.getId(), a.getReference(), a.getCampaignId(), a.getStructureId(), a.getTitle(),
                 a.getDescription(), a.getThematic(), a.getTargetPublic(), a.getTerritory(), a.getDurationYears(),

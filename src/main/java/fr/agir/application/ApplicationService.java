@@ -223,6 +223,18 @@ public class ApplicationService {
         return result;
     }
 
+    /** Every amount of the application, by kind then year, in one query. */
+    @Transactional(readOnly = true)
+    public Map<AmountKind, Map<Integer, BigDecimal>> allAmounts(Long applicationId) {
+        Map<AmountKind, Map<Integer, BigDecimal>> result = new java.util.EnumMap<>(AmountKind.class);
+        for (AmountKind kind : AmountKind.values()) {
+            result.put(kind, new TreeMap<>());
+        }
+        amounts.findByApplicationIdOrderByGrantYearAsc(applicationId)
+                .forEach(a -> result.get(a.getKind()).put(a.getGrantYear(), a.getAmount()));
+        return result;
+    }
+
     @Transactional
     public void replaceAmounts(Long applicationId, AmountKind kind, Map<Integer, BigDecimal> byYear) {
         amounts.deleteByApplicationIdAndKind(applicationId, kind);

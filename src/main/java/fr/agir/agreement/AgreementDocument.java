@@ -3,6 +3,7 @@ package fr.agir.agreement;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.shared.French;
 import fr.agir.shared.Money;
 import fr.agir.shared.PdfDocumentBuilder;
 import fr.agir.structure.Structure;
@@ -10,7 +11,6 @@ import fr.agir.structure.StructureService;
 import fr.agir.vote.Decision;
 import fr.agir.vote.VoteService;
 import java.math.BigDecimal;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -18,8 +18,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The agreement as a PDF, written from the decision, the granted amounts and the case file. */
 @Component
 public class AgreementDocument {
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     private final ApplicationService applications;
     private final StructureService structures;
     private final VoteService votes;
@@ -45,7 +43,7 @@ public class AgreementDocument {
                 .section("Entre")
                 .paragraph("Le Département de la Seine-Saint-Denis, représenté par le Président du Conseil "
                         + "départemental, autorisé par la délibération de la Commission permanente n° "
-                        + decision.getDeliberationNumber() + " du " + decision.getDeliberationDate().format(DATE) + ",")
+                        + decision.getDeliberationNumber() + " du " + French.date(decision.getDeliberationDate()) + ",")
                 .paragraph("et " + structure.getName() + " (" + structure.getLegalForm().label() + "), "
                         + (structure.getSiret() != null ? "SIRET " + structure.getSiret() : "RNA " + structure.getRna())
                         + ", représentée par " + structure.getLegalRepName() + ", ci-après « la structure ».")
@@ -74,11 +72,10 @@ public class AgreementDocument {
                         + "l'objet d'un titre de recettes.")
                 .section("Signatures")
                 .field("Pour la structure", agreement.getSignedAt() == null ? "non signée"
-                        : "signée par " + agreement.getSignedBy() + " le " + DATE.format(agreement.getSignedAt()
-                        .atZone(fr.agir.shared.TimeConfig.PARIS)))
+                        : "signée par " + agreement.getSignedBy() + " le " + French.date(agreement.getSignedAt()))
                 .field("Pour le Département", agreement.getCountersignedAt() == null ? "non signée"
-                        : "signée par " + agreement.getCountersignedBy() + " le " + DATE.format(agreement
-                        .getCountersignedAt().atZone(fr.agir.shared.TimeConfig.PARIS)));
+                        : "signée par " + agreement.getCountersignedBy() + " le "
+                        + French.date(agreement.getCountersignedAt()));
         return pdf.build();
     }
 }

@@ -1,6 +1,7 @@
 package fr.agir.application;
 
 import fr.agir.campaign.Thematic;
+import fr.agir.shared.Texts;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -88,7 +89,7 @@ public class Application {
 
     void changeStatus(ApplicationStatus status, String reason, Instant now) {
         this.status = status;
-        this.statusReason = fr.agir.shared.Texts.abbreviate(reason, 1000);
+        this.statusReason = Texts.abbreviate(reason, 1000);
         this.updatedAt = now;
     }
 

@@ -1,21 +1,18 @@
 package fr.agir.application;
 
 import fr.agir.campaign.CampaignService;
+import fr.agir.shared.French;
 import fr.agir.shared.Money;
 import fr.agir.shared.PdfDocumentBuilder;
 import fr.agir.shared.StateConflictException;
-import fr.agir.shared.TimeConfig;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
-import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The dated receipt (accusé de réception) of a submitted application, as PDF. */
 @Component
 public class SubmissionReceipt {
-    private static final DateTimeFormatter AT = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
-
     private final ApplicationService applications;
     private final StructureService structures;
     private final CampaignService campaigns;
@@ -37,7 +34,7 @@ public class SubmissionReceipt {
                 .heading("Accusé de réception de votre candidature")
                 .paragraph(campaigns.get(application.getCampaignId()).getName())
                 .field("Référence", application.getReference())
-                .field("Déposée le", AT.format(application.getSubmittedAt().atZone(TimeConfig.PARIS)))
+                .field("Déposée le", French.dateTime(application.getSubmittedAt()))
                 .field("Déposée par", application.getSubmittedBy())
                 .field("Structure", structure.getName() + (structure.getSiret() != null
                         ? " (SIRET " + structure.getSiret() + ")" : " (RNA " + structure.getRna() + ")"))

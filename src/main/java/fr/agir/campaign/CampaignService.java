@@ -1,6 +1,7 @@
 package fr.agir.campaign;
 
 import fr.agir.audit.AuditTrail;
+import fr.agir.shared.French;
 import fr.agir.shared.InvalidInputException;
 import fr.agir.shared.Money;
 import fr.agir.shared.NotFoundException;
@@ -12,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class CampaignService {
     public static final String ENTITY = "CAMPAIGN";
-    private static final DateTimeFormatter FRENCH_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final CampaignRepository campaigns;
     private final Workflow workflow;
@@ -94,10 +93,10 @@ public class CampaignService {
         if (!campaign.acceptsSubmissionsOn(today)) {
             if (campaign.getStatus() == CampaignStatus.CLOSED || today.isAfter(campaign.getClosingDate())) {
                 throw new StateConflictException("L'appel à projets « " + campaign.getName() + " » est clos depuis le "
-                        + campaign.getClosingDate().format(FRENCH_DATE) + " : il n'accepte plus de candidature.");
+                        + French.date(campaign.getClosingDate()) + " : il n'accepte plus de candidature.");
             }
             throw new StateConflictException("L'appel à projets « " + campaign.getName() + " » ouvrira le "
-                    + campaign.getOpeningDate().format(FRENCH_DATE) + ".");
+                    + French.date(campaign.getOpeningDate()) + ".");
         }
         return campaign;
     }

@@ -1,6 +1,7 @@
 package fr.agir.shared;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -9,12 +10,23 @@ import java.util.stream.Collectors;
 /** How dates and amounts read in messages, letters and the audit trail. */
 public final class French {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
 
     private French() {
     }
 
     public static String date(LocalDate date) {
         return date == null ? "" : date.format(DATE);
+    }
+
+    /** The day of an instant, in Paris. */
+    public static String date(Instant instant) {
+        return instant == null ? "" : DATE.format(instant.atZone(TimeConfig.PARIS));
+    }
+
+    /** "22/11/2026 à 09h45", in Paris. */
+    public static String dateTime(Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(TimeConfig.PARIS));
     }
 
     /** "année 1 : 18 000,00 € ; année 2 : 15 000,00 €". */

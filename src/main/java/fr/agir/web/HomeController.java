@@ -7,7 +7,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Sign-in page and home page. The user journeys' pages come with the portal and back-office issues. */
@@ -20,7 +19,6 @@ public class HomeController {
     }
 
     @GetMapping(value = "/login", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
     public String login(HttpServletRequest request, @RequestParam(required = false) String error,
                         @RequestParam(required = false) String logout) {
         StringBuilder body = new StringBuilder("<h1>Connexion</h1>");
@@ -45,7 +43,6 @@ public class HomeController {
     }
 
     @GetMapping(value = "/", produces = MediaType.TEXT_HTML_VALUE)
-    @ResponseBody
     public String home(HttpServletRequest request) {
         StringBuilder body = new StringBuilder("<h1>Bonjour ")
                 .append(Page.escape(currentUser.username())).append("</h1>")

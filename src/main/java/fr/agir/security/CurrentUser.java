@@ -53,23 +53,37 @@ public class CurrentUser {
 
     /** The Camunda candidate groups of the caller: his roles and his directorates. */
     public List<String> candidateGroups() {
+        return candidateGroups(authorities());
+    }
+
+    /**
+     * Camunda candidate groups for a set of authorities: {@code applicant}, {@code reviewer}… for
+     * roles, {@code DJVA}, {@code DTER}… for directorates (an opinion task's candidate group).
+     */
+    static List<String> candidateGroups(Set<String> authorities) {
         List<String> groups = new ArrayList<>();
         for (Role role : Role.values()) {
-            if (hasRole(role)) {
+            if (authorities.contains(role.authority())) {
                 groups.add(role.candidateGroup());
             }
         }
-        directorates().forEach(d -> groups.add(d.name()));
+        for (Directorate d : Directorate.values()) {
+            if (authorities.contains(d.authority())) {
+                groups.add(d.name());
+            }
+        }
         return groups;
     }
 
+    static Set<String> names(Authentication authentication) {
+        Set<String> names = new java.util.HashSet<>();
+        for (GrantedAuthority ga : authentication.getAuthorities()) {
+            names.add(ga.getAuthority());
+        }
+        return names;
+    }
+
     private Set<String> authorities() {
-        return authentication().map(a -> {
-            Set<String> names = new java.util.HashSet<>();
-            for (GrantedAuthority ga : a.getAuthorities()) {
-                names.add(ga.getAuthority());
-            }
-            return names;
-        }).orElse(Set.of());
+        return authentication().map(CurrentUser::names).orElse(Set.of());
     }
 }

@@ -14,11 +14,12 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
 /**
- * Seeded local accounts, one per role, for the embedded default (no Keycloak). Turned off with
- * {@code agir.security.demo-accounts.enabled=false}; the list is in the README.
+ * Seeded local accounts, one per role, for the embedded default ({@code agir.security.mode=local}).
+ * They do not exist in the {@code keycloak} mode, where Keycloak holds every account; the realm's
+ * demo users have the same names and authorities. The list is in the README.
  */
 @Configuration
-@ConditionalOnProperty(name = "agir.security.demo-accounts.enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(name = "agir.security.mode", havingValue = "local", matchIfMissing = true)
 public class DemoAccounts {
 
     public record DemoAccount(String username, Role role, List<Directorate> directorates) {

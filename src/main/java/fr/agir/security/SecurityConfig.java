@@ -7,24 +7,28 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authorization.AuthorizationEventPublisher;
+import org.springframework.security.authorization.SpringAuthorizationEventPublisher;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 /**
- * Who may reach what. The JSON API uses HTTP Basic against the seeded demo accounts (the
- * Keycloak issue replaces this with bearer tokens); the Camunda webapps and REST API are for
- * administrators only, who sign in once (Spring Security) and are passed through to Cockpit.
- * Fine-grained rules (own structure, own directorate, separation of duties) live in the services.
+ * Who may reach what, whichever {@link SignIn} runs: the JSON API answers problem+json when not
+ * signed in or not allowed; pages send the browser to sign in; the Camunda webapps and REST API
+ * are for administrators only, who sign in once and are passed through to Cockpit. Fine-grained
+ * rules (own structure, own directorate, separation of duties) live in the services.
  */
 @Configuration
 @EnableMethodSecurity
@@ -32,24 +36,34 @@ public class SecurityConfig {
     private static final PathPatternRequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
 
     @Bean
-    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json) throws Exception {
+    SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json, SignIn signIn) throws Exception {
+        AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, signIn.apiChallenge(e));
+            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "non-authentifie", "Connexion requise",
+                    signIn.apiFailureText(e)));
+        };
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error", "/login").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(apiEntryPoint(json)))
-                .formLogin(form -> form.loginPage("/login").permitAll())
-                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .exceptionHandling(ex -> ex
-                        .defaultAuthenticationEntryPointFor(apiEntryPoint(json), API)
-                        .defaultAccessDeniedHandlerFor(apiAccessDenied(json), API))
+                        .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
+                        .defaultAccessDeniedHandlerFor(apiAccessDenied(json), API)
+                        .defaultAuthenticationEntryPointFor(signIn.pageEntryPoint(), AnyRequestMatcher.INSTANCE))
                 // A request carrying its credentials (Authorization header) cannot be forged by another
                 // site; one authenticated by the session cookie must carry the CSRF token. The Camunda
                 // webapps have their own CSRF filter.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
                 .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+        signIn.configure(http, apiEntryPoint);
         return http.build();
+    }
+
+    /** Publishes refused authorizations, so that the audit trail records them. */
+    @Bean
+    AuthorizationEventPublisher authorizationEventPublisher(ApplicationEventPublisher publisher) {
+        return new SpringAuthorizationEventPublisher(publisher);
     }
 
     static boolean needsCsrfToken(HttpServletRequest request) {
@@ -59,14 +73,6 @@ public class SecurityConfig {
         };
         return !safeMethod && request.getHeader(HttpHeaders.AUTHORIZATION) == null
                 && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
-    }
-
-    private AuthenticationEntryPoint apiEntryPoint(ObjectMapper json) {
-        return (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"Agir\"");
-            write(response, json, Problems.of(HttpStatus.UNAUTHORIZED, "non-authentifie", "Connexion requise",
-                    "Vous devez vous connecter pour accéder à ce service."));
-        };
     }
 
     private AccessDeniedHandler apiAccessDenied(ObjectMapper json) {
@@ -82,7 +88,7 @@ public class SecurityConfig {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    /** Hands the Spring Security user to Cockpit, Tasklist and Admin, so admins sign in once. */
+    /** Hands the signed-in user to Cockpit, Tasklist and Admin, so admins sign in once. */
     @Bean
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
         FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =

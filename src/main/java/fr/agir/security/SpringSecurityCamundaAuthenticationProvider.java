@@ -1,14 +1,19 @@
 package fr.agir.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Tells the Camunda webapps who signed in through Spring Security (admins only reach them). */
+/**
+ * Tells the Camunda webapps who signed in through Spring Security (admins only reach them), with
+ * the same candidate groups as Agir's task lists, whether the user came from Keycloak or not.
+ */
 public class SpringSecurityCamundaAuthenticationProvider extends ContainerBasedAuthenticationProvider {
 
     @Override
@@ -18,8 +23,12 @@ public class SpringSecurityCamundaAuthenticationProvider extends ContainerBasedA
             return AuthenticationResult.unsuccessful();
         }
         AuthenticationResult result = AuthenticationResult.successful(auth.getName());
-        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
-        result.setGroups(admin ? List.of("camunda-admin") : List.of());
+        Set<String> authorities = CurrentUser.names(auth);
+        List<String> groups = new ArrayList<>(CurrentUser.candidateGroups(authorities));
+        if (authorities.contains(Role.ADMIN.authority())) {
+            groups.add("camunda-admin");
+        }
+        result.setGroups(groups);
         return result;
     }
 }

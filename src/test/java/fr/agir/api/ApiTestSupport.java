@@ -49,19 +49,48 @@ abstract class ApiTestSupport {
     protected JdbcTemplate jdbc;
     @Autowired
     protected RuntimeService runtime;
+    @Autowired
+    protected org.camunda.bpm.engine.TaskService taskService;
+
+    /** The credentials of {@code user} (null: none): the demo account's password here, a Keycloak token in the Keycloak tests. */
+    protected HttpHeaders headersFor(String user) {
+        HttpHeaders headers = new HttpHeaders();
+        if (user != null) {
+            headers.setBasicAuth(user, PASSWORD);
+        }
+        return headers;
+    }
 
     protected ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = headersFor(user);
         headers.setContentType(MediaType.APPLICATION_JSON);
-        TestRestTemplate client = user == null ? http : http.withBasicAuth(user, PASSWORD);
-        return client.exchange(path, method, new HttpEntity<>(body, headers), MAP);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), MAP);
+    }
+
+    /** Any call, read as text whatever its content type (PDF, HTML or JSON). */
+    protected ResponseEntity<String> callForText(String user, HttpMethod method, String path) {
+        return callForText(user, method, path, null);
+    }
+
+    protected ResponseEntity<String> callForText(String user, HttpMethod method, String path, Object body) {
+        HttpHeaders headers = headersFor(user);
+        headers.setAccept(List.of(MediaType.ALL));
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return http.exchange(path, method, new HttpEntity<>(body, headers), String.class);
+    }
+
+    protected byte[] bytes(String user, String path) {
+        ResponseEntity<byte[]> response = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headersFor(user)),
+                byte[].class);
+        assertThat(response.getStatusCode().value()).as("GET %s by %s", path, user).isEqualTo(200);
+        return response.getBody();
     }
 
     /** A POST whose body is sent as it is, with its own content type (to test unreadable input). */
     protected ResponseEntity<Map<String, Object>> postRaw(String user, String path, String body, MediaType type) {
-        HttpHeaders headers = new HttpHeaders();
+        HttpHeaders headers = headersFor(user);
         headers.setContentType(type);
-        return http.withBasicAuth(user, PASSWORD).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
     }
 
     /** Signs in through the login page as a browser would (CSRF token and cookie included). */
@@ -93,8 +122,8 @@ abstract class ApiTestSupport {
     }
 
     protected List<Map<String, Object>> list(String user, String path) {
-        ResponseEntity<List<Map<String, Object>>> response = http.withBasicAuth(user, PASSWORD)
-                .exchange(path, HttpMethod.GET, null, LIST);
+        ResponseEntity<List<Map<String, Object>>> response =
+                http.exchange(path, HttpMethod.GET, new HttpEntity<>(headersFor(user)), LIST);
         assertThat(response.getStatusCode().value()).as("GET %s by %s", path, user).isEqualTo(200);
         return response.getBody();
     }
@@ -148,5 +177,69 @@ abstract class ApiTestSupport {
     protected int count(String sql, Object... args) {
         Integer n = jdbc.queryForObject(sql, Integer.class, args);
         return n == null ? 0 : n;
+    }
+
+    /** The ids of a one-year grant whose advance is paid and whose report is expected. */
+    protected record Grant(String structureId, String applicationId, String reference, String agreementId,
+                           String advanceId, String reportId) {
+    }
+
+    /** A one-year application of {@code porteur} taken, step by step through the API, to its year's report. */
+    protected Grant grantedOneYear() {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1,
+                List.of(budget(1, 20000, 30000)));
+        String id = String.valueOf(draft.get("id"));
+        String reference = (String) draft.get("reference");
+        post("porteur", "/api/applications/" + id + "/submit", null);
+        awaitWaitingAt(reference, "Task_CheckCompleteness");
+        post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "COMPLETE"));
+        awaitWaitingAt(reference, "Task_GiveOpinion");
+        await().atMost(PATIENCE).until(() -> list("instructeur", "/api/applications/" + id + "/opinions").size() == 2);
+        post("avis-dter", "/api/applications/" + id + "/opinions/DTER", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
+        post("avis-djva", "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
+        awaitWaitingAt(reference, "Task_WriteSynthesis");
+        post("instructeur", "/api/applications/" + id + "/synthesis",
+                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", 18000)));
+        awaitWaitingAt(reference, "Event_JuryResultReceived");
+        post("instructeur", "/api/applications/" + id + "/jury-result", Map.of("verdict", "FAVORABLE",
+                "durationYears", 1, "amounts", Map.of("1", 18000)));
+        post("instructeur", "/api/applications/" + id + "/decision", Map.of("outcome", "ADOPTED",
+                "deliberationNumber", "CP-2026-11-043",
+                "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
+        awaitWaitingAt(reference, "Task_SignAgreement");
+        String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
+        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        awaitWaitingAt(reference, "Task_CountersignAgreement");
+        post("instructeur", "/api/agreements/" + agreementId + "/countersign", null);
+        String advanceId = String.valueOf(pay(id, reference, 1, "ADVANCE").get("id"));
+        String reportId = String.valueOf(awaitReport(id, 1).get("id"));
+        return new Grant(String.valueOf(structure.get("id")), id, reference, agreementId, advanceId, reportId);
+    }
+
+    /** Prepares (finances1) and validates (finances2) an installment, then waits until it is paid. */
+    protected Map<String, Object> pay(String applicationId, String reference, int year, String kind) {
+        Map<String, Object> installment = awaitInstallment(applicationId, year, kind);
+        String path = "/api/installments/" + installment.get("id");
+        awaitWaitingAt(reference, "Task_PreparePayment");
+        post("finances1", path + "/prepare", Map.of("comment", "Conditions de versement réunies"));
+        awaitWaitingAt(reference, "Task_ValidatePayment");
+        post("finances2", path + "/validate", Map.of("decision", "APPROVE"));
+        await().atMost(PATIENCE).until(() -> "PAID".equals(awaitInstallment(applicationId, year, kind).get("status")));
+        return installment;
+    }
+
+    protected Map<String, Object> awaitInstallment(String applicationId, int year, String kind) {
+        return await().atMost(PATIENCE).until(() -> list("finances1", "/api/applications/" + applicationId
+                        + "/installments").stream()
+                .filter(i -> Integer.valueOf(year).equals(i.get("year")) && kind.equals(i.get("kind"))).findFirst()
+                .orElse(null), i -> i != null);
+    }
+
+    protected Map<String, Object> awaitReport(String applicationId, int year) {
+        return await().atMost(PATIENCE).until(() -> list("porteur", "/api/applications/" + applicationId + "/reports")
+                .stream().filter(r -> Integer.valueOf(year).equals(r.get("year"))).findFirst().orElse(null),
+                r -> r != null);
     }
 }

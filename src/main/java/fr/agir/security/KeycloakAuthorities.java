@@ -1,0 +1,50 @@
+package fr.agir.security;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Reads Agir's authorities off a Keycloak token: realm roles (claim {@code roles}) become
+ * {@code ROLE_*}, directorate groups (claim {@code groups}) become {@code DIRECTORATE_*}, the same
+ * authorities as the local demo accounts. Anything else Keycloak puts there is ignored.
+ */
+public final class KeycloakAuthorities {
+    public static final String ROLES_CLAIM = "roles";
+    public static final String GROUPS_CLAIM = "groups";
+    public static final String USERNAME_CLAIM = "preferred_username";
+
+    private KeycloakAuthorities() {
+    }
+
+    public static List<GrantedAuthority> from(Map<String, Object> claims) {
+        List<GrantedAuthority> authorities = new ArrayList<>();
+        for (String name : strings(claims.get(ROLES_CLAIM))) {
+            for (Role role : Role.values()) {
+                if (role.candidateGroup().equals(name)) {
+                    authorities.add(new SimpleGrantedAuthority(role.authority()));
+                }
+            }
+        }
+        for (String group : strings(claims.get(GROUPS_CLAIM))) {
+            String name = group.startsWith("/") ? group.substring(group.lastIndexOf('/') + 1) : group;
+            for (Directorate directorate : Directorate.values()) {
+                if (directorate.name().equals(name.toUpperCase(Locale.ROOT))) {
+                    authorities.add(new SimpleGrantedAuthority(directorate.authority()));
+                }
+            }
+        }
+        return authorities;
+    }
+
+    private static List<String> strings(Object claim) {
+        if (claim instanceof Collection<?> values) {
+            return values.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+        }
+        return List.of();
+    }
+}

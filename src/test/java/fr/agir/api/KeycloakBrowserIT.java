@@ -1,0 +1,111 @@
+package fr.agir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A person signs in through Keycloak's login page in a real browser (Debian's headless Chromium,
+ * driven by Debian's chromedriver: nothing is downloaded) and lands on the home of his role.
+ */
+class KeycloakBrowserIT extends KeycloakTestSupport {
+    private static final File CHROMIUM = new File("/usr/bin/chromium");
+    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() throws Exception {
+        assertThat(CHROMIUM).as("Debian's chromium: apt-get install chromium chromium-driver (bash .ci/run does)")
+                .canRead();
+        assertThat(CHROMEDRIVER).as("Debian's chromedriver: apt-get install chromium-driver").canRead();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
+                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--lang=fr-FR", "--user-data-dir=" + Files.createTempDirectory("agir-chromium"));
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+                .usingAnyFreePort().build(), options);
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void anApplicantAndAnInstructorSignInThroughKeycloakAndLandOnTheirHomePages() {
+        signIn("porteur");
+        assertThat(browser.getTitle()).contains("Accueil");
+        assertThat(headings()).contains("Espace porteur de projet").doesNotContain("Instruction des candidatures");
+
+        signOut();
+        browser.get(keycloak().appUrl() + "/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).as("the Keycloak session ended too: the login form again")
+                .startsWith(keycloak().url() + "/realms/agir/");
+
+        signIn("instructeur");
+        assertThat(headings()).contains("Instruction des candidatures").doesNotContain("Espace porteur de projet");
+        signOut();
+    }
+
+    @Test
+    void aWrongPasswordStaysOnKeycloakWithAMessageInFrench() {
+        browser.get(keycloak().appUrl() + "/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        browser.findElement(By.id("username")).sendKeys("porteur");
+        browser.findElement(By.id("password")).sendKeys("pas-le-bon");
+        browser.findElement(By.id("kc-login")).click();
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("input-error-username")));
+        assertThat(browser.findElement(By.id("input-error-username")).getText())
+                .isEqualTo("Nom d'utilisateur ou mot de passe invalide.");
+        assertThat(browser.getCurrentUrl()).startsWith(keycloak().url());
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+    }
+
+    private void signIn(String username) {
+        browser.get(keycloak().appUrl() + "/");
+        waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        assertThat(browser.getCurrentUrl()).as("sent to Keycloak's login page")
+                .startsWith(keycloak().url() + "/realms/agir/protocol/openid-connect/auth")
+                .contains("code_challenge_method=S256");
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
+        browser.findElement(By.id("kc-login")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour " + username));
+        assertThat(browser.getCurrentUrl()).startsWith(keycloak().appUrl());
+    }
+
+    private void signOut() {
+        browser.findElement(By.xpath("//button[normalize-space()='Se déconnecter']")).click();
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "Vous êtes déconnecté·e"));
+        assertThat(browser.getCurrentUrl()).startsWith(keycloak().appUrl() + "/login?logout");
+    }
+
+    private List<String> headings() {
+        return browser.findElements(By.tagName("h2")).stream().map(e -> e.getText().trim()).toList();
+    }
+
+    private static void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            throw new AssertionError("Not found in " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
+        }
+    }
+}

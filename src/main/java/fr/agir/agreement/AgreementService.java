@@ -122,7 +122,7 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public Agreement visible(Long agreementId) {
         Agreement agreement = get(agreementId);
-        applications.visible(agreement.getApplicationId());
+        applications.visibleForPayment(agreement.getApplicationId());
         return agreement;
     }
 

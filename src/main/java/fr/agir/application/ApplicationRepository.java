@@ -16,7 +16,6 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
     Page<Application> findByStructureIdIn(Collection<Long> structureIds, Pageable page);
 
-    Page<Application> findByStatusIn(Collection<ApplicationStatus> statuses, Pageable page);
 
     Page<Application> findByIdIn(Collection<Long> ids, Pageable page);
 }

@@ -135,7 +135,10 @@ public class ApplicationService {
         return application;
     }
 
-    /** An application the caller may see; anything else is "not found", whether it exists or not. */
+    /**
+     * An application whose case file the caller may see (its structure's members, DIEESS staff, the
+     * reviewers of the directorates consulted); anything else is "not found", whether it exists or not.
+     */
     @Transactional(readOnly = true)
     public Application visible(Long applicationId) {
         Application application = applications.findById(applicationId).orElseThrow(ApplicationService::notFound);
@@ -146,18 +149,29 @@ public class ApplicationService {
     }
 
     /**
+     * An application whose payment data (agreement, installments) the caller may see: as
+     * {@link #visible}, plus finance once it is granted. Finance never sees the case file itself.
+     */
+    @Transactional(readOnly = true)
+    public Application visibleForPayment(Long applicationId) {
+        Application application = applications.findById(applicationId).orElseThrow(ApplicationService::notFound);
+        if (!canSee(application)
+                && !(currentUser.hasRole(Role.FINANCE) && FINANCE_STAGES.contains(application.getStatus()))) {
+            throw notFound();
+        }
+        return application;
+    }
+
+    /**
      * A page of the applications the caller may see, newest first: all of them for DIEESS staff,
-     * the granted ones for finance, those routed to his directorates for a reviewer, his
-     * structures' for an applicant (the first that applies, in that order).
+     * those routed to his directorates for a reviewer, his structures' for an applicant (the first
+     * that applies, in that order). Finance works from the installments, not from this list.
      */
     @Transactional(readOnly = true)
     public Page<Application> visibleList(Pageable page) {
         Pageable newestFirst = PageRequest.of(page.getPageNumber(), page.getPageSize(), Sort.by("id").descending());
         if (currentUser.isStaff()) {
             return applications.findAll(newestFirst);
-        }
-        if (currentUser.hasRole(Role.FINANCE)) {
-            return applications.findByStatusIn(FINANCE_STAGES, newestFirst);
         }
         if (currentUser.hasRole(Role.REVIEWER)) {
             return applications.findByIdIn(reviewerAccess.routedTo(currentUser.directorates()), newestFirst);
@@ -252,11 +266,8 @@ public class ApplicationService {
         if (currentUser.hasRole(Role.APPLICANT) && structures.isMember(application.getStructureId())) {
             return true;
         }
-        if (currentUser.hasRole(Role.REVIEWER)
-                && reviewerAccess.isRoutedTo(application.getId(), currentUser.directorates())) {
-            return true;
-        }
-        return currentUser.hasRole(Role.FINANCE) && FINANCE_STAGES.contains(application.getStatus());
+        return currentUser.hasRole(Role.REVIEWER)
+                && reviewerAccess.isRoutedTo(application.getId(), currentUser.directorates());
     }
 
     private Application ownDraft(Long applicationId) {

@@ -14,6 +14,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AuditTrail {
+    public static final String ACCESS = "ACCESS";
+    public static final String ACCESS_DENIED = "ACCESS_DENIED";
     private final AuditEventRepository events;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -30,6 +32,16 @@ public class AuditTrail {
         events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), entityType, entityId,
                 applicationId, action, from == null ? null : from.name(), to == null ? null : to.name(),
                 reason == null ? null : abbreviate(reason)));
+    }
+
+    /**
+     * A refused access (a record that is not the caller's, or an action his role does not allow),
+     * in its own transaction: the refused request's own work is rolled back, this is kept.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordDenied(String request, int status, String reason) {
+        events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), ACCESS, null, null,
+                ACCESS_DENIED, null, null, abbreviate(request + " → " + status + " : " + reason)));
     }
 
     @Transactional(readOnly = true)

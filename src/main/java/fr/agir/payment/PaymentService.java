@@ -152,10 +152,10 @@ public class PaymentService {
         return installments.findByStatusInOrderByIdAsc(EnumSet.of(Installment.Status.PREPARED));
     }
 
-    /** The installments of an application the caller may see. */
+    /** The installments of an application whose payment data the caller may see. */
     @Transactional(readOnly = true)
     public List<Installment> ofApplication(Long applicationId) {
-        applications.visible(applicationId);
+        applications.visibleForPayment(applicationId);
         return installments.findByApplicationIdOrderByGrantYearAscKindAsc(applicationId);
     }
 

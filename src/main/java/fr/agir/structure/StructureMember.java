@@ -41,4 +41,5 @@ public class StructureMember {
     public Long getStructureId() { return structureId; }
     public String getUsername() { return username; }
     public MemberRole getMemberRole() { return memberRole; }
+    public Instant getCreatedAt() { return createdAt; }
 }

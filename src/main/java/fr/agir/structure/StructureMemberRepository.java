@@ -8,4 +8,6 @@ public interface StructureMemberRepository extends JpaRepository<StructureMember
     Optional<StructureMember> findByStructureIdAndUsername(Long structureId, String username);
 
     List<StructureMember> findByUsername(String username);
+
+    List<StructureMember> findByStructureIdOrderByIdAsc(Long structureId);
 }

@@ -110,7 +110,8 @@ public class StructureService {
         StructureMember member = members.findByStructureIdAndUsername(structureId, currentUser.username())
                 .orElseThrow(StructureService::notFound);
         if (member.getMemberRole() != StructureMember.MemberRole.LEGAL_REPRESENTATIVE) {
-            throw new ForbiddenActionException("Seul le représentant légal de la structure peut signer pour elle.");
+            throw new ForbiddenActionException("Seul le représentant légal de la structure peut faire cela "
+                    + "(signer pour elle, inviter ou retirer des membres).");
         }
     }
 

@@ -1,7 +1,9 @@
 package fr.agir.web;
 
+import fr.agir.audit.AuditTrail;
 import fr.agir.shared.DomainException;
 import fr.agir.shared.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -34,8 +36,17 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
+    private final AuditTrail audit;
+
+    public ProblemAdvice(AuditTrail audit) {
+        this.audit = audit;
+    }
+
     @ExceptionHandler(DomainException.class)
-    ProblemDetail domain(DomainException e) {
+    ProblemDetail domain(DomainException e, HttpServletRequest request) {
+        if (e.httpStatus() == 403 || e.httpStatus() == 404) {
+            audit.recordDenied(describe(request), e.httpStatus(), e.getMessage());
+        }
         ProblemDetail problem = Problems.of(e.httpStatus(), e.problemType(), title(e.httpStatus()), e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("erreurs", e.fieldErrors());
@@ -49,8 +60,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e) {
+    ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
+        audit.recordDenied(describe(request), 403, "rôle insuffisant");
         return Problems.of(HttpStatus.FORBIDDEN, "acces-refuse", title(403), "Votre rôle ne permet pas cette action.");
+    }
+
+    private static String describe(HttpServletRequest request) {
+        return request.getMethod() + " " + request.getRequestURI();
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})

@@ -43,10 +43,41 @@ class PagesIT extends ApiTestSupport {
     }
 
     @Test
-    void aSignedInUserSeesHisHomePage() {
+    void aSignedInUserSeesTheHomeOfHisRoles() {
         assertThat(http.withBasicAuth("admin", PASSWORD).getForEntity("/", String.class).getBody())
-                .contains("Bonjour admin", "Cockpit");
+                .contains("Bonjour admin", "Administration", "Cockpit").doesNotContain("Espace porteur de projet");
         assertThat(http.withBasicAuth("porteur", PASSWORD).getForEntity("/", String.class).getBody())
-                .contains("Bonjour porteur").doesNotContain("Cockpit");
+                .contains("Bonjour porteur", "Espace porteur de projet").doesNotContain("Cockpit", "Instruction");
+        assertThat(http.withBasicAuth("avis-dter", PASSWORD).getForEntity("/", String.class).getBody())
+                .contains("Avis de la direction (DTER)").doesNotContain("Espace porteur de projet");
+    }
+
+    /** The same authorities as the Keycloak users (KeycloakAccessIT checks the other side). */
+    @Test
+    void localDemoAccountsCarryTheirRoleAndDirectorates() {
+        for (fr.agir.security.DemoAccounts.DemoAccount account : fr.agir.security.DemoAccounts.ACCOUNTS) {
+            java.util.Map<String, Object> me = get(account.username(), "/api/me");
+            assertThat(me.get("roles")).isEqualTo(List.of(account.role().candidateGroup()));
+            assertThat(me.get("directorates")).as(account.username()).isEqualTo(account.directorates().stream()
+                    .map(Enum::name).sorted().toList());
+        }
+    }
+
+    @Test
+    void aRefusedAccessIsAudited() {
+        int before = count("select count(*) from audit_event where action = 'ACCESS_DENIED' and actor = 'instructeur'");
+        assertThat(http.withBasicAuth("instructeur", PASSWORD).getForEntity("/engine-rest/process-definition",
+                String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(call("instructeur", HttpMethod.GET, "/api/applications/987654321", null).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(call("instructeur", HttpMethod.GET, "/api/installments/awaiting-validation", null)
+                .getStatusCode().value()).isEqualTo(403);
+        assertThat(jdbc.queryForList("select reason from audit_event where action = 'ACCESS_DENIED' "
+                + "and actor = 'instructeur' order by id desc limit 3", String.class)).containsExactly(
+                "GET /api/installments/awaiting-validation → 403 : rôle insuffisant",
+                "GET /api/applications/987654321 → 404 : Introuvable : ce dossier n'existe pas, ou vous n'y avez pas accès.",
+                "GET /engine-rest/process-definition → 403 : rôle insuffisant");
+        assertThat(count("select count(*) from audit_event where action = 'ACCESS_DENIED' and actor = 'instructeur'"))
+                .isEqualTo(before + 3);
     }
 }

@@ -1,0 +1,218 @@
+package fr.agir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import fr.agir.security.DemoAccounts;
+import fr.agir.security.Directorate;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/** Sign-in through a real Keycloak: authorities, what each role reaches, IDOR, bad tokens, directorates. */
+class KeycloakAccessIT extends KeycloakTestSupport {
+
+    @Test
+    void keycloakUsersHaveTheSameAuthoritiesAsTheLocalDemoAccounts() {
+        for (DemoAccounts.DemoAccount account : DemoAccounts.ACCOUNTS) {
+            Map<String, Object> me = get(account.username(), "/api/me");
+            assertThat(me.get("username")).isEqualTo(account.username());
+            assertThat(me.get("roles")).as(account.username()).isEqualTo(List.of(account.role().candidateGroup()));
+            assertThat(me.get("directorates")).as(account.username())
+                    .isEqualTo(account.directorates().stream().map(Directorate::name).sorted().toList());
+        }
+    }
+
+    @Test
+    void noLocalAccountNorDefaultPasswordWorksInTheKeycloakProfile() {
+        for (String password : List.of("agir-demo", KeycloakServer.DEMO_PASSWORD)) {
+            HttpHeaders basic = new HttpHeaders();
+            basic.setBasicAuth("admin", password);
+            assertThat(http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(basic), String.class)
+                    .getStatusCode().value()).isEqualTo(401);
+        }
+    }
+
+    @Test
+    void eachRoleReachesExactlyWhatItShould() {
+        // path → the users that may GET it; every other demo user gets 403 (or 404 for a record).
+        Map<String, List<String>> allowed = new LinkedHashMap<>();
+        allowed.put("/api/installments/awaiting-validation", List.of("finances1", "finances2", "admin"));
+        allowed.put("/engine-rest/process-definition", List.of("admin"));
+        allowed.put("/api/tasks", DemoAccounts.ACCOUNTS.stream().map(DemoAccounts.DemoAccount::username).toList());
+        for (Map.Entry<String, List<String>> rule : allowed.entrySet()) {
+            for (DemoAccounts.DemoAccount account : DemoAccounts.ACCOUNTS) {
+                int status = callForText(account.username(), HttpMethod.GET, rule.getKey()).getStatusCode().value();
+                assertThat(status).as("%s GET %s", account.username(), rule.getKey())
+                        .isEqualTo(rule.getValue().contains(account.username()) ? 200 : 403);
+            }
+        }
+        assertThat(call("porteur", HttpMethod.POST, "/api/campaigns", Map.of("code", "INTRUS", "name", "Intrus",
+                "openingDate", LocalDate.now().toString(), "closingDate", LocalDate.now().plusDays(9).toString(),
+                "envelopeOperating", 1, "envelopeInvestment", 1, "maxDurationYears", 1,
+                "thematics", List.of("NOUVELLES_SOLIDARITES"))).getStatusCode().value())
+                .as("only admins open campaigns").isEqualTo(403);
+    }
+
+    /**
+     * Every endpoint of the OpenAPI description that takes an id, called by users who have no business
+     * with the record: another applicant, a reviewer of a directorate not consulted, a jury member
+     * without assignment. Each gets 403 or 404, learns nothing, changes nothing, and is audited.
+     */
+    @Test
+    void nobodyReachesAnotherStructuresRecordsByTheirIds() {
+        Grant grant = grantedOneYear();
+        String invitationId = String.valueOf(post("porteur", "/api/structures/" + grant.structureId()
+                + "/invitations", Map.of("email", "benevole@example.org")).get("id"));
+        Map<String, String> ids = Map.of("structures", grant.structureId(), "applications", grant.applicationId(),
+                "agreements", grant.agreementId(), "installments", grant.advanceId(), "reports", grant.reportId());
+        int auditBefore = count("select count(*) from audit_event where application_id = ?",
+                Long.valueOf(grant.applicationId()));
+        int deniedBefore = count("select count(*) from audit_event where action = 'ACCESS_DENIED'");
+        String structureName = String.valueOf(get("porteur", "/api/structures/" + grant.structureId()).get("name"));
+
+        Map<String, Object> paths = get(null, "/v3/api-docs");
+        List<String> probed = new ArrayList<>();
+        for (Map.Entry<String, Object> path : ((Map<String, Object>) paths.get("paths")).entrySet()) {
+            String template = path.getKey();
+            if (!template.contains("{") || template.startsWith("/api/campaigns/")) {
+                continue; // campaigns are public to every signed-in user
+            }
+            String url = concrete(template, ids).replace("{invitationId}", invitationId);
+            for (String method : ((Map<String, Object>) path.getValue()).keySet()) {
+                HttpMethod verb = HttpMethod.valueOf(method.toUpperCase());
+                for (String intruder : List.of("porteuse", "avis-dpas", "jury")) {
+                    assertThat(url).as("a value for each parameter of " + template).doesNotContain("{");
+                    ResponseEntity<String> response = callForText(intruder, verb, url,
+                            BODIES.getOrDefault(template, Map.of()));
+                    assertThat(response.getStatusCode().value()).as("%s %s %s", intruder, verb, url).isIn(403, 404);
+                    assertThat(String.valueOf(response.getBody())).as("%s %s %s", intruder, verb, url)
+                            .doesNotContain(grant.reference(), structureName);
+                    probed.add(verb + " " + template);
+                }
+            }
+        }
+        assertThat(probed).as("the id-taking endpoints probed").hasSizeGreaterThanOrEqualTo(3 * 20);
+        assertThat(count("select count(*) from audit_event where application_id = ?",
+                Long.valueOf(grant.applicationId()))).as("nothing changed").isEqualTo(auditBefore);
+        assertThat(count("select count(*) from audit_event where action = 'ACCESS_DENIED'"))
+                .as("each refusal is audited").isGreaterThanOrEqualTo(deniedBefore + probed.size());
+
+        // Finance sees the payment data of a granted application, not its case file.
+        assertThat(list("finances1", "/api/applications/" + grant.applicationId() + "/installments")).isNotEmpty();
+        for (String path : List.of("", "/history", "/opinions", "/reports", "/receipt")) {
+            assertThat(callForText("finances1", HttpMethod.GET, "/api/applications/" + grant.applicationId() + path)
+                    .getStatusCode().value()).as("finance GET application%s", path).isIn(403, 404);
+        }
+    }
+
+    /** Valid bodies, so that a refusal comes from the access rules and not from validation. */
+    private static final Map<String, Object> BODIES = Map.ofEntries(
+            Map.entry("/api/applications/{id}", Map.of("title", "Intrus")),
+            Map.entry("/api/applications/{id}/completeness", Map.of("outcome", "COMPLETE")),
+            Map.entry("/api/applications/{id}/missing-pieces", Map.of("comment", "Pièces")),
+            Map.entry("/api/applications/{id}/opinions/{directorate}", Map.of("verdict", "FAVORABLE")),
+            Map.entry("/api/applications/{id}/synthesis", Map.of("summary", "x", "proposedAmounts", Map.of("1", 1))),
+            Map.entry("/api/applications/{id}/jury-result", Map.of("verdict", "FAVORABLE", "durationYears", 1,
+                    "amounts", Map.of("1", 1))),
+            Map.entry("/api/applications/{id}/decision", Map.of("outcome", "ADOPTED", "deliberationNumber", "CP-X",
+                    "deliberationDate", LocalDate.now().toString())),
+            Map.entry("/api/installments/{id}/prepare", Map.of("comment", "x")),
+            Map.entry("/api/installments/{id}/validate", Map.of("decision", "APPROVE")),
+            Map.entry("/api/reports/{id}/submit", Map.of("actualCharges", 1, "actualProducts", 1, "spentGrant", 1,
+                    "qualitativeReport", "intrus")),
+            Map.entry("/api/reports/{id}/review", Map.of("outcome", "VALIDATED")),
+            Map.entry("/api/structures/{id}/invitations", Map.of("email", "intrus@example.org")));
+
+    private static String concrete(String template, Map<String, String> ids) {
+        String collection = template.split("/")[2];
+        String id = ids.get(collection);
+        assertThat(id).as("an id for the new endpoint " + template + ": add its collection to this test").isNotNull();
+        return template.replace("{id}", id).replace("{directorate}", "DTER").replace("{username}", "porteur");
+    }
+
+    @Test
+    void expiredForgedAndForeignTokensAreRefused() throws Exception {
+        // A genuine token from a client whose tokens live 3 seconds (the app allows no clock skew here).
+        assertThat(keycloak().admin("POST", "/clients", Map.of("clientId", "agir-expiry-test", "publicClient", true,
+                "directAccessGrantsEnabled", true, "standardFlowEnabled", false,
+                "attributes", Map.of("access.token.lifespan", "3"),
+                "protocolMappers", List.of(Map.of("name", "audience", "protocol", "openid-connect",
+                        "protocolMapper", "oidc-audience-mapper", "config", Map.of(
+                                "included.custom.audience", "agir-api", "access.token.claim", "true")))))).isEqualTo(201);
+        String shortLived = keycloak().passwordGrant("agir", "agir-expiry-test", "porteur", KeycloakServer.DEMO_PASSWORD);
+        assertThat(withToken(shortLived).getStatusCode().value()).as("fresh").isEqualTo(200);
+        await().pollDelay(java.time.Duration.ofSeconds(4)).atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> withToken(shortLived).getStatusCode().value() == 401);
+        assertThat(withToken(shortLived).getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).contains("invalid_token");
+
+        // The same claims as a genuine token, signed with another key (same key id): forged.
+        SignedJWT genuine = SignedJWT.parse(keycloak().token("admin"));
+        RSAKey attacker = new RSAKeyGenerator(2048).keyID(genuine.getHeader().getKeyID()).generate();
+        SignedJWT forged = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(attacker.getKeyID())
+                .type(JOSEObjectType.JWT).build(), genuine.getJWTClaimsSet());
+        forged.sign(new RSASSASigner(attacker));
+        assertThat(withToken(forged.serialize()).getStatusCode().value()).as("forged").isEqualTo(401);
+
+        // Unsigned (alg none), and a token from another realm (wrong issuer and audience).
+        String unsigned = new PlainJWT(new JWTClaimsSet.Builder(genuine.getJWTClaimsSet()).build()).serialize();
+        assertThat(withToken(unsigned).getStatusCode().value()).as("alg none").isEqualTo(401);
+        String master = keycloak().passwordGrant("master", "admin-cli", KeycloakServer.ADMIN, keycloak().adminPassword());
+        assertThat(withToken(master).getStatusCode().value()).as("other realm").isEqualTo(401);
+        assertThat(withToken("pas-un-jeton").getStatusCode().value()).as("garbage").isEqualTo(401);
+        ResponseEntity<Map<String, Object>> problem = call(null, HttpMethod.GET, "/api/me", null);
+        assertThat(problem.getStatusCode().value()).isEqualTo(401);
+        assertThat(problem.getBody()).containsEntry("title", "Connexion requise");
+    }
+
+    private ResponseEntity<String> withToken(String token) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setBearerAuth(token);
+        return http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers), String.class);
+    }
+
+    @Test
+    void aDterReviewerCannotCompleteADjvaOpinionTask() {
+        Map<String, Object> draft = oneYearDraft(budget(1, 20000, 30000));
+        String id = String.valueOf(draft.get("id"));
+        String reference = (String) draft.get("reference");
+        post("porteur", "/api/applications/" + id + "/submit", null);
+        awaitWaitingAt(reference, "Task_CheckCompleteness");
+        post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "COMPLETE"));
+        awaitWaitingAt(reference, "Task_GiveOpinion");
+        await().atMost(PATIENCE).until(() -> list("avis-djva", "/api/tasks").stream()
+                .anyMatch(t -> reference.equals(t.get("applicationReference"))));
+
+        assertThat(list("avis-dter", "/api/tasks")).filteredOn(t -> reference.equals(t.get("applicationReference")))
+                .as("DTER is offered its own opinion task only").hasSize(1);
+        assertThat(list("avis-dpas", "/api/tasks")).filteredOn(t -> reference.equals(t.get("applicationReference")))
+                .as("DPAS was not consulted").isEmpty();
+        ResponseEntity<Map<String, Object>> refused = call("avis-dter", HttpMethod.POST,
+                "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "UNFAVORABLE"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(count("select count(*) from opinion where application_id = ? and directorate = 'DJVA' "
+                + "and status = 'REQUESTED'", Long.valueOf(id))).as("DJVA's opinion still awaited").isEqualTo(1);
+        assertThat(taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_GiveOpinion").taskCandidateGroup("DJVA").count()).isEqualTo(1);
+
+        post("avis-djva", "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
+        assertThat(count("select count(*) from opinion where application_id = ? and directorate = 'DJVA' "
+                + "and status = 'GIVEN'", Long.valueOf(id))).isEqualTo(1);
+    }
+}

@@ -5,7 +5,6 @@ import fr.agir.shared.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -90,9 +89,8 @@ public class SecurityConfig {
 
     /** Hands the signed-in user to Cockpit, Tasklist and Admin, so admins sign in once. */
     @Bean
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
-        FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    FilterRegistrationBean<CamundaWebappSignOn> camundaWebappSingleSignOn() {
+        FilterRegistrationBean<CamundaWebappSignOn> registration = new FilterRegistrationBean<>(new CamundaWebappSignOn());
         registration.setInitParameters(java.util.Map.of("authentication-provider",
                 SpringSecurityCamundaAuthenticationProvider.class.getName()));
         registration.setUrlPatterns(List.of("/camunda/*"));

@@ -26,7 +26,7 @@ public class SpringSecurityCamundaAuthenticationProvider extends ContainerBasedA
         Set<String> authorities = CurrentUser.names(auth);
         List<String> groups = new ArrayList<>(CurrentUser.candidateGroups(authorities));
         if (authorities.contains(Role.ADMIN.authority())) {
-            groups.add("camunda-admin");
+            groups.add(org.camunda.bpm.engine.authorization.Groups.CAMUNDA_ADMIN);
         }
         result.setGroups(groups);
         return result;

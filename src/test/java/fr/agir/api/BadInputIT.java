@@ -247,6 +247,18 @@ class BadInputIT extends ApiTestSupport {
                 String.class).getStatusCode().value()).isEqualTo(200);
         assertThat(http.withBasicAuth("admin", PASSWORD).getForEntity("/camunda/app/cockpit/default/",
                 String.class).getStatusCode().value()).isEqualTo(200);
+        // The webapps know who signed in to Agir (single sign-on), for his session.
+        ResponseEntity<String> cockpit = http.withBasicAuth("admin", PASSWORD)
+                .getForEntity("/camunda/app/cockpit/default/", String.class);
+        HttpHeaders session = new HttpHeaders();
+        session.setBasicAuth("admin", PASSWORD);
+        cockpit.getHeaders().get(HttpHeaders.SET_COOKIE).forEach(c -> session.add(HttpHeaders.COOKIE, c.split(";")[0]));
+        ResponseEntity<String> user = http.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+                new HttpEntity<>(session), String.class);
+        assertThat(user.getStatusCode().value()).isEqualTo(200);
+        assertThat(user.getBody()).contains("\"userId\":\"admin\"", "cockpit");
+        assertThat(http.withBasicAuth("instructeur", PASSWORD).getForEntity("/camunda/app/cockpit/default/",
+                String.class).getStatusCode().value()).isEqualTo(403);
     }
 
     @SuppressWarnings("unchecked")

@@ -6,8 +6,8 @@ import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -26,8 +26,9 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
     private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
     private static WebDriver browser;
 
-    @BeforeAll
-    static void openBrowser() throws Exception {
+    /** A new browser profile per test: each starts signed out of Agir and of Keycloak. */
+    @BeforeEach
+    void openBrowser() throws Exception {
         assertThat(CHROMIUM).as("Debian's chromium: apt-get install chromium chromium-driver (bash .ci/run does)")
                 .canRead();
         assertThat(CHROMEDRIVER).as("Debian's chromedriver: apt-get install chromium-driver").canRead();
@@ -40,8 +41,8 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
                 .usingAnyFreePort().build(), options);
     }
 
-    @AfterAll
-    static void closeBrowser() {
+    @AfterEach
+    void closeBrowser() {
         if (browser != null) {
             browser.quit();
         }
@@ -61,6 +62,23 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
 
         signIn("instructeur");
         assertThat(headings()).contains("Instruction des candidatures").doesNotContain("Espace porteur de projet");
+        browser.get(keycloak().appUrl() + "/camunda/app/cockpit/default/");
+        assertThat(browser.findElement(By.tagName("body")).getText()).as("Cockpit is for admins only")
+                .doesNotContain("Cockpit");
+        browser.get(keycloak().appUrl() + "/");
+        signOut();
+    }
+
+    @Test
+    void anAdministratorReachesCockpitWithTheSameSignIn() {
+        signIn("admin");
+        assertThat(headings()).contains("Administration");
+        browser.findElement(By.linkText("Cockpit : suivi des processus")).click();
+        waitFor(ExpectedConditions.titleContains("Cockpit"));
+        waitFor(ExpectedConditions.urlContains("#/dashboard"));
+        assertThat(browser.getCurrentUrl()).as("Cockpit's dashboard, not its first-administrator setup")
+                .startsWith(keycloak().appUrl() + "/camunda/app/cockpit/default/");
+        browser.get(keycloak().appUrl() + "/");
         signOut();
     }
 

@@ -192,10 +192,7 @@ abstract class ApiTestSupport {
                 List.of(budget(1, 20000, 30000)));
         String id = String.valueOf(draft.get("id"));
         String reference = (String) draft.get("reference");
-        post("porteur", "/api/applications/" + id + "/submit", null);
-        awaitWaitingAt(reference, "Task_CheckCompleteness");
-        post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "COMPLETE"));
-        awaitWaitingAt(reference, "Task_GiveOpinion");
+        submitAndAwaitOpinions(id, reference);
         await().atMost(PATIENCE).until(() -> list("instructeur", "/api/applications/" + id + "/opinions").size() == 2);
         post("avis-dter", "/api/applications/" + id + "/opinions/DTER", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
         post("avis-djva", "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
@@ -216,6 +213,14 @@ abstract class ApiTestSupport {
         String advanceId = String.valueOf(pay(id, reference, 1, "ADVANCE").get("id"));
         String reportId = String.valueOf(awaitReport(id, 1).get("id"));
         return new Grant(String.valueOf(structure.get("id")), id, reference, agreementId, advanceId, reportId);
+    }
+
+    /** Submits a draft and declares it complete: it waits for the opinions of DTER and DJVA (routed by the DMN). */
+    protected void submitAndAwaitOpinions(String id, String reference) {
+        post("porteur", "/api/applications/" + id + "/submit", null);
+        awaitWaitingAt(reference, "Task_CheckCompleteness");
+        post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "COMPLETE"));
+        awaitWaitingAt(reference, "Task_GiveOpinion");
     }
 
     /** Prepares (finances1) and validates (finances2) an installment, then waits until it is paid. */

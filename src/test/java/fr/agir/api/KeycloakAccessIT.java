@@ -192,10 +192,7 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         Map<String, Object> draft = oneYearDraft(budget(1, 20000, 30000));
         String id = String.valueOf(draft.get("id"));
         String reference = (String) draft.get("reference");
-        post("porteur", "/api/applications/" + id + "/submit", null);
-        awaitWaitingAt(reference, "Task_CheckCompleteness");
-        post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "COMPLETE"));
-        awaitWaitingAt(reference, "Task_GiveOpinion");
+        submitAndAwaitOpinions(id, reference);
         await().atMost(PATIENCE).until(() -> list("avis-djva", "/api/tasks").stream()
                 .anyMatch(t -> reference.equals(t.get("applicationReference"))));
 

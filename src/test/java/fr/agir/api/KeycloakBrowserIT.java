@@ -2,10 +2,16 @@ package fr.agir.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,6 +102,43 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
     }
 
+    /**
+     * A project leader without an account registers on Keycloak's page, receives the address check
+     * by e-mail (a real SMTP server), follows its link and lands in Agir as an applicant.
+     */
+    @Test
+    void aNewProjectLeaderRegistersVerifiesHisAddressAndLandsOnTheApplicantHome() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(keycloak().smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            String username = "nouveau" + Long.toString(System.nanoTime(), 36);
+            String email = username + "@asso-exemple.fr";
+            browser.get(keycloak().appUrl() + "/");
+            waitFor(ExpectedConditions.elementToBeClickable(By.cssSelector("#kc-registration a"))).click();
+            waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("password-confirm")));
+            browser.findElement(By.id("username")).sendKeys(username);
+            browser.findElement(By.id("email")).sendKeys(email);
+            browser.findElement(By.id("firstName")).sendKeys("Awa");
+            browser.findElement(By.id("lastName")).sendKeys("Diallo");
+            browser.findElement(By.id("password")).sendKeys("Velos-Solidaires-93");
+            browser.findElement(By.id("password-confirm")).sendKeys("Velos-Solidaires-93");
+            browser.findElement(By.cssSelector("#kc-register-form [type=submit]")).click();
+
+            assertThat(smtp.waitForIncomingEmail(20_000, 1)).as("the address check was sent").isTrue();
+            MimeMessage mail = smtp.getReceivedMessages()[0];
+            assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
+            Matcher link = Pattern.compile("https?://[^\\s\"<>]+action-token[^\\s\"<>]+")
+                    .matcher(GreenMailUtil.getBody(mail).replace("=\r\n", "").replace("=3D", "="));
+            assertThat(link.find()).as("a verification link in the e-mail").isTrue();
+            browser.get(link.group().replace("&amp;", "&"));
+
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour " + username));
+            assertThat(headings()).as("a new account is an applicant").containsExactly("Espace porteur de projet");
+        } finally {
+            smtp.stop();
+        }
+    }
+
     private void signIn(String username) {
         browser.get(keycloak().appUrl() + "/");
         waitFor(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
@@ -119,9 +162,9 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
         return browser.findElements(By.tagName("h2")).stream().map(e -> e.getText().trim()).toList();
     }
 
-    private static void waitFor(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+    private static <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
         try {
-            new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
+            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Not found in " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
         }

@@ -36,6 +36,8 @@ final class KeycloakServer {
 
     final int port;
     final int appPort;
+    /** Where Keycloak sends its e-mails: a GreenMail server started by the tests that need them. */
+    final int smtpPort = freePort();
     private final HttpClient client = HttpClient.newHttpClient();
     private final Map<String, CachedToken> tokens = new ConcurrentHashMap<>();
 
@@ -90,7 +92,9 @@ final class KeycloakServer {
                     "KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD,
                     "AGIR_PUBLIC_URL", appUrl(),
                     "AGIR_WEB_CLIENT_SECRET", WEB_CLIENT_SECRET,
-                    "AGIR_DEMO_USERS_PASSWORD", DEMO_PASSWORD));
+                    "AGIR_DEMO_USERS_PASSWORD", DEMO_PASSWORD,
+                    "AGIR_SMTP_HOST", "127.0.0.1",
+                    "AGIR_SMTP_PORT", String.valueOf(smtpPort)));
             Process process = builder.start();
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 process.descendants().forEach(ProcessHandle::destroy);

@@ -16,6 +16,5 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
     Page<Application> findByStructureIdIn(Collection<Long> structureIds, Pageable page);
 
-
     Page<Application> findByIdIn(Collection<Long> ids, Pageable page);
 }

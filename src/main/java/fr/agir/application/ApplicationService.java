@@ -141,11 +141,7 @@ public class ApplicationService {
      */
     @Transactional(readOnly = true)
     public Application visible(Long applicationId) {
-        Application application = applications.findById(applicationId).orElseThrow(ApplicationService::notFound);
-        if (!canSee(application)) {
-            throw notFound();
-        }
-        return application;
+        return visibleIf(applicationId, this::canSee);
     }
 
     /**
@@ -154,9 +150,13 @@ public class ApplicationService {
      */
     @Transactional(readOnly = true)
     public Application visibleForPayment(Long applicationId) {
+        return visibleIf(applicationId, a -> canSee(a)
+                || currentUser.hasRole(Role.FINANCE) && FINANCE_STAGES.contains(a.getStatus()));
+    }
+
+    private Application visibleIf(Long applicationId, java.util.function.Predicate<Application> allowed) {
         Application application = applications.findById(applicationId).orElseThrow(ApplicationService::notFound);
-        if (!canSee(application)
-                && !(currentUser.hasRole(Role.FINANCE) && FINANCE_STAGES.contains(application.getStatus()))) {
+        if (!allowed.test(application)) {
             throw notFound();
         }
         return application;

@@ -1,6 +1,7 @@
 package fr.agir.audit;
 
 import fr.agir.security.CurrentUser;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -39,9 +40,10 @@ public class AuditTrail {
      * in its own transaction: the refused request's own work is rolled back, this is kept.
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    public void recordDenied(String request, int status, String reason) {
+    public void recordDenied(HttpServletRequest request, int status, String reason) {
+        String what = request.getMethod() + " " + request.getRequestURI() + " → " + status + " : " + reason;
         events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), ACCESS, null, null,
-                ACCESS_DENIED, null, null, abbreviate(request + " → " + status + " : " + reason)));
+                ACCESS_DENIED, null, null, abbreviate(what)));
     }
 
     @Transactional(readOnly = true)

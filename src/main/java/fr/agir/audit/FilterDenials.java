@@ -29,6 +29,6 @@ class FilterDenials {
         if (who == null || !who.isAuthenticated() || who instanceof AnonymousAuthenticationToken) {
             return;
         }
-        audit.recordDenied(request.getMethod() + " " + request.getRequestURI(), 403, "rôle insuffisant");
+        audit.recordDenied(request, 403, "rôle insuffisant");
     }
 }

@@ -42,9 +42,13 @@ public class CurrentUser {
     }
 
     public Set<Directorate> directorates() {
+        return directorates(authorities());
+    }
+
+    private static Set<Directorate> directorates(Set<String> authorities) {
         Set<Directorate> result = EnumSet.noneOf(Directorate.class);
         for (Directorate d : Directorate.values()) {
-            if (authorities().contains(d.authority())) {
+            if (authorities.contains(d.authority())) {
                 result.add(d);
             }
         }
@@ -67,11 +71,7 @@ public class CurrentUser {
                 groups.add(role.candidateGroup());
             }
         }
-        for (Directorate d : Directorate.values()) {
-            if (authorities.contains(d.authority())) {
-                groups.add(d.name());
-            }
-        }
+        directorates(authorities).forEach(d -> groups.add(d.name()));
         return groups;
     }
 

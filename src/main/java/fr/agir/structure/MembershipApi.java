@@ -2,6 +2,10 @@ package fr.agir.structure;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -22,7 +26,9 @@ public class MembershipApi {
         this.service = service;
     }
 
-    public record InviteInput(String email) {
+    public record InviteInput(
+            @NotBlank(message = "Indiquez l'e-mail de la personne à inviter") @Size(max = 254)
+            @Email(message = "E-mail invalide : il doit être de la forme nom@domaine.fr") String email) {
     }
 
     public record AcceptInput(String code) {
@@ -54,7 +60,7 @@ public class MembershipApi {
     @PostMapping("/api/structures/{id}/invitations")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Inviter une personne (représentant légal) : le code, montré une seule fois, est à lui transmettre")
-    public InvitationView invite(@PathVariable Long id, @RequestBody InviteInput in) {
+    public InvitationView invite(@PathVariable Long id, @Valid @RequestBody InviteInput in) {
         MembershipService.IssuedInvitation issued = service.invite(id, in.email());
         return InvitationView.of(issued.invitation(), issued.code());
     }

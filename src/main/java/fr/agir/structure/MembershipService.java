@@ -4,8 +4,6 @@ import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.StateConflictException;
-import fr.agir.shared.Texts;
-import fr.agir.shared.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,8 +14,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,7 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class MembershipService {
     static final int VALIDITY_DAYS = 14;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final String INVALID_CODE = "Ce code d'invitation n'est pas valable : il est erroné, a expiré, "
             + "a été retiré ou a déjà servi. Demandez une nouvelle invitation au représentant légal.";
 
@@ -64,11 +59,7 @@ public class MembershipService {
     @PreAuthorize("hasRole('APPLICANT')")
     public IssuedInvitation invite(Long structureId, String email) {
         structures.checkLegalRepresentative(structureId);
-        String address = Texts.required(email, "email", 254, "Indiquez l'e-mail de la personne à inviter").trim();
-        if (!EMAIL.matcher(address).matches()) {
-            throw new InvalidInputException("L'invitation n'est pas valable.",
-                    Map.of("email", "E-mail invalide : il doit être de la forme nom@domaine.fr"));
-        }
+        String address = email.trim(); // checked by MembershipApi.InviteInput
         byte[] secret = new byte[24];
         random.nextBytes(secret);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -107,9 +98,9 @@ public class MembershipService {
     @PreAuthorize("hasRole('APPLICANT')")
     public Membership of(Long structureId) {
         structures.checkMember(structureId);
-        boolean legalRepresentative = isLegalRepresentative(structureId, currentUser.username());
         Instant now = Instant.now(clock);
-        return new Membership(members.findByStructureIdOrderByIdAsc(structureId), legalRepresentative
+        return new Membership(members.findByStructureIdOrderByIdAsc(structureId),
+                structures.isLegalRepresentative(structureId)
                 ? invitations.findByStructureIdOrderByIdAsc(structureId).stream().filter(i -> i.isPending(now)).toList()
                 : List.of());
     }
@@ -149,11 +140,6 @@ public class MembershipService {
         invitation.revoke(now);
         audit.record(StructureService.ENTITY, structureId, null, "INVITATION_REVOKED", null, null,
                 invitation.getEmail());
-    }
-
-    private boolean isLegalRepresentative(Long structureId, String username) {
-        return members.findByStructureIdAndUsername(structureId, username)
-                .map(m -> m.getMemberRole() == StructureMember.MemberRole.LEGAL_REPRESENTATIVE).orElse(false);
     }
 
     static String sha256(String code) {

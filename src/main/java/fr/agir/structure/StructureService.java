@@ -115,6 +115,12 @@ public class StructureService {
         }
     }
 
+    public boolean isLegalRepresentative(Long structureId) {
+        return currentUser.authentication().isPresent()
+                && members.findByStructureIdAndUsername(structureId, currentUser.username())
+                .map(m -> m.getMemberRole() == StructureMember.MemberRole.LEGAL_REPRESENTATIVE).orElse(false);
+    }
+
     public boolean isMember(Long structureId) {
         return currentUser.authentication().isPresent()
                 && members.findByStructureIdAndUsername(structureId, currentUser.username()).isPresent();

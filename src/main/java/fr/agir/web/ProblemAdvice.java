@@ -45,7 +45,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(DomainException.class)
     ProblemDetail domain(DomainException e, HttpServletRequest request) {
         if (e.httpStatus() == 403 || e.httpStatus() == 404) {
-            audit.recordDenied(describe(request), e.httpStatus(), e.getMessage());
+            audit.recordDenied(request, e.httpStatus(), e.getMessage());
         }
         ProblemDetail problem = Problems.of(e.httpStatus(), e.problemType(), title(e.httpStatus()), e.getMessage());
         if (!e.fieldErrors().isEmpty()) {
@@ -61,12 +61,8 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
-        audit.recordDenied(describe(request), 403, "rôle insuffisant");
+        audit.recordDenied(request, 403, "rôle insuffisant");
         return Problems.of(HttpStatus.FORBIDDEN, "acces-refuse", title(403), "Votre rôle ne permet pas cette action.");
-    }
-
-    private static String describe(HttpServletRequest request) {
-        return request.getMethod() + " " + request.getRequestURI();
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})

@@ -146,34 +146,35 @@ final class KeycloakServer {
     }
 
     /** Calls Keycloak's admin REST API as the bootstrap administrator. */
-    int admin(String method, String path, Object body) {
+    int admin(String method, String path, Object body) throws IOException {
         String adminToken = passwordGrant("master", "admin-cli", ADMIN, ADMIN_PASSWORD);
-        try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/agir" + path))
-                    .header("Authorization", "Bearer " + adminToken)
-                    .header("Content-Type", "application/json")
-                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                    .build();
-            return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/admin/realms/agir" + path))
+                .header("Authorization", "Bearer " + adminToken)
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        return send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private Map<?, ?> postForm(String url, Map<String, String> form) {
         String encoded = form.entrySet().stream()
                 .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(encoded)).build();
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(encoded)).build();
-            String response = client.send(request, HttpResponse.BodyHandlers.ofString()).body();
-            return JSON.readValue(response, Map.class);
+            return JSON.readValue(send(request, HttpResponse.BodyHandlers.ofString()).body(), Map.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Sends a request; a failure to reach Keycloak is an unchecked error of the test. */
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> body) {
+        try {
+            return client.send(request, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -184,13 +185,10 @@ final class KeycloakServer {
 
     private int status(String url) {
         try {
-            return client.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+            return send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
+        } catch (UncheckedIOException e) {
+            return -1; // not listening yet
         }
     }
 

@@ -13,4 +13,8 @@ interface ApplicationAmountRepository extends JpaRepository<ApplicationAmount, L
     @Modifying(flushAutomatically = true)
     @Query("delete from ApplicationAmount a where a.applicationId = ?1 and a.kind = ?2")
     void deleteByApplicationIdAndKind(Long applicationId, AmountKind kind);
+
+    @Modifying(flushAutomatically = true)
+    @Query("delete from ApplicationAmount a where a.applicationId = ?1 and a.kind = ?2 and a.grantYear > ?3")
+    void deleteByApplicationIdAndKindAndGrantYearGreaterThan(Long applicationId, AmountKind kind, int year);
 }

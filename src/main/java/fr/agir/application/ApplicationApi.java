@@ -106,6 +106,29 @@ public class ApplicationApi {
         return view(a);
     }
 
+    public record FormInput(@NotNull(message = "Données du formulaire manquantes")
+                            com.fasterxml.jackson.databind.JsonNode data) {
+    }
+
+    public record FormView(com.fasterxml.jackson.databind.JsonNode data, ApplicationStatus status, String stage,
+                           boolean editable, Instant updatedAt) {
+    }
+
+    @GetMapping("/{id}/form")
+    @Operation(summary = "La candidature telle que le formulaire du portail la présente (forms/application.form)")
+    public FormView form(@PathVariable Long id) {
+        Application a = service.visible(id);
+        return new FormView(service.formData(id), a.getStatus(), a.getStatus().label(),
+                a.getStatus() == ApplicationStatus.DRAFT && currentUser.hasRole(Role.APPLICANT), a.getUpdatedAt());
+    }
+
+    @PutMapping("/{id}/form")
+    @Operation(summary = "Enregistrement automatique du brouillon depuis le formulaire (même incomplet, jamais mal formé)")
+    public FormView saveForm(@PathVariable Long id, @Valid @RequestBody FormInput in) {
+        Application a = service.saveForm(id, in.data());
+        return new FormView(null, a.getStatus(), a.getStatus().label(), true, a.getUpdatedAt());
+    }
+
     @PostMapping("/{id}/submit")
     @Operation(summary = "Déposer la candidature (idempotent : un second dépôt renvoie la même candidature)")
     public ApplicationView submit(@PathVariable Long id) {

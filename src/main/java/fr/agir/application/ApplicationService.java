@@ -114,6 +114,7 @@ public class ApplicationService {
             return application;
         }
         Campaign campaign = campaigns.checkAcceptsSubmissions(application.getCampaignId());
+        dropBudgetsBeyondDuration(application);
         List<YearBudget> budgets = budgets(applicationId);
         Map<String, String> errors = completenessErrors(application, campaign, budgets);
         if (!errors.isEmpty()) {
@@ -132,6 +133,22 @@ public class ApplicationService {
         variables.put("legalForm", structure.getLegalForm().name());
         variables.put("totalRequested", total.setScale(0, RoundingMode.DOWN).longValueExact());
         workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), variables);
+        return application;
+    }
+
+    /** The draft or application as the portal's form holds it. */
+    @Transactional(readOnly = true)
+    public com.fasterxml.jackson.databind.node.ObjectNode formData(Long applicationId) {
+        Application application = visible(applicationId);
+        return ApplicationForm.toData(application, budgets(applicationId));
+    }
+
+    /** Autosave of the portal's form: the draft is replaced by what the form holds, even incomplete. */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application saveForm(Long applicationId, com.fasterxml.jackson.databind.JsonNode data) {
+        Application application = ownDraft(applicationId);
+        write(application, campaigns.get(application.getCampaignId()), ApplicationForm.toDraft(data));
         return application;
     }
 
@@ -301,31 +318,24 @@ public class ApplicationService {
         replaceAmounts(application.getId(), AmountKind.REQUESTED, requested);
     }
 
+    /**
+     * Everything a submission needs: the form's own rules (required fields…, from the same schema
+     * the portal renders), the campaign's thematics, and the budget rules.
+     */
     private static Map<String, String> completenessErrors(Application a, Campaign campaign, List<YearBudget> budgets) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (isBlank(a.getTitle())) {
-            errors.put("title", "Donnez un titre au projet");
-        }
-        if (isBlank(a.getDescription())) {
-            errors.put("description", "Décrivez le projet");
-        }
-        if (a.getThematic() == null) {
-            errors.put("thematic", "Choisissez une thématique");
-        } else if (!campaign.getThematics().contains(a.getThematic())) {
+        Map<String, String> errors = new LinkedHashMap<>(ApplicationForm.submissionErrors(a, budgets));
+        if (a.getThematic() != null && !campaign.getThematics().contains(a.getThematic())) {
             errors.put("thematic", "Cette thématique n'est pas ouverte dans cette campagne");
-        }
-        if (a.getTargetPublic() == null) {
-            errors.put("targetPublic", "Indiquez le public visé");
-        }
-        if (isBlank(a.getTerritory())) {
-            errors.put("territory", "Indiquez le territoire du projet");
         }
         errors.putAll(BudgetRules.check(a.getDurationYears(), budgets));
         return errors;
     }
 
-    private static boolean isBlank(String s) {
-        return s == null || s.isBlank();
+    /** A budget typed for year 2 and then the duration set back to 1 year: the applicant chose 1 year. */
+    private void dropBudgetsBeyondDuration(Application application) {
+        budgetLines.deleteByApplicationIdAndGrantYearGreaterThan(application.getId(), application.getDurationYears());
+        amounts.deleteByApplicationIdAndKindAndGrantYearGreaterThan(application.getId(), AmountKind.REQUESTED,
+                application.getDurationYears());
     }
 
     private static String trim(String s, int max, String field) {

@@ -11,4 +11,8 @@ interface BudgetLineRepository extends JpaRepository<BudgetLine, Long> {
     @Modifying(flushAutomatically = true)
     @Query("delete from BudgetLine b where b.applicationId = ?1")
     void deleteByApplicationId(Long applicationId);
+
+    @Modifying(flushAutomatically = true)
+    @Query("delete from BudgetLine b where b.applicationId = ?1 and b.grantYear > ?2")
+    void deleteByApplicationIdAndGrantYearGreaterThan(Long applicationId, int year);
 }

@@ -30,6 +30,10 @@ public class Structure {
     @Column(name = "postal_code")
     private String postalCode;
     private String commune;
+    @Column(name = "commune_insee")
+    private String communeInsee;
+    @Enumerated(EnumType.STRING)
+    private Ept ept;
     @Column(name = "legal_rep_name")
     private String legalRepName;
     @Column(name = "legal_rep_email")
@@ -47,7 +51,7 @@ public class Structure {
     }
 
     Structure(String name, LegalForm legalForm, String siret, String rna, String addressLine, String postalCode,
-              String commune, String legalRepName, String legalRepEmail, String iban, String bic,
+              Commune commune, String legalRepName, String legalRepEmail, String iban, String bic,
               String createdBy, Instant createdAt) {
         this.name = name;
         this.legalForm = legalForm;
@@ -56,7 +60,9 @@ public class Structure {
         this.rna = rna;
         this.addressLine = addressLine;
         this.postalCode = postalCode;
-        this.commune = commune;
+        this.commune = commune.label();
+        this.communeInsee = commune.insee();
+        this.ept = commune.ept();
         this.legalRepName = legalRepName;
         this.legalRepEmail = legalRepEmail;
         this.iban = iban;
@@ -74,6 +80,8 @@ public class Structure {
     public String getAddressLine() { return addressLine; }
     public String getPostalCode() { return postalCode; }
     public String getCommune() { return commune; }
+    public String getCommuneInsee() { return communeInsee; }
+    public Ept getEpt() { return ept; }
     public String getLegalRepName() { return legalRepName; }
     public String getLegalRepEmail() { return legalRepEmail; }
     public String getIban() { return iban; }

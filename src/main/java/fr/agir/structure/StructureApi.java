@@ -40,11 +40,13 @@ public class StructureApi {
     }
 
     public record StructureView(Long id, String name, LegalForm legalForm, String siret, String siren, String rna,
-                                String addressLine, String postalCode, String commune, String legalRepName,
-                                String legalRepEmail, String iban, String bic) {
+                                String addressLine, String postalCode, String commune, String communeInsee,
+                                Ept ept, String eptName, String legalRepName, String legalRepEmail, String iban,
+                                String bic) {
         static StructureView of(Structure s) {
             return new StructureView(s.getId(), s.getName(), s.getLegalForm(), s.getSiret(), s.getSiren(), s.getRna(),
-                    s.getAddressLine(), s.getPostalCode(), s.getCommune(), s.getLegalRepName(), s.getLegalRepEmail(),
+                    s.getAddressLine(), s.getPostalCode(), s.getCommune(), s.getCommuneInsee(), s.getEpt(),
+                    s.getEpt() == null ? null : s.getEpt().label(), s.getLegalRepName(), s.getLegalRepEmail(),
                     s.getIban(), s.getBic());
         }
     }

@@ -65,8 +65,16 @@ public class StructureService {
         if (bic != null && !Identifiers.isValidBic(bic)) {
             errors.put("bic", "BIC invalide : 8 ou 11 caractères");
         }
+        Commune commune = Commune.find(r.commune()).orElse(null);
+        String postalCode = r.postalCode() == null ? null : r.postalCode().strip();
+        if (commune == null) {
+            errors.put("commune", "Choisissez la commune du siège parmi les 40 communes de la Seine-Saint-Denis");
+        } else if (postalCode == null || !commune.postalCodes().contains(postalCode)) {
+            errors.put("postalCode", "Code postal de " + commune.label() + " : "
+                    + String.join(" ou ", new java.util.TreeSet<>(commune.postalCodes())));
+        }
         if (!errors.isEmpty()) {
-            throw new InvalidInputException("Les identifiants de la structure ne sont pas valides.", errors);
+            throw new InvalidInputException("Certaines informations de la structure ne sont pas valides.", errors);
         }
         if (siret != null && structures.findBySiret(siret).isPresent()
                 || rna != null && structures.findByRna(rna).isPresent()) {
@@ -75,7 +83,7 @@ public class StructureService {
         }
         Instant now = Instant.now(clock);
         Structure structure = structures.save(new Structure(r.name().trim(), r.legalForm(), siret, rna, r.addressLine(),
-                r.postalCode(), r.commune(), r.legalRepName(), r.legalRepEmail(), iban, bic,
+                postalCode, commune, r.legalRepName(), r.legalRepEmail(), iban, bic,
                 currentUser.username(), now));
         members.save(new StructureMember(structure.getId(), currentUser.username(),
                 StructureMember.MemberRole.LEGAL_REPRESENTATIVE, now));

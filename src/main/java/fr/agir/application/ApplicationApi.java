@@ -1,7 +1,6 @@
 package fr.agir.application;
 
 import fr.agir.audit.AuditEvent;
-import fr.agir.audit.AuditTrail;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.CurrentUser;
 import fr.agir.security.Role;
@@ -39,20 +38,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/applications")
 @Tag(name = "Candidatures", description = "Brouillons, dépôt, suivi")
 public class ApplicationApi {
-    /** Audit entities internal to the Département: directorates' opinions and the jury's (advisory) result. */
-    private static final String OPINION = "OPINION";
-    private static final String JURY_RESULT = "JURY_RESULT";
-
     private final ApplicationService service;
     private final SubmissionReceipt receipt;
-    private final AuditTrail audit;
     private final CurrentUser currentUser;
 
-    public ApplicationApi(ApplicationService service, SubmissionReceipt receipt, AuditTrail audit,
-                          CurrentUser currentUser) {
+    public ApplicationApi(ApplicationService service, SubmissionReceipt receipt, CurrentUser currentUser) {
         this.service = service;
         this.receipt = receipt;
-        this.audit = audit;
         this.currentUser = currentUser;
     }
 
@@ -164,11 +156,7 @@ public class ApplicationApi {
     @GetMapping("/{id}/history")
     @Operation(summary = "Historique des changements d'état (qui, quand, de quel état à quel état, pourquoi)")
     public List<HistoryEntry> history(@PathVariable Long id) {
-        service.visible(id);
-        Set<String> hidden = currentUser.isStaff() ? Set.of()
-                : currentUser.hasRole(Role.REVIEWER) ? Set.of(JURY_RESULT) : Set.of(OPINION, JURY_RESULT);
-        return audit.ofApplication(id).stream().filter(e -> !hidden.contains(e.getEntityType()))
-                .map(HistoryEntry::of).toList();
+        return service.history(id).stream().map(HistoryEntry::of).toList();
     }
 
     private ApplicationView summary(Application a) {

@@ -38,6 +38,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationService {
     public static final String ENTITY = "APPLICATION";
+    /** Audit entities internal to the Département: directorates' opinions and the jury's (advisory) result. */
+    private static final String OPINION = "OPINION";
+    private static final String JURY_RESULT = "JURY_RESULT";
     private static final Set<ApplicationStatus> FINANCE_STAGES =
             EnumSet.of(ApplicationStatus.GRANTED, ApplicationStatus.IN_PROGRESS, ApplicationStatus.CLOSED);
 
@@ -197,6 +200,18 @@ public class ApplicationService {
             return applications.findByStructureIdIn(structures.memberStructureIds(), newestFirst);
         }
         return Page.empty(newestFirst);
+    }
+
+    /**
+     * The application's history as the caller may read it: everything for DIEESS staff; without the
+     * jury's (advisory) result for a reviewer; without opinions and jury result for the structure.
+     */
+    @Transactional(readOnly = true)
+    public List<fr.agir.audit.AuditEvent> history(Long applicationId) {
+        visible(applicationId);
+        Set<String> hidden = currentUser.isStaff() ? Set.of()
+                : currentUser.hasRole(Role.REVIEWER) ? Set.of(JURY_RESULT) : Set.of(OPINION, JURY_RESULT);
+        return audit.ofApplication(applicationId).stream().filter(e -> !hidden.contains(e.getEntityType())).toList();
     }
 
     /** References of the applicant's own applications (to find the steps waiting for him). */

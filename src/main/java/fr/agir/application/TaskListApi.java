@@ -26,7 +26,8 @@ public class TaskListApi {
         this.currentUser = currentUser;
     }
 
-    public record TaskView(String taskId, String taskKey, String name, String applicationReference, Date created) {
+    public record TaskView(String taskId, String taskKey, String name, String applicationReference, Date created,
+                           Date due) {
     }
 
     @GetMapping("/api/tasks")
@@ -40,7 +41,7 @@ public class TaskListApi {
         List<TaskView> result = new ArrayList<>();
         for (Workflow.OpenTask t : workflow.openTasksFor(currentUser.candidateGroups(), businessKeys,
                 Math.max(page, 0) * pageSize, pageSize)) {
-            result.add(new TaskView(t.taskId(), t.taskKey(), t.name(), t.businessKey(), t.created()));
+            result.add(new TaskView(t.taskId(), t.taskKey(), t.name(), t.businessKey(), t.created(), t.due()));
         }
         return result;
     }

@@ -43,7 +43,7 @@ public class SecurityConfig {
         };
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/error", "/login").permitAll()
+                                "/actuator/health/**", "/error", "/login", "/assets/**").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex

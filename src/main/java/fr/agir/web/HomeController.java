@@ -65,8 +65,7 @@ public class HomeController {
         if (currentUser.hasRole(Role.APPLICANT)) {
             section(body, "espace-porteur", "Espace porteur de projet",
                     "Vos structures, leur dossier unique et vos candidatures à l'Appel à Agir.",
-                    link("/api/structures", "Mes structures"), link("/api/applications", "Mes candidatures"),
-                    link("/api/tasks", "Ce qui est attendu de moi"));
+                    link("/portail", "Mon espace : structures, candidatures, ce qui est attendu de moi"));
         }
         if (currentUser.hasRole(Role.INSTRUCTOR)) {
             section(body, "espace-instruction", "Instruction des candidatures",
@@ -118,8 +117,6 @@ public class HomeController {
     }
 
     private static String csrfField(HttpServletRequest request) {
-        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        return token == null ? "" : "<input type=\"hidden\" name=\"" + Page.escape(token.getParameterName())
-                + "\" value=\"" + Page.escape(token.getToken()) + "\">";
+        return Page.csrfField(request);
     }
 }

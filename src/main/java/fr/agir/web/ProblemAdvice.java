@@ -43,7 +43,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(DomainException.class)
-    ProblemDetail domain(DomainException e, HttpServletRequest request) {
+    ResponseEntity<Object> domain(DomainException e, HttpServletRequest request) {
         if (e.httpStatus() == 403 || e.httpStatus() == 404) {
             audit.recordDenied(request, e.httpStatus(), e.getMessage());
         }
@@ -51,7 +51,21 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("erreurs", e.fieldErrors());
         }
-        return problem;
+        return pageOr(request, problem);
+    }
+
+    /** A page of the portal gets a French page with the same words; the API its problem+json. */
+    static ResponseEntity<Object> pageOr(HttpServletRequest request, ProblemDetail problem) {
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        boolean page = accept != null && accept.contains("text/html") && !request.getRequestURI().startsWith("/api/");
+        if (!page) {
+            return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
+        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
+                .body(Page.render(problem.getTitle(), "<h1>" + Page.escape(problem.getTitle()) + "</h1>"
+                        + "<p role=\"alert\">" + Page.escape(problem.getDetail()) + "</p>"
+                        + "<p><a href=\"/\">Retour à l'accueil</a></p>"));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -60,9 +74,10 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ProblemDetail denied(AccessDeniedException e, HttpServletRequest request) {
+    ResponseEntity<Object> denied(AccessDeniedException e, HttpServletRequest request) {
         audit.recordDenied(request, 403, "rôle insuffisant");
-        return Problems.of(HttpStatus.FORBIDDEN, "acces-refuse", title(403), "Votre rôle ne permet pas cette action.");
+        return pageOr(request, Problems.of(HttpStatus.FORBIDDEN, "acces-refuse", title(403),
+                "Votre rôle ne permet pas cette action."));
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})

@@ -43,6 +43,12 @@ public class Deadlines {
         return day.plus(Period.parse(missingPieces));
     }
 
+    /** The due date shown on the applicant's task, the same moment the boundary timer fires. */
+    public java.util.Date missingPiecesDueDate() {
+        return java.util.Date.from(java.time.ZonedDateTime.now(java.time.ZoneId.of("Europe/Paris"))
+                .plus(Period.parse(missingPieces)).toInstant());
+    }
+
     public LocalDate reportDueAfterYearEnd(LocalDate yearEnd) {
         return yearEnd.plus(Period.parse(reportAfterYearEnd));
     }

@@ -38,7 +38,8 @@ public class Workflow {
     }
 
     /** An open task as shown in a work list. */
-    public record OpenTask(String taskId, String taskKey, String name, String businessKey, java.util.Date created) {
+    public record OpenTask(String taskId, String taskKey, String name, String businessKey, java.util.Date created,
+                           java.util.Date due) {
     }
 
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
@@ -98,7 +99,7 @@ public class Workflow {
                     .list().forEach(pi -> businessKeyByInstance.put(pi.getId(), pi.getBusinessKey()));
         }
         return page.stream().map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                businessKeyByInstance.get(t.getProcessInstanceId()), t.getCreateTime())).toList();
+                businessKeyByInstance.get(t.getProcessInstanceId()), t.getCreateTime(), t.getDueDate())).toList();
     }
 
     private <T> T asCurrentUser(java.util.function.Supplier<T> action) {

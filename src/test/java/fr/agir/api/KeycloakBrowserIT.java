@@ -6,8 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.io.File;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -17,9 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,29 +23,20 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * driven by Debian's chromedriver: nothing is downloaded) and lands on the home of his role.
  */
 class KeycloakBrowserIT extends KeycloakTestSupport {
-    private static final File CHROMIUM = new File("/usr/bin/chromium");
-    private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+    private static Browser session;
     private static WebDriver browser;
 
     /** A new browser profile per test: each starts signed out of Agir and of Keycloak. */
     @BeforeEach
-    void openBrowser() throws Exception {
-        assertThat(CHROMIUM).as("Debian's chromium: apt-get install chromium chromium-driver (bash .ci/run does)")
-                .canRead();
-        assertThat(CHROMEDRIVER).as("Debian's chromedriver: apt-get install chromium-driver").canRead();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
-                "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--lang=fr-FR", "--user-data-dir=" + Files.createTempDirectory("agir-chromium"));
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-                .usingAnyFreePort().build(), options);
+    void openBrowser() {
+        session = new Browser();
+        browser = session.driver;
     }
 
     @AfterEach
     void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (session != null) {
+            session.close();
         }
     }
 

@@ -1,0 +1,26 @@
+// Bundles the portal's script with form-js (from node_modules, installed by `npm ci` from the npm
+// registry) into the application's static resources. Run by Maven (exec-maven-plugin).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const out = resolve(here, process.env.AGIR_STATIC_OUT || '../../../target/classes/static/assets');
+mkdirSync(out, { recursive: true });
+
+await build({
+  entryPoints: [resolve(here, 'portal.js')],
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  format: 'iife',
+  target: ['es2020'],
+  outfile: resolve(out, 'portal.js'),
+  logLevel: 'warning',
+  legalComments: 'linked',
+});
+const assets = resolve(here, 'node_modules/@bpmn-io/form-js-viewer/dist/assets');
+copyFileSync(resolve(assets, 'form-js.css'), resolve(out, 'form-js.css'));
+copyFileSync(resolve(here, 'portal.css'), resolve(out, 'portal.css'));
+console.log(`portal built into ${out}`);

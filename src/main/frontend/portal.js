@@ -1,0 +1,269 @@
+// Agir portal: renders a Camunda Forms schema (forms/*.form) with form-js, autosaves the draft to
+// the server and keeps a copy on this device until the server has it, so that nothing typed is lost
+// (closed tab, expired session, no network). Server errors are shown next to their fields and in a
+// summary linked to them (RGAA 11.10, 11.11).
+import { Form } from '@bpmn-io/form-js-viewer';
+
+const FRENCH = {
+  'Field is required.': 'Ce champ est obligatoire.',
+  'Field must have minimum length of {value}.': 'Au moins {value} caractères.',
+  'Field must have maximum length of {value}.': 'Au plus {value} caractères.',
+  'Field must have minimum value of {value}.': 'La valeur doit être au moins {value}.',
+  'Field must have maximum value of {value}.': 'La valeur doit être au plus {value}.',
+  'Field must match pattern {value}.': 'Le format attendu n\'est pas respecté.',
+  'Field must be a valid email.': 'Saisissez une adresse e-mail valide.',
+  'Value is not a number.': 'Saisissez un nombre.',
+  'Value is expected to be an integer.': 'Saisissez un nombre entier.',
+  'Value is expected to have at most 1 decimal digit.': 'Au plus une décimale.',
+  'Value is expected to have at most {value} decimal digits.': 'Au plus {value} décimales.',
+  'Increment': 'Augmenter',
+  'Decrement': 'Diminuer',
+  'Search': 'Rechercher',
+  'No results': 'Aucun résultat',
+  'Nothing to show.': 'Rien à afficher.',
+};
+
+function translate(template, replacements) {
+  const text = FRENCH[template] || template;
+  return text.replace(/{([^}]+)}/g, (_, key) => (replacements && key in replacements ? replacements[key] : `{${key}}`));
+}
+
+const frenchModule = { translate: ['value', translate] };
+
+function csrfHeaders() {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  return token && header ? { [header.content]: token.content } : {};
+}
+
+async function call(method, url, body) {
+  const response = await fetch(url, {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...(body ? { 'Content-Type': 'application/json' } : {}), ...csrfHeaders() },
+    body: body ? JSON.stringify(body) : undefined,
+    redirect: 'manual',
+  });
+  let json = null;
+  try { json = await response.json(); } catch (e) { /* no body */ }
+  return { ok: response.ok, status: response.status, json };
+}
+
+/** Same content, whatever the key order or an empty value written as null, "" or absent. */
+function canonical(value) {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    const out = {};
+    Object.keys(value).sort().forEach((k) => {
+      const v = canonical(value[k]);
+      if (v !== null && v !== undefined && v !== '' && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)) out[k] = v;
+    });
+    return out;
+  }
+  return typeof value === 'number' ? Number(value) : value;
+}
+const same = (a, b) => JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+
+/** Component ids and labels by data path, and the first field of each group (for errors on a whole year). */
+function indexSchema(schema) {
+  const byPath = {};
+  const walk = (components, prefix) => components.forEach((c) => {
+    if (c.type === 'group') {
+      const p = c.path ? `${prefix}${c.path}.` : prefix;
+      walk(c.components || [], p);
+      if (c.path) {
+        const first = (c.components || []).find((x) => x.key);
+        if (first) byPath[`${prefix}${c.path}`] = { id: first.id, label: c.label };
+      }
+    } else if (c.key) {
+      byPath[`${prefix}${c.key}`] = { id: c.id, label: c.label || c.key };
+    }
+  });
+  walk(schema.components || [], '');
+  return byPath;
+}
+
+/** "budgets[1].lines.74-DEPARTEMENT" (budget rules) → "budget1.l74_departement" (form path). */
+function formPath(key) {
+  const m = /^budgets\[(\d+)\](?:\.(lines)(?:\.([\w-]+))?|\.(requestedAmount)|\.(balance))?$/.exec(key);
+  if (!m) return key;
+  const group = `budget${m[1]}`;
+  if (m[3]) return `${group}.l${m[3].toLowerCase().replace(/-/g, '_')}`;
+  if (m[4]) return `${group}.l74_departement`;
+  return group;
+}
+
+function start(root) {
+  const { schemaUrl, dataUrl, submitUrl, doneUrl, draftKey } = root.dataset;
+  const status = document.getElementById('etat-enregistrement');
+  const summary = document.getElementById('resume-erreurs');
+  const submitButton = document.getElementById('deposer');
+  const storageKey = `agir.brouillon.${draftKey}`;
+
+  const setStatus = (text, offline) => {
+    status.textContent = text;
+    status.classList.toggle('hors-ligne', !!offline);
+  };
+  const readBackup = () => { try { return JSON.parse(localStorage.getItem(storageKey)); } catch (e) { return null; } };
+  const writeBackup = (data, serverUpdatedAt) => {
+    try { localStorage.setItem(storageKey, JSON.stringify({ data, serverUpdatedAt, at: new Date().toISOString() })); } catch (e) { /* storage full or disabled */ }
+  };
+
+  Promise.all([call('GET', schemaUrl), call('GET', dataUrl)]).then(async ([schemaResponse, viewResponse]) => {
+    if (!schemaResponse.ok || !viewResponse.ok) {
+      setStatus('Le formulaire n\'a pas pu être chargé. Rechargez la page ; si cela se reproduit, contactez la DIEESS.', true);
+      return;
+    }
+    const schema = schemaResponse.json;
+    const view = viewResponse.json;
+    const fields = indexSchema(schema);
+    let serverUpdatedAt = view.updatedAt;
+    let current = view.data || {};
+    let restored = false;
+    const backup = readBackup();
+    if (view.editable && backup && backup.serverUpdatedAt === serverUpdatedAt && !same(backup.data, current)) {
+      current = backup.data;
+      restored = true;
+    } else if (backup && (!view.editable || backup.serverUpdatedAt !== serverUpdatedAt)) {
+      localStorage.removeItem(storageKey);
+    }
+
+    const form = new Form({ container: root, additionalModules: [frenchModule] });
+    await form.importSchema(schema, current);
+    if (!view.editable) {
+      form.setProperty('readOnly', true);
+      if (submitButton) submitButton.hidden = true;
+      setStatus(`Candidature ${view.stage ? `« ${view.stage} »` : ''} : elle ne peut plus être modifiée.`);
+      return;
+    }
+
+    let dirty = restored;
+    let timer = null;
+    let inFlight = null;
+
+    const showErrors = (title, errors) => {
+      summary.innerHTML = '';
+      const entries = Object.entries(errors || {});
+      if (!title && entries.length === 0) { summary.hidden = true; return; }
+      const heading = document.createElement('h2');
+      heading.id = 'resume-erreurs-titre';
+      heading.textContent = title;
+      summary.append(heading);
+      const inline = {};
+      const list = document.createElement('ul');
+      entries.forEach(([key, message]) => {
+        const text = Array.isArray(message) ? message.join(' ') : String(message);
+        const field = fields[formPath(key)] || Object.values(fields).find((f) => f.id === key);
+        const item = document.createElement('li');
+        if (field) {
+          inline[field.id] = [...(inline[field.id] || []), text];
+          const link = document.createElement('a');
+          link.href = '#';
+          link.textContent = `${field.label} : ${text}`;
+          link.addEventListener('click', (event) => {
+            event.preventDefault();
+            const input = root.querySelector(`[id$="-${field.id}"]`);
+            if (input) input.focus();
+          });
+          item.append(link);
+        } else {
+          item.textContent = text;
+        }
+        list.append(item);
+      });
+      summary.append(list);
+      summary.hidden = false;
+      if (Object.keys(inline).length) form._setState({ errors: { ...form._getState().errors, ...inline } });
+      summary.focus();
+    };
+
+    const save = async () => {
+      if (inFlight) await inFlight;
+      if (!dirty) return true;
+      dirty = false;
+      const sent = current;
+      setStatus('Enregistrement…');
+      inFlight = call('PUT', dataUrl, { data: sent }).catch(() => ({ ok: false, status: 0, json: null }));
+      const result = await inFlight;
+      inFlight = null;
+      if (result.ok) {
+        serverUpdatedAt = result.json.updatedAt;
+        writeBackup(current, serverUpdatedAt);
+        if (!same(current, sent)) { dirty = true; schedule(); }
+        const time = new Date().toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+        setStatus(`Brouillon enregistré à ${time}.`);
+        return true;
+      }
+      dirty = true;
+      if (result.status === 0) {
+        setStatus('Pas de connexion : votre saisie est gardée sur cet appareil et sera enregistrée dès le retour de la connexion.', true);
+        schedule(10000);
+      } else if ([401, 403].includes(result.status)) {
+        setStatus('Votre session a expiré : reconnectez-vous dans un autre onglet. Votre saisie est gardée sur cet appareil.', true);
+      } else {
+        dirty = false;
+        setStatus('Le brouillon n\'a pas été enregistré : corrigez les champs signalés.', true);
+        showErrors((result.json && result.json.detail) || 'Certains champs ne sont pas valides.', result.json && result.json.errors);
+      }
+      return false;
+    };
+
+    function schedule(delay = 1200) {
+      clearTimeout(timer);
+      timer = setTimeout(save, delay);
+    }
+
+    form.on('changed', ({ data }) => {
+      if (same(data, current)) return;
+      current = data;
+      writeBackup(current, serverUpdatedAt);
+      dirty = true;
+      setStatus('Modifications non enregistrées…');
+      schedule();
+    });
+
+    window.addEventListener('beforeunload', (event) => {
+      if (dirty) {
+        fetch(dataUrl, { method: 'PUT', keepalive: true, credentials: 'same-origin', headers: { 'Content-Type': 'application/json', ...csrfHeaders() }, body: JSON.stringify({ data: current }) });
+        event.preventDefault();
+      }
+    });
+
+    if (restored) {
+      setStatus('Votre saisie qui n\'avait pas encore été enregistrée a été restaurée depuis cet appareil.');
+      schedule(0);
+    } else {
+      setStatus(view.updatedAt ? 'Brouillon enregistré. Vos modifications sont enregistrées automatiquement.' : '');
+    }
+    root.dataset.ready = 'true';
+
+    submitButton.addEventListener('click', async () => {
+      showErrors(null, {});
+      const { errors } = form.submit();
+      const clientErrors = {};
+      Object.entries(errors || {}).forEach(([id, messages]) => { clientErrors[id] = messages; });
+      if (Object.keys(clientErrors).length) {
+        showErrors('Le formulaire contient des erreurs : corrigez-les avant de déposer.', clientErrors);
+        return;
+      }
+      clearTimeout(timer);
+      if (!(await save()) && dirty) {
+        showErrors('Votre brouillon n\'a pas pu être enregistré : la candidature n\'est pas déposée. Réessayez dans un instant.', {});
+        return;
+      }
+      submitButton.disabled = true;
+      const result = await call('POST', submitUrl).catch(() => ({ ok: false, status: 0, json: null }));
+      submitButton.disabled = false;
+      if (result.ok) {
+        localStorage.removeItem(storageKey);
+        window.location.assign(doneUrl);
+        return;
+      }
+      showErrors(result.status === 0 ? 'Pas de connexion : la candidature n\'est pas déposée. Réessayez dans un instant.'
+        : (result.json && result.json.detail) || 'La candidature n\'a pas pu être déposée.', result.json && result.json.errors);
+    });
+  });
+}
+
+const root = document.getElementById('formulaire-candidature');
+if (root) start(root);

@@ -141,7 +141,7 @@ function start(root) {
     let timer = null;
     let inFlight = null;
 
-    const showErrors = (title, errors) => {
+    const showErrors = (title, errors, alreadyInline) => {
       summary.innerHTML = '';
       const entries = Object.entries(errors || {});
       if (!title && entries.length === 0) { summary.hidden = true; return; }
@@ -173,7 +173,7 @@ function start(root) {
       });
       summary.append(list);
       summary.hidden = false;
-      if (Object.keys(inline).length) form._setState({ errors: { ...form._getState().errors, ...inline } });
+      if (!alreadyInline && Object.keys(inline).length) form._setState({ errors: { ...form._getState().errors, ...inline } });
       summary.focus();
     };
 
@@ -243,7 +243,7 @@ function start(root) {
       const clientErrors = {};
       Object.entries(errors || {}).forEach(([id, messages]) => { clientErrors[id] = messages; });
       if (Object.keys(clientErrors).length) {
-        showErrors('Le formulaire contient des erreurs : corrigez-les avant de déposer.', clientErrors);
+        showErrors('Le formulaire contient des erreurs : corrigez-les avant de déposer.', clientErrors, true);
         return;
       }
       clearTimeout(timer);

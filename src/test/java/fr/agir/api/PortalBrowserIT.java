@@ -49,7 +49,22 @@ class PortalBrowserIT extends ApiTestSupport {
 
     private void choose(String optionLabel) {
         WebElement radio = browser.fieldLabelled(optionLabel);
-        radio.click();
+        browser.driver.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+        try {
+            browser.await(d -> radio.isSelected());
+        } catch (AssertionError e) {
+            try {
+                java.nio.file.Files.write(java.nio.file.Path.of("target/portal-fail.png"),
+                        ((org.openqa.selenium.TakesScreenshot) browser.driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+                java.nio.file.Files.writeString(java.nio.file.Path.of("target/portal-fail.log"), String.valueOf(
+                        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                                "return JSON.stringify(localStorage)")));
+            } catch (java.io.IOException io) {
+                throw new java.io.UncheckedIOException(io);
+            }
+            throw new AssertionError(radio.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')]"))
+                    .getAttribute("outerHTML"), e);
+        }
     }
 
     @Test
@@ -112,8 +127,9 @@ class PortalBrowserIT extends ApiTestSupport {
         choose("Transition écologique");
         browser.type("64 – Charges de personnel", "12000");
         awaitSaved();
-        assertThat(jdbc.queryForObject("select title from application where id = ?", String.class,
-                Long.valueOf(applicationId))).isEqualTo("Atelier vélo solidaire");
+        assertThat(jdbc.queryForMap("select title, thematic from application where id = ?",
+                Long.valueOf(applicationId))).containsEntry("title", "Atelier vélo solidaire")
+                .containsEntry("thematic", "TRANSITION_ECOLOGIQUE");
         browser.close();
 
         // Second session, another browser profile: the draft comes back from the server.

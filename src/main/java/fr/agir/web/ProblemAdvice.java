@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.Nullable;
 import org.springframework.security.access.AccessDeniedException;
@@ -25,6 +26,8 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -37,6 +40,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final AuditTrail audit;
+    /** Only to name the limit in the message when the servlet's multipart limit cut an upload short. */
+    @Value("${agir.documents.max-size:10MB}")
+    private DataSize maxDocumentSize;
 
     public ProblemAdvice(AuditTrail audit) {
         this.audit = audit;
@@ -134,6 +140,31 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(status).headers(headers).body(ErrorPages.problemFor(status.value()));
     }
 
+    /**
+     * A file above the servlet's multipart limit (set a little above {@code agir.documents.max-size},
+     * which the document vault checks itself): 413 in French, as a page for a browser.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
+                                                                           HttpHeaders headers, HttpStatusCode status,
+                                                                           WebRequest request) {
+        long mb = maxDocumentSize.toMegabytes();
+        String detail = "Le fichier envoyé est trop volumineux : " + (mb > 0 ? mb + " Mo" : maxDocumentSize.toKilobytes()
+                + " Ko") + " au plus par pièce. Réduisez-le (par exemple en l'enregistrant en PDF de qualité « écran ») "
+                + "puis recommencez.";
+        String uri = request.getDescription(false).replaceFirst("^uri=", "");
+        String accept = request.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains("text/html") && !uri.startsWith("/api/")) {
+            String back = uri.startsWith("/portail/") ? uri : "/";
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.TEXT_HTML)
+                    .body(Page.render("Fichier trop volumineux", "<h1>Fichier trop volumineux</h1>"
+                            + "<p class=\"erreur\" role=\"alert\">" + Page.escape(detail) + "</p><p><a href=\""
+                            + Page.escape(back) + "\">Revenir au formulaire</a></p>"));
+        }
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "fichier-trop-volumineux", title(413), detail));
+    }
+
     private static ProblemDetail unreadable() {
         return Problems.of(HttpStatus.BAD_REQUEST, "requete-illisible", "Requête illisible",
                 "La requête n'a pas pu être lue : vérifiez le format des données envoyées.");
@@ -141,9 +172,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     static String title(int status) {
         return switch (status) {
+            case 400 -> "Requête invalide";
             case 403 -> "Action interdite";
             case 404 -> "Introuvable";
             case 409 -> "Étape impossible dans l'état actuel";
+            case 413 -> "Fichier trop volumineux";
+            case 415 -> "Format de fichier refusé";
             case 422 -> "Saisie invalide";
             default -> "Erreur";
         };

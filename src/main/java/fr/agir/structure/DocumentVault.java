@@ -1,0 +1,343 @@
+package fr.agir.structure;
+
+import fr.agir.audit.AuditTrail;
+import fr.agir.security.CurrentUser;
+import fr.agir.shared.French;
+import fr.agir.shared.TimeConfig;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * The document vault of a structure's case file: its members upload pieces (statuts, RIB,
+ * certificates…), each upload of a type is a new version, and everyone who may see the case file
+ * (its members, DIEESS staff) lists and downloads them. A refused upload stores nothing: the bytes
+ * are checked in a temporary file first, and stored bytes whose row is not committed are deleted.
+ */
+@Service
+public class DocumentVault {
+    private static final Logger log = LoggerFactory.getLogger(DocumentVault.class);
+
+    private final StructureDocumentRepository documents;
+    private final StructureService structures;
+    private final DocumentStorage storage;
+    private final CurrentUser currentUser;
+    private final AuditTrail audit;
+    private final Clock clock;
+    private final DocumentVaultProperties properties;
+    private final TransactionTemplate transaction;
+
+    public DocumentVault(StructureDocumentRepository documents, StructureService structures, DocumentStorage storage,
+                         CurrentUser currentUser, AuditTrail audit, Clock clock, DocumentVaultProperties properties,
+                         PlatformTransactionManager transactions) {
+        this.documents = documents;
+        this.structures = structures;
+        this.storage = storage;
+        this.currentUser = currentUser;
+        this.audit = audit;
+        this.clock = clock;
+        this.properties = properties;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** The stored version, and whether this upload created it (false: the same bytes were already there). */
+    public record Upload(StructureDocument document, boolean created) {
+    }
+
+    /** A version with where its validity stands today. */
+    public record Entry(StructureDocument document, ExpiryStatus status) {
+    }
+
+    /**
+     * The case file's pieces: the current (latest) version of each type uploaded, in the order of
+     * {@link DocumentType}; every version, newest first within a type; the required types that have
+     * no current non-expired piece.
+     */
+    public record Listing(List<Entry> current, List<Entry> history, List<DocumentType> missingRequiredTypes) {
+    }
+
+    /** A version and its bytes; the caller closes the stream. */
+    public record Content(StructureDocument document, InputStream stream) {
+    }
+
+    /**
+     * An upload as a form or the API sends it: the type's code and the end of validity as text
+     * (AAAA-MM-JJ or empty). Membership is checked first, so that a stranger learns nothing else.
+     */
+    public Upload upload(Long structureId, String typeCode, MultipartFile file, String validUntil) {
+        structures.checkMember(structureId);
+        return upload(structureId, parseType(typeCode), file, parseValidUntil(validUntil));
+    }
+
+    /** {@link #upload(Long, DocumentType, String, InputStream, LocalDate)} for a file sent by a form or the API. */
+    public Upload upload(Long structureId, DocumentType type, MultipartFile file, LocalDate validUntil) {
+        structures.checkMember(structureId);
+        if (file == null || file.isEmpty() && (file.getOriginalFilename() == null
+                || file.getOriginalFilename().isBlank())) {
+            throw DocumentRejectedException.badRequest("fichier-manquant", "file",
+                    "Aucun fichier n'a été envoyé : choisissez le fichier à déposer.");
+        }
+        try (InputStream in = file.getInputStream()) {
+            return upload(structureId, type, file.getOriginalFilename(), in, validUntil);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A member of the structure adds a piece to its case file (404 for anyone else, staff included).
+     * Refused with a French message, storing nothing: no type (400), a file name with a path, "..",
+     * control characters or over 200 characters (400), an end of validity already past (400), an
+     * empty file (400), a file over {@code agir.documents.max-size} (413), content that is not an
+     * accepted format or does not match the extension (415). The same bytes already stored for this
+     * structure and type give back that version instead of a copy. Without {@code validUntil}, the
+     * type's default validity from today applies (none for statuts, RIB…).
+     */
+    public Upload upload(Long structureId, DocumentType type, String originalFilename, InputStream content,
+                         LocalDate validUntil) {
+        structures.checkMember(structureId);
+        if (type == null) {
+            throw DocumentRejectedException.badRequest("type-de-piece-manquant", "type",
+                    "Choisissez le type de la pièce (statuts, RIB…).");
+        }
+        UploadChecks.checkFileName(originalFilename);
+        LocalDate today = today();
+        if (validUntil != null && validUntil.isBefore(today)) {
+            throw DocumentRejectedException.badRequest("date-de-validite-passee", "validUntil",
+                    "La date de fin de validité (" + French.date(validUntil) + ") est déjà passée : "
+                            + "déposez une pièce à jour, ou corrigez la date.");
+        }
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("agir-upload-", ".part");
+            String sha256 = copyChecked(content, spool, originalFilename);
+            UploadChecks.Format format = UploadChecks.checkContent(originalFilename, spool);
+            LocalDate end = validUntil != null ? validUntil : type.defaultValidUntil(today);
+            Path bytes = spool;
+            return transaction.execute(status -> store(structureId, type, originalFilename, format, bytes, sha256, end));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(spool);
+        }
+    }
+
+    /** Writes the upload to {@code spool}, refusing it when empty or too large; its SHA-256 in hex. */
+    private String copyChecked(InputStream content, Path spool, String name) throws IOException {
+        MessageDigest sha256 = sha256();
+        long max = properties.maxSize().toBytes();
+        long size = 0;
+        try (OutputStream out = Files.newOutputStream(spool)) {
+            byte[] buffer = new byte[64 * 1024];
+            int read;
+            while ((read = content.read(buffer)) != -1) {
+                size += read;
+                if (size > max) {
+                    throw DocumentRejectedException.tooLarge(tooLargeMessage());
+                }
+                sha256.update(buffer, 0, read);
+                out.write(buffer, 0, read);
+            }
+        }
+        if (size == 0) {
+            throw DocumentRejectedException.badRequest("fichier-vide", "file", "Le fichier « " + name
+                    + " » est vide (0 octet) : vérifiez que c'est le bon fichier, puis recommencez.");
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private Upload store(Long structureId, DocumentType type, String name, UploadChecks.Format format, Path bytes,
+                         String sha256, LocalDate validUntil) {
+        Optional<StructureDocument> same =
+                documents.findFirstByStructureIdAndTypeAndSha256OrderByVersionNumberDesc(structureId, type, sha256);
+        if (same.isPresent()) {
+            return new Upload(same.get(), false);
+        }
+        int version = documents.lastVersion(structureId, type) + 1;
+        String key;
+        try (InputStream in = Files.newInputStream(bytes)) {
+            key = storage.put(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    deleteStored(key);
+                }
+            }
+        });
+        long size;
+        try {
+            size = Files.size(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StructureDocument document = documents.saveAndFlush(new StructureDocument(structureId, type, version, name,
+                format.contentType(), size, sha256, key, validUntil, currentUser.username(), Instant.now(clock)));
+        audit.record(StructureService.ENTITY, structureId, null, "DOCUMENT_UPLOADED", null, null,
+                type.label() + " version " + version + " (pièce " + document.getId() + ") : " + name + ", " + size
+                        + " octets, SHA-256 " + sha256
+                        + (validUntil == null ? "" : ", valable jusqu'au " + French.date(validUntil)));
+        return new Upload(document, true);
+    }
+
+    /** The case file's pieces, for its members and DIEESS staff (404 for anyone else). */
+    public Listing list(Long structureId) {
+        checkCanRead(structureId);
+        LocalDate today = today();
+        List<Entry> history = documents.findByStructureIdOrderByTypeAscVersionNumberDesc(structureId).stream()
+                .sorted(Comparator.comparing((StructureDocument d) -> d.getType().ordinal())
+                        .thenComparing(StructureDocument::getVersionNumber, Comparator.reverseOrder()))
+                .map(d -> new Entry(d, status(d, today))).toList();
+        Map<DocumentType, Entry> current = new EnumMap<>(DocumentType.class);
+        history.forEach(e -> current.putIfAbsent(e.document().getType(), e));
+        return new Listing(List.copyOf(current.values()), history, missing(current));
+    }
+
+    /**
+     * The current version of each type that has not expired today, for its members and DIEESS staff
+     * (404 for anyone else): the pieces an application can rely on.
+     */
+    public Map<DocumentType, StructureDocument> currentValidDocuments(Long structureId) {
+        Listing listing = list(structureId);
+        Map<DocumentType, StructureDocument> valid = new EnumMap<>(DocumentType.class);
+        listing.current().stream().filter(e -> e.status().usable())
+                .forEach(e -> valid.put(e.document().getType(), e.document()));
+        return valid;
+    }
+
+    /** The types required for an application that have no current, non-expired piece. */
+    public List<DocumentType> missingRequiredTypes(Long structureId) {
+        return list(structureId).missingRequiredTypes();
+    }
+
+    /** One version's bytes, for the structure's members and DIEESS staff (404 for anyone else). */
+    public Content download(Long structureId, Long documentId) {
+        checkCanRead(structureId);
+        StructureDocument document = documents.findByIdAndStructureId(documentId, structureId)
+                .orElseThrow(fr.agir.shared.NotFoundException::notYours);
+        try {
+            return new Content(document, storage.open(document.getStorageKey()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Where a piece's validity stands today (Paris). */
+    public ExpiryStatus status(StructureDocument document) {
+        return status(document, today());
+    }
+
+    public long maxSizeBytes() {
+        return properties.maxSize().toBytes();
+    }
+
+    /** "10 Mo", "512 Ko": the size limit as users read it. */
+    public String maxSizeText() {
+        long bytes = maxSizeBytes();
+        return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " Mo"
+                : bytes >= 1024 ? bytes / 1024 + " Ko" : bytes + " octets";
+    }
+
+    /** A form or API field naming a document type; 400 when it names none. */
+    public static DocumentType parseType(String code) {
+        if (code == null || code.isBlank()) {
+            throw DocumentRejectedException.badRequest("type-de-piece-manquant", "type",
+                    "Choisissez le type de la pièce (statuts, RIB…).");
+        }
+        return DocumentType.fromCode(code).orElseThrow(() -> DocumentRejectedException.badRequest(
+                "type-de-piece-inconnu", "type", "Type de pièce inconnu : choisissez parmi "
+                        + String.join(", ", Arrays.stream(DocumentType.values()).map(Enum::name).toList()) + "."));
+    }
+
+    /** A form or API field holding an end of validity (AAAA-MM-JJ, or empty); 400 when unreadable. */
+    public static LocalDate parseValidUntil(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw DocumentRejectedException.badRequest("date-de-validite-invalide", "validUntil",
+                    "Date de fin de validité illisible : indiquez-la sous la forme AAAA-MM-JJ (par exemple 2027-01-12).");
+        }
+    }
+
+    private String tooLargeMessage() {
+        return "Le fichier dépasse la taille maximale de " + maxSizeText() + " : réduisez-le (par exemple en "
+                + "l'enregistrant en PDF de qualité « écran ») ou déposez-le en plusieurs pièces.";
+    }
+
+    private void checkCanRead(Long structureId) {
+        structures.get(structureId);
+        if (!currentUser.isStaff() && !structures.isMember(structureId)) {
+            throw fr.agir.shared.NotFoundException.notYours();
+        }
+    }
+
+    private ExpiryStatus status(StructureDocument document, LocalDate today) {
+        return document.expiryStatus(today, properties.expiryWarningDays());
+    }
+
+    private static List<DocumentType> missing(Map<DocumentType, Entry> current) {
+        return DocumentType.required().stream()
+                .filter(t -> current.get(t) == null || !current.get(t).status().usable()).toList();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), TimeConfig.PARIS);
+    }
+
+    private void deleteStored(String key) {
+        try {
+            storage.delete(key);
+        } catch (IOException | RuntimeException e) {
+            log.error("Could not delete the bytes of a document that was not recorded (key {})", key, e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("Could not delete the temporary upload {}", file, e);
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -24,3 +24,16 @@ CREATE TABLE mail_attachment (
   CONSTRAINT fk_mail_attachment_message FOREIGN KEY (message_id) REFERENCES mail_message (id)
 );
 CREATE INDEX ix_mail_attachment_message ON mail_attachment (message_id);
+
+-- Requests to join an existing structure, mailed to its legal representative: at most one per
+-- person, structure and day, so the address cannot be flooded through Agir.
+CREATE TABLE structure_join_request (
+  id BIGINT AUTO_INCREMENT PRIMARY KEY,
+  structure_id BIGINT NOT NULL,
+  username VARCHAR(100) NOT NULL,
+  request_day DATE NOT NULL,
+  message VARCHAR(1000),
+  created_at DATETIME(6) NOT NULL,
+  CONSTRAINT uk_join_request_day UNIQUE (structure_id, username, request_day),
+  CONSTRAINT fk_join_request_structure FOREIGN KEY (structure_id) REFERENCES structure (id)
+);

@@ -42,7 +42,7 @@ class ArchitectureTest {
     @Test
     void sharedPackagesKnowNoCapability() {
         noClasses().that().resideInAnyPackage("fr.agir.shared..", "fr.agir.workflow..", "fr.agir.security..",
-                        "fr.agir.audit..", "fr.agir.web..")
+                        "fr.agir.audit..", "fr.agir.web..", "fr.agir.mail..")
                 .should().dependOnClassesThat().resideInAnyPackage("fr.agir.structure..", "fr.agir.campaign..",
                         "fr.agir.application..", "fr.agir.instruction..", "fr.agir.jury..", "fr.agir.vote..",
                         "fr.agir.agreement..", "fr.agir.payment..", "fr.agir.reporting..", "fr.agir.demo..")

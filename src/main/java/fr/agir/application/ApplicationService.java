@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
@@ -55,12 +56,13 @@ public class ApplicationService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     public ApplicationService(ApplicationRepository applications, BudgetLineRepository budgetLines,
                               ApplicationAmountRepository amounts, CampaignService campaigns,
                               StructureService structures, ReviewerAccess reviewerAccess,
                               NumberSequenceService numbers, Workflow workflow, AuditTrail audit,
-                              CurrentUser currentUser, Clock clock) {
+                              CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
         this.applications = applications;
         this.budgetLines = budgetLines;
         this.amounts = amounts;
@@ -72,6 +74,7 @@ public class ApplicationService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.events = events;
     }
 
     /** What the applicant types; a draft may be incomplete, submission checks everything. */
@@ -136,6 +139,7 @@ public class ApplicationService {
         variables.put("legalForm", structure.getLegalForm().name());
         variables.put("totalRequested", total.setScale(0, RoundingMode.DOWN).longValueExact());
         workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), variables);
+        events.publishEvent(new ApplicationSubmitted(applicationId)); // the receipt e-mail, in this transaction
         return application;
     }
 

@@ -46,10 +46,11 @@ public class InstructionService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final MissingPiecesMail missingPiecesMail;
 
     public InstructionService(ApplicationService applications, StructureService structures,
                               OpinionRepository opinions, Workflow workflow, Deadlines deadlines, AuditTrail audit,
-                              CurrentUser currentUser, Clock clock) {
+                              CurrentUser currentUser, Clock clock, MissingPiecesMail missingPiecesMail) {
         this.applications = applications;
         this.structures = structures;
         this.opinions = opinions;
@@ -58,6 +59,7 @@ public class InstructionService {
         this.audit = audit;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.missingPiecesMail = missingPiecesMail;
     }
 
     /** The instructor's completeness decision on a submitted application. */
@@ -76,6 +78,7 @@ public class InstructionService {
                 applications.recordMissingPieces(applicationId, pieces);
                 applications.changeStatus(applicationId, ApplicationStatus.AWAITING_PIECES, "MISSING_PIECES_REQUESTED",
                         "Pièces demandées avant le " + French.date(due) + " : " + pieces);
+                missingPiecesMail.send(application, pieces, due);
             }
             case INELIGIBLE -> Texts.required(reason, "reason", 900,
                     "Motivez l'inéligibilité : elle sera notifiée à la structure");

@@ -3,12 +3,16 @@ package fr.agir.security;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.stereotype.Component;
 
 /** Who is calling, read from Spring Security; engine jobs (timers) run as {@value #SYSTEM}. */
@@ -31,6 +35,26 @@ public class CurrentUser {
 
     public String usernameOrSystem() {
         return authentication().map(Authentication::getName).orElse(SYSTEM);
+    }
+
+    /**
+     * The caller's e-mail address, when Agir knows it: the {@code email} claim of his Keycloak
+     * sign-in (page session or API token), unless Keycloak says it is not verified; for a local
+     * demo account, its {@code @agir.test} address (see {@link DemoAccounts}).
+     */
+    public Optional<String> email() {
+        Object principal = authentication().map(Authentication::getPrincipal).orElse(null);
+        Map<String, Object> claims = principal instanceof OidcUser oidc ? oidc.getClaims()
+                : principal instanceof Jwt jwt ? jwt.getClaims() : null;
+        if (claims != null) {
+            Object email = claims.get("email");
+            boolean unverified = Boolean.FALSE.equals(claims.get("email_verified"));
+            return email instanceof String s && !s.isBlank() && !unverified ? Optional.of(s) : Optional.empty();
+        }
+        if (principal instanceof UserDetails user) {
+            return DemoAccounts.emailOf(user.getUsername());
+        }
+        return Optional.empty();
     }
 
     public boolean hasRole(Role role) {

@@ -1,6 +1,7 @@
 package fr.agir.security;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -22,7 +23,17 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 @ConditionalOnProperty(name = "agir.security.mode", havingValue = "local", matchIfMissing = true)
 public class DemoAccounts {
 
+    /**
+     * The demo accounts' e-mail domain: {@code .test} is reserved (RFC 2606), so these addresses
+     * reach the local mail catcher (Mailpit) and nothing else.
+     */
+    public static final String EMAIL_DOMAIN = "agir.test";
+
     public record DemoAccount(String username, Role role, List<Directorate> directorates) {
+        public String email() {
+            return username + "@" + EMAIL_DOMAIN;
+        }
+
         String[] authorities() {
             return Stream.concat(Stream.of(role.authority()), directorates.stream().map(Directorate::authority))
                     .toArray(String[]::new);
@@ -42,6 +53,11 @@ public class DemoAccounts {
             new DemoAccount("finances1", Role.FINANCE, List.of()),
             new DemoAccount("finances2", Role.FINANCE, List.of()),
             new DemoAccount("admin", Role.ADMIN, List.of()));
+
+    /** The e-mail of a demo account ({@code porteur@agir.test}), empty for any other name. */
+    public static Optional<String> emailOf(String username) {
+        return ACCOUNTS.stream().filter(a -> a.username().equals(username)).map(DemoAccount::email).findFirst();
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {

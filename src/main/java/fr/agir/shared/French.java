@@ -4,12 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /** How dates and amounts read in messages, letters and the audit trail. */
 public final class French {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRENCH);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy 'à' HH'h'mm");
 
     private French() {
@@ -17,6 +19,11 @@ public final class French {
 
     public static String date(LocalDate date) {
         return date == null ? "" : date.format(DATE);
+    }
+
+    /** "mardi 15 décembre 2026", for letters and e-mails. */
+    public static String longDate(LocalDate date) {
+        return date == null ? "" : date.format(LONG_DATE);
     }
 
     /** The day of an instant, in Paris. */

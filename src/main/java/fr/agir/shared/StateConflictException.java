@@ -8,6 +8,11 @@ public class StateConflictException extends DomainException {
         super("etat-incompatible", message, Map.of());
     }
 
+    /** With extra problem members (e.g. {@code joinRequest}: the path of what to do instead). */
+    public StateConflictException(String message, Map<String, Object> properties) {
+        super("etat-incompatible", message, Map.of(), properties);
+    }
+
     @Override
     public int httpStatus() {
         return 409;

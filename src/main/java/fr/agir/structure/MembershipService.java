@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Who acts for a structure. Its legal representative invites people (a one-time code, valid
- * {@value #VALIDITY_DAYS} days, that he passes on) and removes members; a member may leave; the
+ * {@value #VALIDITY_DAYS} days, e-mailed to them and also shown to him) and removes members; a member may leave; the
  * legal representative stays, so a structure always has one.
  */
 @Service
@@ -35,17 +35,19 @@ public class MembershipService {
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
+    private final InvitationMail invitationMail;
     private final SecureRandom random = new SecureRandom();
 
     public MembershipService(StructureService structures, StructureMemberRepository members,
                              StructureInvitationRepository invitations, CurrentUser currentUser, AuditTrail audit,
-                             Clock clock) {
+                             Clock clock, InvitationMail invitationMail) {
         this.structures = structures;
         this.members = members;
         this.invitations = invitations;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
+        this.invitationMail = invitationMail;
     }
 
     /** An invitation and its code, which is shown this once and never stored. */
@@ -67,6 +69,7 @@ public class MembershipService {
         StructureInvitation invitation = invitations.save(new StructureInvitation(structureId, address, sha256(code),
                 currentUser.username(), now, now.plus(Duration.ofDays(VALIDITY_DAYS))));
         audit.record(StructureService.ENTITY, structureId, null, "MEMBER_INVITED", null, null, address);
+        invitationMail.send(structures.get(structureId), invitation, code);
         return new IssuedInvitation(invitation, code);
     }
 

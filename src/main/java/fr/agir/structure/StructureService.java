@@ -79,7 +79,8 @@ public class StructureService {
         if (siret != null && structures.findBySiret(siret).isPresent()
                 || rna != null && structures.findByRna(rna).isPresent()) {
             throw new StateConflictException("Cette structure a déjà un dossier dans Agir : demandez à son "
-                    + "représentant légal de vous inviter plutôt que d'en créer un second.");
+                    + "représentant légal de vous inviter plutôt que d'en créer un second.",
+                    Map.of("joinRequest", JoinRequestApi.PATH));
         }
         Instant now = Instant.now(clock);
         Structure structure = structures.save(new Structure(r.name().trim(), r.legalForm(), siret, rna, r.addressLine(),

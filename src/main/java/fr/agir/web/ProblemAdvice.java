@@ -57,6 +57,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (!e.fieldErrors().isEmpty()) {
             problem.setProperty("erreurs", e.fieldErrors());
         }
+        e.properties().forEach(problem::setProperty);
         return pageOr(request, problem);
     }
 

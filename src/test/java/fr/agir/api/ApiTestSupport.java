@@ -23,6 +23,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the HTTP tests: the application on a random port, real MariaDB, job executor on,
@@ -42,6 +44,13 @@ abstract class ApiTestSupport {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
             new ParameterizedTypeReference<>() {
             };
+
+    /** Agir's e-mails go to the one GreenMail of the test JVM (see {@link TestSmtp}). */
+    @DynamicPropertySource
+    static void smtp(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestSmtp.get().port);
+    }
 
     @Autowired
     protected TestRestTemplate http;
@@ -147,10 +156,14 @@ abstract class ApiTestSupport {
     }
 
     protected Map<String, Object> registerStructure(String applicant) {
+        return registerStructure(applicant, "awa@example.org");
+    }
+
+    protected Map<String, Object> registerStructure(String applicant, String legalRepEmail) {
         return post(applicant, "/api/structures", Map.of("name", "Association " + System.nanoTime(),
                 "legalForm", "ASSOCIATION", "siret", TestData.randomSiret(), "addressLine", "5 rue Gabriel Péri",
                 "postalCode", "93200", "commune", "Saint-Denis", "legalRepName", "Awa Diallo",
-                "legalRepEmail", "awa@example.org", "iban", "FR76 3000 6000 0112 3456 7890 189", "bic", "AGRIFRPP"));
+                "legalRepEmail", legalRepEmail, "iban", "FR76 3000 6000 0112 3456 7890 189", "bic", "AGRIFRPP"));
     }
 
     protected static Map<String, Object> budget(int year, int requested, int personnel) {

@@ -47,24 +47,11 @@ class PortalBrowserIT extends ApiTestSupport {
         browser.await(d -> d.findElement(By.id("etat-enregistrement")).getText().startsWith("Brouillon enregistré à"));
     }
 
+    /** Selects a radio option with the keyboard, as a keyboard user does (space on the focused option). */
     private void choose(String optionLabel) {
         WebElement radio = browser.fieldLabelled(optionLabel);
-        browser.driver.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
-        try {
-            browser.await(d -> radio.isSelected());
-        } catch (AssertionError e) {
-            try {
-                java.nio.file.Files.write(java.nio.file.Path.of("target/portal-fail.png"),
-                        ((org.openqa.selenium.TakesScreenshot) browser.driver).getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-                java.nio.file.Files.writeString(java.nio.file.Path.of("target/portal-fail.log"), String.valueOf(
-                        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
-                                "return JSON.stringify(localStorage)")));
-            } catch (java.io.IOException io) {
-                throw new java.io.UncheckedIOException(io);
-            }
-            throw new AssertionError(radio.findElement(By.xpath("ancestor::div[contains(@class,'fjs-form-field')]"))
-                    .getAttribute("outerHTML"), e);
-        }
+        radio.sendKeys(org.openqa.selenium.Keys.SPACE);
+        browser.await(d -> radio.isSelected());
     }
 
     @Test

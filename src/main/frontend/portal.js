@@ -203,7 +203,7 @@ function start(root) {
       } else {
         dirty = false;
         setStatus('Le brouillon n\'a pas été enregistré : corrigez les champs signalés.', true);
-        showErrors((result.json && result.json.detail) || 'Certains champs ne sont pas valides.', result.json && result.json.errors);
+        showErrors((result.json && result.json.detail) || 'Certains champs ne sont pas valides.', result.json && result.json.erreurs);
       }
       return false;
     };
@@ -260,7 +260,7 @@ function start(root) {
         return;
       }
       showErrors(result.status === 0 ? 'Pas de connexion : la candidature n\'est pas déposée. Réessayez dans un instant.'
-        : (result.json && result.json.detail) || 'La candidature n\'a pas pu être déposée.', result.json && result.json.errors);
+        : (result.json && result.json.detail) || 'La candidature n\'a pas pu être déposée.', result.json && result.json.erreurs);
     });
   });
 }

@@ -13,7 +13,10 @@ import fr.agir.campaign.CampaignStatus;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.DemoAccounts;
 import fr.agir.shared.TimeConfig;
+import fr.agir.structure.DocumentType;
+import fr.agir.structure.DocumentVault;
 import fr.agir.structure.LegalForm;
+import fr.agir.structure.SampleFiles;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
 import java.math.BigDecimal;
@@ -74,6 +77,8 @@ public abstract class ProcessTestSupport {
     protected CampaignService campaigns;
     @Autowired
     protected StructureService structures;
+    @Autowired
+    protected DocumentVault vault;
     @Autowired
     protected ApplicationService applications;
 
@@ -155,10 +160,16 @@ public abstract class ProcessTestSupport {
         return campaign;
     }
 
+    /** A structure of {@code applicant}, with the pieces its case file needs for applying. */
     protected Structure registerStructure(String applicant, LegalForm legalForm) {
-        return as(applicant, () -> structures.register(new StructureService.Registration("Structure " + System.nanoTime(),
-                legalForm, TestData.randomSiret(), null, "1 place de la Mairie", "93200", "Saint-Denis", "Awa Diallo",
-                "awa@example.org", "FR7630006000011234567890189", "AGRIFRPP")));
+        Structure structure = as(applicant, () -> structures.register(new StructureService.Registration(
+                "Structure " + System.nanoTime(), legalForm, TestData.randomSiret(), null, "1 place de la Mairie",
+                "93200", "Saint-Denis", "Awa Diallo", "awa@example.org", "FR7630006000011234567890189", "AGRIFRPP")));
+        for (DocumentType type : DocumentType.required()) {
+            as(applicant, () -> (Object) vault.upload(structure.getId(), type, type.name().toLowerCase() + ".pdf",
+                    new java.io.ByteArrayInputStream(SampleFiles.pdf(type.label() + " " + structure.getId())), null));
+        }
+        return structure;
     }
 
     protected Application draft(Campaign campaign, Structure structure, String applicant, Thematic thematic,

@@ -153,6 +153,19 @@ public class ApplicationApi {
                 .body(receipt.render(id));
     }
 
+    public record LinkedDocumentView(Long id, fr.agir.structure.DocumentType type, String typeLabel, int version,
+                                     String name, Instant uploadedAt, java.time.LocalDate validUntil,
+                                     String contentUrl) {
+    }
+
+    @GetMapping("/{id}/documents")
+    @Operation(summary = "Les pièces du dossier unique sur lesquelles repose la candidature (liées, jamais copiées)")
+    public List<LinkedDocumentView> documents(@PathVariable Long id) {
+        return service.documents(id).stream().map(d -> new LinkedDocumentView(d.getId(), d.getType(),
+                d.getType().label(), d.getVersionNumber(), d.getOriginalName(), d.getUploadedAt(), d.getValidUntil(),
+                "/api/structures/" + d.getStructureId() + "/documents/" + d.getId() + "/content")).toList();
+    }
+
     @GetMapping("/{id}/history")
     @Operation(summary = "Historique des changements d'état (qui, quand, de quel état à quel état, pourquoi)")
     public List<HistoryEntry> history(@PathVariable Long id) {

@@ -11,7 +11,10 @@ import fr.agir.shared.InvalidInputException;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.NumberSequenceService;
 import fr.agir.shared.StateConflictException;
+import fr.agir.structure.DocumentType;
+import fr.agir.structure.DocumentVault;
 import fr.agir.structure.Structure;
+import fr.agir.structure.StructureDocument;
 import fr.agir.structure.StructureService;
 import fr.agir.workflow.ProcessKeys;
 import fr.agir.workflow.Workflow;
@@ -48,6 +51,8 @@ public class ApplicationService {
     private final ApplicationRepository applications;
     private final BudgetLineRepository budgetLines;
     private final ApplicationAmountRepository amounts;
+    private final ApplicationDocumentRepository linkedDocuments;
+    private final DocumentVault vault;
     private final CampaignService campaigns;
     private final StructureService structures;
     private final ReviewerAccess reviewerAccess;
@@ -59,13 +64,16 @@ public class ApplicationService {
     private final ApplicationEventPublisher events;
 
     public ApplicationService(ApplicationRepository applications, BudgetLineRepository budgetLines,
-                              ApplicationAmountRepository amounts, CampaignService campaigns,
+                              ApplicationAmountRepository amounts, ApplicationDocumentRepository linkedDocuments,
+                              DocumentVault vault, CampaignService campaigns,
                               StructureService structures, ReviewerAccess reviewerAccess,
                               NumberSequenceService numbers, Workflow workflow, AuditTrail audit,
                               CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
         this.applications = applications;
         this.budgetLines = budgetLines;
         this.amounts = amounts;
+        this.linkedDocuments = linkedDocuments;
+        this.vault = vault;
         this.campaigns = campaigns;
         this.structures = structures;
         this.reviewerAccess = reviewerAccess;
@@ -123,11 +131,18 @@ public class ApplicationService {
         dropBudgetsBeyondDuration(application);
         List<YearBudget> budgets = budgets(applicationId);
         Map<String, String> errors = completenessErrors(application, campaign, budgets);
+        List<DocumentType> missing = vault.missingRequiredTypes(application.getStructureId());
+        if (!missing.isEmpty()) {
+            errors.put("documents", "Ajoutez au dossier unique de la structure, ou remplacez si elles ont expiré, "
+                    + "ces pièces exigées pour candidater : "
+                    + String.join(", ", missing.stream().map(DocumentType::label).toList()));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("La candidature est incomplète ou incohérente : corrigez les champs "
                     + "signalés puis déposez-la à nouveau. Votre brouillon est conservé.", errors);
         }
         application.markSubmitted(currentUser.username(), Instant.now(clock));
+        linkCaseFileDocuments(applicationId);
         audit.record(ENTITY, applicationId, applicationId, "SUBMITTED", ApplicationStatus.DRAFT,
                 ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.username());
         Structure structure = structures.get(application.getStructureId());
@@ -157,6 +172,30 @@ public class ApplicationService {
         Application application = ownDraft(applicationId);
         write(application, campaigns.get(application.getCampaignId()), ApplicationForm.toDraft(data));
         return application;
+    }
+
+    /**
+     * Links the application to the current valid version of each piece of its structure's case file
+     * (at submission, and again when missing pieces are provided): nothing is uploaded twice.
+     */
+    @Transactional
+    public void linkCaseFileDocuments(Long applicationId) {
+        Application application = get(applicationId);
+        Instant now = Instant.now(clock);
+        for (StructureDocument document : vault.currentValidDocuments(application.getStructureId()).values()) {
+            if (!linkedDocuments.existsByApplicationIdAndDocumentId(applicationId, document.getId())) {
+                linkedDocuments.save(new ApplicationDocument(applicationId, document.getId(), now));
+            }
+        }
+    }
+
+    /** The case file's pieces the application relies on, in the order they were linked. */
+    @Transactional(readOnly = true)
+    public List<StructureDocument> documents(Long applicationId) {
+        Application application = visible(applicationId);
+        return vault.linkedTo(application.getStructureId(), linkedDocuments
+                .findByApplicationIdOrderByIdAsc(applicationId).stream().map(ApplicationDocument::getDocumentId)
+                .toList());
     }
 
     /**

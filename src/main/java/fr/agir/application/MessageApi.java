@@ -2,16 +2,25 @@ package fr.agir.application;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 @RequestMapping("/api/applications/{id}/messages")
@@ -40,10 +49,39 @@ public class MessageApi {
         return messages.of(id).stream().map(MessageView::of).toList();
     }
 
-    @PostMapping
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Écrire à la DIEESS (ou, pour la DIEESS, à la structure)")
     public MessageView post(@PathVariable Long id, @RequestBody MessageInput in) {
         return MessageView.of(messages.post(id, in == null ? null : in.body()));
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Écrire avec une pièce jointe (vérifiée comme une pièce du dossier : nom, taille, type réel)")
+    public MessageView postWithAttachment(@PathVariable Long id, @RequestParam(required = false) String body,
+                                          @RequestParam(required = false) MultipartFile file) throws IOException {
+        return MessageView.of(messages.post(id, body, attachment(file)));
+    }
+
+    @GetMapping("/{messageId}/attachment")
+    @Operation(summary = "La pièce jointe d'un message")
+    public ResponseEntity<InputStreamResource> attachment(@PathVariable Long id, @PathVariable Long messageId) {
+        MessageService.AttachmentContent content = messages.attachment(id, messageId);
+        ApplicationMessage m = content.message();
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(m.getAttachmentName(), StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .contentType(MediaType.parseMediaType(m.getAttachmentType()))
+                .contentLength(m.getAttachmentSize())
+                .body(new InputStreamResource(content.stream()));
+    }
+
+    /** No file chosen in the form: no attachment. */
+    static MessageService.Attachment attachment(MultipartFile file) throws IOException {
+        return file == null || file.isEmpty() && (file.getOriginalFilename() == null
+                || file.getOriginalFilename().isBlank()) ? null
+                : new MessageService.Attachment(file.getOriginalFilename(), file.getInputStream());
     }
 }

@@ -6,6 +6,7 @@ import fr.agir.campaign.CampaignService;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.DomainException;
 import fr.agir.shared.French;
+import fr.agir.structure.DocumentVault;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
 import fr.agir.web.FormHtml;
@@ -13,6 +14,7 @@ import fr.agir.web.Page;
 import fr.agir.workflow.ProcessKeys;
 import fr.agir.workflow.Workflow;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,6 +32,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * The project leader's portal: his home (structures, open calls, applications, what is expected
@@ -49,16 +52,19 @@ public class PortalController {
     private final CampaignService campaigns;
     private final StructureService structures;
     private final Workflow workflow;
+    private final DocumentVault vault;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public PortalController(ApplicationService applications, MessageService messages, CampaignService campaigns,
-                            StructureService structures, Workflow workflow, CurrentUser currentUser, Clock clock) {
+                            StructureService structures, Workflow workflow, DocumentVault vault,
+                            CurrentUser currentUser, Clock clock) {
         this.applications = applications;
         this.messages = messages;
         this.campaigns = campaigns;
         this.structures = structures;
         this.workflow = workflow;
+        this.vault = vault;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -215,9 +221,10 @@ public class PortalController {
 
     @PostMapping(value = "/portail/candidatures/{id}/messages", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> postMessage(HttpServletRequest request, @PathVariable Long id,
-                                              @RequestParam(defaultValue = "") String body) {
+                                              @RequestParam(defaultValue = "") String body,
+                                              @RequestParam(required = false) MultipartFile file) throws IOException {
         try {
-            messages.post(id, body);
+            messages.post(id, body, MessageApi.attachment(file));
             return redirect("/portail/candidatures/" + id + "?ok=message#messages");
         } catch (DomainException e) {
             if (e.httpStatus() == HttpStatus.NOT_FOUND.value()) {
@@ -253,6 +260,17 @@ public class PortalController {
         body.append("</dl><p><a href=\"/portail/candidatures/").append(a.getId()).append("/formulaire\">")
                 .append(a.getStatus() == ApplicationStatus.DRAFT ? "Compléter et déposer le formulaire"
                         : "Voir le formulaire déposé").append("</a></p>");
+
+        List<fr.agir.structure.StructureDocument> pieces = applications.documents(id);
+        if (!pieces.isEmpty()) {
+            body.append("<section aria-labelledby=\"pieces\"><h2 id=\"pieces\">Pièces du dossier unique jointes</h2><ul>");
+            for (fr.agir.structure.StructureDocument d : pieces) {
+                body.append("<li>").append(Page.escape(d.getType().label())).append(", version ")
+                        .append(d.getVersionNumber()).append(" du ").append(French.date(d.getUploadedAt()))
+                        .append(" (").append(Page.escape(d.getOriginalName())).append(")</li>");
+            }
+            body.append("</ul></section>");
+        }
 
         body.append("<section aria-labelledby=\"attendu\"><h2 id=\"attendu\">Ce qui est attendu de vous</h2>");
         List<Workflow.OpenTask> tasks = workflow.openTasksFor(currentUser.candidateGroups(),
@@ -290,13 +308,23 @@ public class PortalController {
             body.append("<article class=\"message").append(m.isFromApplicant() ? "" : " dieess").append("\"><p><strong>")
                     .append(m.isFromApplicant() ? Page.escape(m.getAuthor()) : "DIEESS (" + Page.escape(m.getAuthor()) + ")")
                     .append("</strong>, le ").append(French.dateTime(m.getSentAt())).append("</p><p>")
-                    .append(Page.escape(m.getBody()).replace("\n", "<br>")).append("</p></article>");
+                    .append(Page.escape(m.getBody()).replace("\n", "<br>")).append("</p>");
+            if (m.getAttachmentName() != null) {
+                body.append("<p>Pièce jointe : <a href=\"/api/applications/").append(id).append("/messages/")
+                        .append(m.getId()).append("/attachment\">").append(Page.escape(m.getAttachmentName()))
+                        .append("</a></p>");
+            }
+            body.append("</article>");
         }
         body.append(FormHtml.errorSummary(messageError == null ? null : "Le message n'est pas envoyé.", errors))
                 .append("<form method=\"post\" action=\"/portail/candidatures/").append(a.getId())
-                .append("/messages\">").append(Page.csrfField(request))
+                .append("/messages").append(Page.escape(Page.csrfQuery(request)))
+                .append("\" enctype=\"multipart/form-data\">")
+                .append(Page.csrfField(request))
                 .append(FormHtml.textarea("body", "Écrire à la DIEESS", typedMessage, errors, null,
                         "required maxlength=\"4000\""))
+                .append(FormHtml.input("file", "Pièce jointe (facultative)", null, errors,
+                        fr.agir.structure.UploadChecks.ACCEPTED_FORMATS + ", " + vault.maxSizeText() + " au plus.", "type=\"file\""))
                 .append("<button type=\"submit\">Envoyer le message</button></form></section>");
 
         body.append("<section aria-labelledby=\"historique\"><h2 id=\"historique\">Historique</h2>")

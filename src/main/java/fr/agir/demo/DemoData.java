@@ -10,6 +10,9 @@ import fr.agir.campaign.CampaignService;
 import fr.agir.campaign.CampaignStatus;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.Role;
+import fr.agir.shared.PdfDocumentBuilder;
+import fr.agir.structure.DocumentType;
+import fr.agir.structure.DocumentVault;
 import fr.agir.structure.LegalForm;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
@@ -41,13 +44,15 @@ public class DemoData {
     private final CampaignService campaigns;
     private final StructureService structures;
     private final ApplicationService applications;
+    private final DocumentVault vault;
     private final Clock clock;
 
     public DemoData(CampaignService campaigns, StructureService structures, ApplicationService applications,
-                    Clock clock) {
+                    DocumentVault vault, Clock clock) {
         this.campaigns = campaigns;
         this.structures = structures;
         this.applications = applications;
+        this.vault = vault;
         this.clock = clock;
     }
 
@@ -64,6 +69,12 @@ public class DemoData {
             Structure structure = structures.register(new StructureService.Registration("La Recyclerie de Saint-Denis",
                     LegalForm.ASSOCIATION, "89312345600012", "W931234567", "12 rue de la République", "93200",
                     "Saint-Denis", "Awa Diallo", "awa.diallo@example.org", "FR7630006000011234567890189", "AGRIFRPP"));
+            for (DocumentType type : DocumentType.required()) {
+                byte[] pdf = new PdfDocumentBuilder(type.label()).heading(type.label() + " — " + structure.getName())
+                        .paragraph("Pièce de démonstration, déposée au premier démarrage d'Agir.").build();
+                vault.upload(structure.getId(), type, type.name().toLowerCase() + ".pdf",
+                        new java.io.ByteArrayInputStream(pdf), null);
+            }
             return applications.createDraft(campaign.getId(), structure.getId(),
                     new ApplicationService.Draft("Atelier vélo solidaire",
                             "Un atelier de réparation de vélos tenu par des jeunes en insertion, ouvert aux habitants.",

@@ -94,6 +94,7 @@ public class InstructionService {
         structures.checkMember(application.getStructureId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_PROVIDE_MISSING_PIECES, Map.of());
         String answer = Texts.optional(comment, "comment", 900);
+        applications.linkCaseFileDocuments(applicationId);
         applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "MISSING_PIECES_PROVIDED",
                 answer == null ? "Pièces complémentaires déposées" : answer);
         workflow.complete(task, Map.of());

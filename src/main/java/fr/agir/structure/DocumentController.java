@@ -6,7 +6,6 @@ import fr.agir.shared.French;
 import fr.agir.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -14,7 +13,6 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The case file's documents page of the portal: the current piece of each type with its validity,
@@ -119,8 +116,8 @@ public class DocumentController {
         body.append("<h2>Historique des versions</h2>");
         table(body, id, listing.history(), "Toutes les versions déposées, de la plus récente à la plus ancienne",
                 "Aucune version.");
-        body.append("<p><a href=\"/\">Retour à l'accueil</a></p>");
-        return Page.render("Pièces du dossier unique", body.toString());
+        body.append("<p><a href=\"/portail\">Retour à mon espace</a></p>");
+        return Page.portal(request, "Pièces du dossier unique", body.toString());
     }
 
     private static void table(StringBuilder body, Long id, List<DocumentVault.Entry> entries, String caption,
@@ -168,14 +165,9 @@ public class DocumentController {
             }
             body.append("</p>");
         }
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        // The token is also in the address: if the file is over the servlet's limit, the form's fields
-        // cannot be read, and the user must see "too large", not "access refused".
-        String action = "/portail/structures/" + id + "/documents"
-                + (csrf == null ? "" : "?" + UriUtils.encodeQueryParam(csrf.getParameterName(), StandardCharsets.UTF_8)
-                + "=" + UriUtils.encodeQueryParam(csrf.getToken(), StandardCharsets.UTF_8));
+        String action = "/portail/structures/" + id + "/documents" + Page.csrfQuery(request);
         body.append("<form method=\"post\" enctype=\"multipart/form-data\" action=\"").append(Page.escape(action))
-                .append("\">").append(csrfField(csrf))
+                .append("\">").append(Page.csrfField(request))
                 .append("<label for=\"type\">Type de pièce</label><select id=\"type\" name=\"type\" required")
                 .append(invalid(fields, "type", null)).append("><option value=\"\">— Choisissez —</option>");
         for (DocumentType t : DocumentType.values()) {
@@ -207,10 +199,5 @@ public class DocumentController {
         String describedBy = ((helpId == null ? "" : helpId) + (inError ? " " + ERROR_ID : "")).trim();
         return (describedBy.isEmpty() ? "" : " aria-describedby=\"" + describedBy + "\"")
                 + (inError ? " aria-invalid=\"true\"" : "");
-    }
-
-    private static String csrfField(CsrfToken token) {
-        return token == null ? "" : "<input type=\"hidden\" name=\"" + Page.escape(token.getParameterName())
-                + "\" value=\"" + Page.escape(token.getToken()) + "\">";
     }
 }

@@ -146,6 +146,66 @@ public class DocumentVault {
         }
     }
 
+    /**
+     * Pieces of the structure by id, in the given order (for the applications linking to them; the
+     * caller has checked that its user may see the application).
+     */
+    public List<StructureDocument> linkedTo(Long structureId, List<Long> documentIds) {
+        Map<Long, StructureDocument> byId = new java.util.HashMap<>();
+        documents.findAllById(documentIds).stream().filter(d -> d.getStructureId().equals(structureId))
+                .forEach(d -> byId.put(d.getId(), d));
+        return documentIds.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** A file checked like a case-file piece and stored, outside the vault (a message's attachment). */
+    public record StoredFile(String name, String contentType, long size, String sha256, String key) {
+    }
+
+    /**
+     * Checks a file exactly as a piece of the case file (name, size, real content type) and stores
+     * its bytes, for another record to reference (a message's attachment). Runs in the caller's
+     * transaction: if it rolls back, the bytes are deleted.
+     */
+    public StoredFile storeAttachment(String originalFilename, InputStream content) {
+        UploadChecks.checkFileName(originalFilename);
+        Path spool = null;
+        try {
+            spool = Files.createTempFile("agir-upload-", ".part");
+            String sha256 = copyChecked(content, spool, originalFilename);
+            UploadChecks.Format format = UploadChecks.checkContent(originalFilename, spool);
+            String key;
+            try (InputStream in = Files.newInputStream(spool)) {
+                key = storage.put(in);
+            }
+            deleteOnRollback(key);
+            return new StoredFile(originalFilename, format.contentType(), Files.size(spool), sha256, key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteQuietly(spool);
+        }
+    }
+
+    /** The bytes of a file kept by {@link #storeAttachment}; the caller checks access and closes the stream. */
+    public InputStream openAttachment(String key) {
+        try {
+            return storage.open(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void deleteOnRollback(String key) {
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                if (status != STATUS_COMMITTED) {
+                    deleteStored(key);
+                }
+            }
+        });
+    }
+
     /** Writes the upload to {@code spool}, refusing it when empty or too large; its SHA-256 in hex. */
     private String copyChecked(InputStream content, Path spool, String name) throws IOException {
         MessageDigest sha256 = sha256();
@@ -184,14 +244,7 @@ public class DocumentVault {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-                if (status != STATUS_COMMITTED) {
-                    deleteStored(key);
-                }
-            }
-        });
+        deleteOnRollback(key);
         long size;
         try {
             size = Files.size(bytes);

@@ -59,6 +59,13 @@ public class StructureService {
         if (rna != null && !Identifiers.isValidRna(rna)) {
             errors.put("rna", "Numéro RNA invalide : la lettre W suivie de 9 chiffres");
         }
+        // An existing structure comes first: whatever else was typed, the answer is to join it.
+        if (errors.isEmpty() && (siret != null && structures.findBySiret(siret).isPresent()
+                || rna != null && structures.findByRna(rna).isPresent())) {
+            throw new StateConflictException("Cette structure a déjà un dossier dans Agir : demandez à son "
+                    + "représentant légal de vous inviter plutôt que d'en créer un second.",
+                    Map.of("joinRequest", JoinRequestApi.PATH));
+        }
         if (iban != null && !Identifiers.isValidIban(iban)) {
             errors.put("iban", "IBAN invalide : vérifiez sa saisie (27 caractères pour un compte français)");
         }
@@ -75,12 +82,6 @@ public class StructureService {
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("Certaines informations de la structure ne sont pas valides.", errors);
-        }
-        if (siret != null && structures.findBySiret(siret).isPresent()
-                || rna != null && structures.findByRna(rna).isPresent()) {
-            throw new StateConflictException("Cette structure a déjà un dossier dans Agir : demandez à son "
-                    + "représentant légal de vous inviter plutôt que d'en créer un second.",
-                    Map.of("joinRequest", JoinRequestApi.PATH));
         }
         Instant now = Instant.now(clock);
         Structure structure = structures.save(new Structure(r.name().trim(), r.legalForm(), siret, rna, r.addressLine(),

@@ -1,8 +1,10 @@
 package fr.agir.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
+import org.springframework.web.util.UriUtils;
 
 /**
  * The shared page layout: French, responsive, readable without styles, a skip link, one h1, a
@@ -103,6 +105,16 @@ public final class Page {
         CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         return token == null ? "" : "<input type=\"hidden\" name=\"" + escape(token.getParameterName())
                 + "\" value=\"" + escape(token.getToken()) + "\">";
+    }
+
+    /**
+     * "?_csrf=…" for the address of a multipart form: if the file is over the servlet's limit, the
+     * form's fields cannot be read, and the user must be told "too large", not "access refused".
+     */
+    public static String csrfQuery(HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return token == null ? "" : "?" + UriUtils.encodeQueryParam(token.getParameterName(), StandardCharsets.UTF_8)
+                + "=" + UriUtils.encodeQueryParam(token.getToken(), StandardCharsets.UTF_8);
     }
 
     public static String escape(String text) {

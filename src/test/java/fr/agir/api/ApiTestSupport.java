@@ -155,15 +155,58 @@ abstract class ApiTestSupport {
         return campaign;
     }
 
+    /** A structure of {@code applicant}, with the pieces its case file needs for applying. */
     protected Map<String, Object> registerStructure(String applicant) {
         return registerStructure(applicant, "awa@example.org");
     }
 
     protected Map<String, Object> registerStructure(String applicant, String legalRepEmail) {
+        Map<String, Object> structure = registerStructureWithoutDocuments(applicant, legalRepEmail);
+        for (String type : List.of("STATUTS", "LISTE_DIRIGEANTS", "RIB")) {
+            ResponseEntity<Map<String, Object>> upload = uploadDocument(applicant, String.valueOf(structure.get("id")),
+                    type, type.toLowerCase() + ".pdf", fr.agir.structure.SampleFiles.pdf(type), null);
+            assertThat(upload.getStatusCode().value()).as("upload of %s: %s", type, upload.getBody()).isEqualTo(201);
+        }
+        return structure;
+    }
+
+    protected Map<String, Object> registerStructureWithoutDocuments(String applicant) {
+        return registerStructureWithoutDocuments(applicant, "awa@example.org");
+    }
+
+    protected Map<String, Object> registerStructureWithoutDocuments(String applicant, String legalRepEmail) {
         return post(applicant, "/api/structures", Map.of("name", "Association " + System.nanoTime(),
                 "legalForm", "ASSOCIATION", "siret", TestData.randomSiret(), "addressLine", "5 rue Gabriel Péri",
                 "postalCode", "93200", "commune", "Saint-Denis", "legalRepName", "Awa Diallo",
                 "legalRepEmail", legalRepEmail, "iban", "FR76 3000 6000 0112 3456 7890 189", "bic", "AGRIFRPP"));
+    }
+
+    /** A piece uploaded to a structure's case file, as the portal's form or an API client sends it. */
+    protected ResponseEntity<Map<String, Object>> uploadDocument(String user, String structureId, String type,
+                                                               String name, byte[] content, String validUntil) {
+        HttpHeaders headers = headersFor(user);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        if (type != null) {
+            parts.add("type", type);
+        }
+        if (content != null) {
+            parts.add("file", filePart(name, content));
+        }
+        if (validUntil != null) {
+            parts.add("validUntil", validUntil);
+        }
+        return http.exchange("/api/structures/" + structureId + "/documents", HttpMethod.POST,
+                new HttpEntity<>(parts, headers), MAP);
+    }
+
+    /** A multipart file part, named as the browser names it. */
+    protected static HttpEntity<byte[]> filePart(String name, byte[] content) {
+        HttpHeaders part = new HttpHeaders();
+        part.setContentDisposition(org.springframework.http.ContentDisposition.formData().name("file").filename(name)
+                .build());
+        part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
+        return new HttpEntity<>(content, part);
     }
 
     protected static Map<String, Object> budget(int year, int requested, int personnel) {
@@ -185,6 +228,14 @@ abstract class ApiTestSupport {
         Map<String, Object> campaign = openCampaign(30);
         Map<String, Object> structure = registerStructure("porteur");
         return draft("porteur", campaign.get("id"), structure.get("id"), 1, List.of(budget));
+    }
+
+    /** An RFC 7807 answer: its status, its content type and its problem type. */
+    protected static void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String type) {
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(response.getBody()).containsEntry("type", type).containsKey("detail");
     }
 
     protected int count(String sql, Object... args) {

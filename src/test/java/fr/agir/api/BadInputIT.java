@@ -265,11 +265,4 @@ class BadInputIT extends ApiTestSupport {
     private static Map<String, Object> errors(ResponseEntity<Map<String, Object>> response) {
         return (Map<String, Object>) response.getBody().get("erreurs");
     }
-
-    private static void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String type) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isNotNull();
-        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(response.getBody()).containsEntry("type", type).containsKey("detail");
-    }
 }

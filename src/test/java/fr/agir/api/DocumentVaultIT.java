@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -49,10 +48,10 @@ class DocumentVaultIT extends ApiTestSupport {
     @Test
     @SuppressWarnings("unchecked")
     void aMemberUploadsAPdfThenANewVersionWhileTheSameBytesAgainAddNothing() throws IOException {
-        String id = String.valueOf(registerStructure("porteur").get("id"));
+        String id = String.valueOf(registerStructureWithoutDocuments("porteur").get("id"));
         byte[] statuts = SampleFiles.pdf("Statuts adoptés le 3 mars 2024");
 
-        ResponseEntity<Map<String, Object>> first = upload("porteur", id, "STATUTS", "Statuts signés.pdf", statuts, null);
+        ResponseEntity<Map<String, Object>> first = uploadDocument("porteur", id, "STATUTS", "Statuts signés.pdf", statuts, null);
 
         assertThat(first.getStatusCode().value()).as(String.valueOf(first.getBody())).isEqualTo(201);
         assertThat(first.getBody()).containsEntry("sha256", sha256(statuts)).containsEntry("version", 1)
@@ -67,12 +66,12 @@ class DocumentVaultIT extends ApiTestSupport {
         assertThat(Files.readAllBytes(stored)).isEqualTo(statuts);
 
         byte[] amended = SampleFiles.pdf("Statuts modifiés le 2 octobre 2026");
-        ResponseEntity<Map<String, Object>> second = upload("porteur", id, "STATUTS", "statuts-2026.pdf", amended, null);
+        ResponseEntity<Map<String, Object>> second = uploadDocument("porteur", id, "STATUTS", "statuts-2026.pdf", amended, null);
         assertThat(second.getStatusCode().value()).isEqualTo(201);
         assertThat(second.getBody()).containsEntry("version", 2);
 
         int files = storedFiles();
-        ResponseEntity<Map<String, Object>> again = upload("porteur", id, "STATUTS", "copie.pdf", statuts, null);
+        ResponseEntity<Map<String, Object>> again = uploadDocument("porteur", id, "STATUTS", "copie.pdf", statuts, null);
         assertThat(again.getStatusCode().value()).as("the same bytes are not stored twice").isEqualTo(200);
         assertThat(again.getBody()).containsEntry("version", 1).containsEntry("alreadyStored", true);
         assertThat(String.valueOf(again.getBody().get("id"))).isEqualTo(firstId);
@@ -91,7 +90,7 @@ class DocumentVaultIT extends ApiTestSupport {
         assertThat(bytes("instructeur", content)).as("DIEESS staff read the case file").isEqualTo(statuts);
         assertProblem(http.exchange(content, HttpMethod.GET, new HttpEntity<>(headersFor("porteuse")), JSON),
                 404, "urn:agir:probleme:introuvable", "Introuvable");
-        String otherStructure = String.valueOf(registerStructure("porteuse").get("id"));
+        String otherStructure = String.valueOf(registerStructureWithoutDocuments("porteuse").get("id"));
         assertProblem(http.exchange("/api/structures/" + otherStructure + "/documents/" + firstId + "/content",
                 HttpMethod.GET, new HttpEntity<>(headersFor("porteuse")), JSON), 404, "urn:agir:probleme:introuvable",
                 "Introuvable");
@@ -111,59 +110,59 @@ class DocumentVaultIT extends ApiTestSupport {
 
     @Test
     void uploadAttacksAreRefusedInFrenchAndStoreNothing() {
-        String id = String.valueOf(registerStructure("porteur").get("id"));
-        String strangers = String.valueOf(registerStructure("porteuse").get("id"));
+        String id = String.valueOf(registerStructureWithoutDocuments("porteur").get("id"));
+        String strangers = String.valueOf(registerStructureWithoutDocuments("porteuse").get("id"));
         byte[] pdf = SampleFiles.pdf("Liste des dirigeants");
         String yesterday = LocalDate.now(TimeConfig.PARIS).minusDays(1).toString();
         snapshot();
 
-        refused(upload("porteur", id, "STATUTS", "statuts.pdf", SampleFiles.windowsExecutable(), null),
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.pdf", SampleFiles.windowsExecutable(), null),
                 415, "format-de-fichier-refuse", "Le fichier n'est pas un vrai PDF");
-        refused(upload("porteur", id, "STATUTS", "statuts.pdf", SampleFiles.text(), null),
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.pdf", SampleFiles.text(), null),
                 415, "format-de-fichier-refuse", "Le fichier n'est pas un vrai PDF : son contenu (du texte)");
-        refused(upload("porteur", id, "STATUTS", "programme.exe", SampleFiles.windowsExecutable(), null),
+        refused(uploadDocument("porteur", id, "STATUTS", "programme.exe", SampleFiles.windowsExecutable(), null),
                 415, "format-de-fichier-refuse", "Format non accepté (.exe)");
-        refused(upload("porteur", id, "STATUTS", "statuts.pdf", new byte[0], null),
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.pdf", new byte[0], null),
                 400, "fichier-vide", "est vide (0 octet)");
-        refused(upload("porteur", id, "STATUTS", "statuts.pdf", new byte[MAX_SIZE + 1], null),
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.pdf", new byte[MAX_SIZE + 1], null),
                 413, "fichier-trop-volumineux", "dépasse la taille maximale de 1 Mo");
-        refused(upload("porteur", id, "STATUTS", "statuts.pdf", new byte[SERVLET_MAX_FILE_SIZE + 1024], null),
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.pdf", new byte[SERVLET_MAX_FILE_SIZE + 1024], null),
                 413, "fichier-trop-volumineux", "trop volumineux");
         for (String name : List.of("../../etc/passwd.pdf", "..\\x.pdf", "/etc/x.pdf", "statuts\u202Efdp.pdf")) {
-            refused(upload("porteur", id, "STATUTS", name, pdf, null), 400, "nom-de-fichier-invalide", "renommez-le");
+            refused(uploadDocument("porteur", id, "STATUTS", name, pdf, null), 400, "nom-de-fichier-invalide", "renommez-le");
         }
-        refused(upload("porteur", id, "STATUTS", "a".repeat(201) + ".pdf", pdf, null),
+        refused(uploadDocument("porteur", id, "STATUTS", "a".repeat(201) + ".pdf", pdf, null),
                 400, "nom-de-fichier-invalide", "trop long");
-        refused(upload("porteur", id, "STATUTS", "statuts.pdf", pdf, yesterday),
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.pdf", pdf, yesterday),
                 400, "date-de-validite-passee", "est déjà passée");
-        refused(upload("porteur", id, "STATUTS", "statuts.pdf", pdf, "12/01/2027"),
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.pdf", pdf, "12/01/2027"),
                 400, "date-de-validite-invalide", "AAAA-MM-JJ");
-        refused(upload("porteur", id, null, "statuts.pdf", pdf, null), 400, "type-de-piece-manquant",
+        refused(uploadDocument("porteur", id, null, "statuts.pdf", pdf, null), 400, "type-de-piece-manquant",
                 "Choisissez le type");
-        refused(upload("porteur", id, "CASIER", "statuts.pdf", pdf, null), 400, "type-de-piece-inconnu",
+        refused(uploadDocument("porteur", id, "CASIER", "statuts.pdf", pdf, null), 400, "type-de-piece-inconnu",
                 "Type de pièce inconnu");
-        refused(upload("porteur", id, "STATUTS", null, null, null), 400, "fichier-manquant",
+        refused(uploadDocument("porteur", id, "STATUTS", null, null, null), 400, "fichier-manquant",
                 "Aucun fichier n'a été envoyé");
-        refused(upload("porteur", strangers, "STATUTS", "statuts.pdf", pdf, null), 404, "introuvable",
+        refused(uploadDocument("porteur", strangers, "STATUTS", "statuts.pdf", pdf, null), 404, "introuvable",
                 "Introuvable");
-        refused(upload("instructeur", id, "STATUTS", "statuts.pdf", pdf, null), 404, "introuvable",
+        refused(uploadDocument("instructeur", id, "STATUTS", "statuts.pdf", pdf, null), 404, "introuvable",
                 "Introuvable");
-        refused(upload("porteur", "999999999", "STATUTS", "statuts.pdf", pdf, null), 404, "introuvable",
+        refused(uploadDocument("porteur", "999999999", "STATUTS", "statuts.pdf", pdf, null), 404, "introuvable",
                 "Introuvable");
 
-        assertThat(upload("porteur", id, "LISTE_DIRIGEANTS", "dirigeants.pdf", pdf, null).getStatusCode().value())
+        assertThat(uploadDocument("porteur", id, "LISTE_DIRIGEANTS", "dirigeants.pdf", pdf, null).getStatusCode().value())
                 .as("after all this, a real upload still works").isEqualTo(201);
     }
 
     @Test
     @SuppressWarnings("unchecked")
     void expiringAndExpiredPiecesAreFlaggedAndExpiredOnesCountAsMissing() {
-        String id = String.valueOf(registerStructure("porteur").get("id"));
+        String id = String.valueOf(registerStructureWithoutDocuments("porteur").get("id"));
         LocalDate today = LocalDate.now(TimeConfig.PARIS);
-        upload("porteur", id, "ATTESTATION_URSSAF", "urssaf.pdf", SampleFiles.pdf("URSSAF"),
+        uploadDocument("porteur", id, "ATTESTATION_URSSAF", "urssaf.pdf", SampleFiles.pdf("URSSAF"),
                 today.plusDays(10).toString());
-        upload("porteur", id, "ATTESTATION_FISCALE", "fiscale.png", SampleFiles.png(), null);
-        Map<String, Object> rib = upload("porteur", id, "RIB", "rib.pdf", SampleFiles.pdf("RIB"),
+        uploadDocument("porteur", id, "ATTESTATION_FISCALE", "fiscale.png", SampleFiles.png(), null);
+        Map<String, Object> rib = uploadDocument("porteur", id, "RIB", "rib.pdf", SampleFiles.pdf("RIB"),
                 today.plusDays(90).toString()).getBody();
         // Time passes: the RIB's end of validity is now behind us.
         jdbc.update("update structure_document set valid_until = ? where id = ?", today.minusDays(1),
@@ -184,7 +183,7 @@ class DocumentVaultIT extends ApiTestSupport {
 
     @Test
     void theDocumentsPageUploadsThroughItsFormAndKeepsTheInputWhenRefused() {
-        String id = String.valueOf(registerStructure("porteur").get("id"));
+        String id = String.valueOf(registerStructureWithoutDocuments("porteur").get("id"));
         String path = "/portail/structures/" + id + "/documents";
         // The client follows the redirection to the sign-in page, as a browser does (not a 401 problem).
         ResponseEntity<String> anonymous = http.getForEntity(path, String.class);
@@ -230,24 +229,13 @@ class DocumentVaultIT extends ApiTestSupport {
                 .contains("Attestation de vigilance URSSAF").doesNotContain("<form method=\"post\" enctype");
     }
 
-    private ResponseEntity<Map<String, Object>> upload(String user, String structureId, String type, String name,
-                                                       byte[] content, String validUntil) {
-        HttpHeaders headers = headersFor(user);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange("/api/structures/" + structureId + "/documents", HttpMethod.POST,
-                new HttpEntity<>(parts(type, name, content, validUntil), headers), JSON);
-    }
-
     private static MultiValueMap<String, Object> parts(String type, String name, byte[] content, String validUntil) {
         MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         if (type != null) {
             parts.add("type", type);
         }
         if (content != null) {
-            HttpHeaders part = new HttpHeaders();
-            part.setContentDisposition(ContentDisposition.formData().name("file").filename(name).build());
-            part.setContentType(MediaType.APPLICATION_OCTET_STREAM);
-            parts.add("file", new HttpEntity<>(content, part));
+            parts.add("file", filePart(name, content));
         }
         if (validUntil != null) {
             parts.add("validUntil", validUntil);
@@ -317,10 +305,7 @@ class DocumentVaultIT extends ApiTestSupport {
     }
 
     private void assertProblem(ResponseEntity<Map<String, Object>> response, int status, String type, String detail) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(status);
-        assertThat(response.getHeaders().getContentType()).isNotNull();
-        assertThat(response.getHeaders().getContentType().toString()).startsWith("application/problem+json");
-        assertThat(response.getBody()).containsEntry("type", type);
+        assertProblem(response, status, type);
         assertThat((String) response.getBody().get("detail")).contains(detail);
     }
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import fr.agir.structure.SampleFiles;
 
 /**
  * A project leader's journey in the portal, in headless Chromium, as a new user would go: he
@@ -54,10 +55,26 @@ class PortalBrowserIT extends ApiTestSupport {
         browser.await(d -> radio.isSelected());
     }
 
+    /** Uploads a file through the vault page's form, as a user picking it on his disk. */
+    private void uploadPiece(String type, String name, byte[] content) {
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempDirectory("agir-upload").resolve(name);
+            java.nio.file.Files.write(file, content);
+            new org.openqa.selenium.support.ui.Select(browser.find(By.id("type"))).selectByValue(type);
+            browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
+            WebElement page = browser.find(By.tagName("html"));
+            browser.find(By.xpath("//button[normalize-space()='Déposer la pièce']")).click();
+            browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
-    void aProjectLeaderRegistersAppliesOverTwoSessionsAndAnswersMissingPieces() {
+    void aProjectLeaderRegistersAppliesOverTwoSessionsAndAnswersMissingPieces() throws Exception {
         Map<String, Object> campaign = openCampaign(30);
         String siret = fr.agir.TestData.randomSiret();
+        String name = "Les Vélos Solidaires " + siret.substring(9);
 
         signIn("porteur");
         browser.driver.get(url("/portail"));
@@ -67,7 +84,7 @@ class PortalBrowserIT extends ApiTestSupport {
         // and nothing typed is lost.
         browser.find(By.linkText("Enregistrer une nouvelle structure")).click();
         browser.assertAccessible();
-        browser.type("Nom de la structure", "Les Vélos Solidaires");
+        browser.type("Nom de la structure", name);
         new org.openqa.selenium.support.ui.Select(browser.fieldLabelled("Forme juridique"))
                 .selectByVisibleText("Association loi 1901");
         browser.type("SIRET", "73282932000075");
@@ -84,21 +101,34 @@ class PortalBrowserIT extends ApiTestSupport {
         assertThat(browser.find(By.id("siret-erreur")).getText()).contains("SIRET invalide");
         assertThat(browser.find(By.id("postalCode-erreur")).getText()).contains("93200 ou 93210");
         assertThat(browser.fieldLabelled("SIRET").getAttribute("aria-describedby")).contains("siret-erreur");
-        assertThat(browser.fieldLabelled("Nom de la structure").getAttribute("value")).isEqualTo("Les Vélos Solidaires");
+        assertThat(browser.fieldLabelled("Nom de la structure").getAttribute("value")).isEqualTo(name);
         browser.assertAccessible();
         browser.type("SIRET", siret);
         browser.type("Code postal", "93200");
         browser.find(By.cssSelector("main form button[type=submit]")).click();
         browser.await(d -> d.getCurrentUrl().contains("/portail?structure="));
-        assertThat(browser.text()).contains("Les Vélos Solidaires").contains("Saint-Denis (Plaine Commune)");
+        assertThat(browser.text()).contains(name).contains("Saint-Denis (Plaine Commune)");
         Integer structureId = jdbc.queryForObject("select id from structure where siret = ?", Integer.class, siret);
         assertThat(jdbc.queryForObject("select ept from structure where id = ?", String.class, structureId))
                 .isEqualTo("PLAINE_COMMUNE");
 
+        // The case file's pieces, uploaded once in the vault; a renamed executable is refused.
+        browser.find(By.linkText("Documents de " + name)).click();
+        browser.assertAccessible();
+        uploadPiece("RIB", "rib.pdf", SampleFiles.windowsExecutable());
+        assertThat(browser.find(By.cssSelector("[role=alert]")).getText()).contains("vrai PDF");
+        assertThat(count("select count(*) from structure_document where structure_id = ?", structureId)).isZero();
+        browser.assertAccessible();
+        uploadPiece("STATUTS", "statuts.pdf", SampleFiles.pdf("Statuts"));
+        uploadPiece("LISTE_DIRIGEANTS", "dirigeants.pdf", SampleFiles.pdf("Bureau"));
+        uploadPiece("RIB", "rib.pdf", SampleFiles.pdf("RIB"));
+        assertThat(browser.text()).contains("Les pièces exigées pour candidater sont toutes déposées");
+        browser.driver.get(url("/portail"));
+
         // First session: start an application, type part of it, let it autosave, close the browser.
         WebElement form = browser.find(By.xpath("//form[input[@name='campaignId' and @value='" + campaign.get("id") + "']]"));
         new org.openqa.selenium.support.ui.Select(form.findElement(By.tagName("select")))
-                .selectByVisibleText("Les Vélos Solidaires");
+                .selectByVisibleText(name);
         form.findElement(By.tagName("button")).click();
         browser.await(d -> d.getCurrentUrl().endsWith("/formulaire"));
         String applicationId = browser.driver.getCurrentUrl().replaceAll(".*/candidatures/(\\d+)/formulaire", "$1");
@@ -141,6 +171,14 @@ class PortalBrowserIT extends ApiTestSupport {
         Map<String, Object> submitted = get("porteur", "/api/applications/" + applicationId);
         assertThat(submitted.get("status")).isEqualTo("SUBMITTED");
         String reference = (String) submitted.get("reference");
+        assertThat(list("porteur", "/api/applications/" + applicationId + "/documents"))
+                .extracting(d -> d.get("type")).containsExactlyInAnyOrder("STATUTS", "LISTE_DIRIGEANTS", "RIB");
+
+        // The dated receipt arrives by e-mail (GreenMail), its PDF attached.
+        await().atMost(PATIENCE).until(() -> !TestSmtp.get().withSubject(reference).isEmpty());
+        jakarta.mail.internet.MimeMessage receipt = TestSmtp.get().withSubject(reference).get(0);
+        assertThat(receipt.getAllRecipients()).extracting(Object::toString).contains("awa.diallo@example.org");
+        assertThat(com.icegreen.greenmail.util.GreenMailUtil.getBody(receipt)).contains("application/pdf");
 
         // The instructor asks for a missing piece; the applicant sees it with its deadline and answers.
         awaitWaitingAt(reference, "Task_CheckCompleteness");
@@ -153,11 +191,17 @@ class PortalBrowserIT extends ApiTestSupport {
         browser.find(By.partialLinkText("Déposez les pièces demandées")).click();
         assertThat(browser.text()).contains("Attestation URSSAF de moins de 6 mois");
         browser.assertAccessible();
+        String followPage = browser.driver.getCurrentUrl();
+        browser.find(By.linkText("dossier unique de la structure")).click();
+        uploadPiece("ATTESTATION_URSSAF", "urssaf.pdf", SampleFiles.pdf("Attestation de vigilance"));
+        browser.driver.get(followPage);
         browser.type("Votre réponse au service instructeur", "Attestation ajoutée au dossier.");
         browser.find(By.xpath("//button[contains(., 'reprendre l')]")).click();
         browser.await(d -> d.getCurrentUrl().contains("ok=pieces"));
         awaitWaitingAt(reference, "Task_CheckCompleteness");
         assertThat(get("porteur", "/api/applications/" + applicationId).get("status")).isEqualTo("SUBMITTED");
+        assertThat(list("instructeur", "/api/applications/" + applicationId + "/documents"))
+                .extracting(d -> d.get("type")).contains("ATTESTATION_URSSAF");
 
         // A message to the DIEESS, kept in the application's thread.
         browser.type("Écrire à la DIEESS", "Bonjour, le RIB a changé : je l'ai mis à jour.");

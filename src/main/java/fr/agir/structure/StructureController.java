@@ -33,10 +33,13 @@ public class StructureController {
 
     private final StructureService structures;
     private final MembershipService memberships;
+    private final JoinRequestService joinRequests;
 
-    public StructureController(StructureService structures, MembershipService memberships) {
+    public StructureController(StructureService structures, MembershipService memberships,
+                               JoinRequestService joinRequests) {
         this.structures = structures;
         this.memberships = memberships;
+        this.joinRequests = joinRequests;
     }
 
     @GetMapping(value = "/portail/structures/nouvelle", produces = MediaType.TEXT_HTML_VALUE)
@@ -83,6 +86,15 @@ public class StructureController {
                         false));
     }
 
+    @PostMapping(value = "/portail/structures/rejoindre", produces = MediaType.TEXT_HTML_VALUE)
+    public String requestToJoin(HttpServletRequest request, @RequestParam(required = false) String siret,
+                                @RequestParam(required = false) String rna,
+                                @RequestParam(required = false) String message) {
+        joinRequests.request(siret, rna, message);
+        return Page.portal(request, "Demande envoyée", "<h1>Demande envoyée</h1><p class=\"succes\" role=\"status\">"
+                + Page.escape(JoinRequestService.NEUTRAL_ANSWER) + "</p><p><a href=\"/portail\">Retour à mon espace</a></p>");
+    }
+
     @GetMapping(value = "/portail/invitations", produces = MediaType.TEXT_HTML_VALUE)
     public String invitationForm(HttpServletRequest request, @RequestParam(required = false) String code) {
         return invitationPage(request, code, null);
@@ -108,7 +120,16 @@ public class StructureController {
         if (duplicate) {
             body.append("<div class=\"attention\" role=\"alert\" id=\"erreurs\" tabindex=\"-1\"><p>")
                     .append(Page.escape(message)).append("</p><p>Si vous avez reçu un code d'invitation : "
-                            + "<a href=\"/portail/invitations\">rejoindre la structure avec mon code</a>.</p></div>");
+                            + "<a href=\"/portail/invitations\">rejoindre la structure avec mon code</a>. Sinon, "
+                            + "demandez à son représentant légal de vous inviter :</p>")
+                    .append("<form method=\"post\" action=\"/portail/structures/rejoindre\">")
+                    .append(Page.csrfField(request))
+                    .append("<input type=\"hidden\" name=\"siret\" value=\"").append(Page.escape(v.get("siret")))
+                    .append("\"><input type=\"hidden\" name=\"rna\" value=\"").append(Page.escape(v.get("rna")))
+                    .append("\">")
+                    .append(FormHtml.textarea("message", "Votre message au représentant légal (facultatif)", null,
+                            null, null, "maxlength=\"1000\""))
+                    .append("<button type=\"submit\">Demander à rejoindre la structure</button></form></div>");
         } else {
             body.append(FormHtml.errorSummary(message, errors));
         }

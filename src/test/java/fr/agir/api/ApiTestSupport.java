@@ -22,6 +22,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import java.net.URI;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -100,6 +103,44 @@ abstract class ApiTestSupport {
         HttpHeaders headers = headersFor(user);
         headers.setContentType(type);
         return http.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), MAP);
+    }
+
+    /**
+     * The session cookie of a sign-in through the login form. Redirections are not followed, so that
+     * this is the signed-in session and not the one the login page opens after them.
+     */
+    protected String signedInSession(String user) {
+        TestRestTemplate browser = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
+        ResponseEntity<String> page = browser.getForEntity("/login", String.class);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
+        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("username", user);
+        form.add("password", PASSWORD);
+        form.add("_csrf", page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
+        ResponseEntity<String> signedIn = browser.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+        assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
+        assertThat(signedIn.getHeaders().getLocation().getPath()).as("not back to /login?error").isEqualTo("/");
+        return signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
+    }
+
+    protected ResponseEntity<String> browser(String session, HttpMethod method, String path,
+                                             HttpEntity<? extends MultiValueMap<String, ?>> body) {
+        HttpHeaders headers = new HttpHeaders();
+        if (body != null) {
+            headers.addAll(body.getHeaders());
+        }
+        headers.add(HttpHeaders.COOKIE, session);
+        headers.setAccept(List.of(MediaType.TEXT_HTML, MediaType.ALL));
+        return http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW).exchange(URI.create(path),
+                method, new HttpEntity<>(body == null ? null : body.getBody(), headers), String.class);
+    }
+
+    /** The CSRF token a page of the session carries in its hidden field. */
+    protected static String csrfOf(String page) {
+        return page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
     }
 
     /** Signs in through the login page as a browser would (CSRF token and cookie included). */

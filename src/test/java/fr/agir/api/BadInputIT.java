@@ -214,21 +214,24 @@ class BadInputIT extends ApiTestSupport {
 
     @Test
     void aRequestAuthenticatedByTheSessionCookieNeedsTheCsrfToken() {
-        ResponseEntity<String> signedIn = signInByForm("porteur", PASSWORD);
-        String session = signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE);
-        assertThat(session).as("a new session after sign-in").isNotNull();
+        String session = signedInSession("porteur");
+        Map<String, Object> body = Map.of("name", "Forgée", "legalForm", "ASSOCIATION", "siret", randomSiret(),
+                "postalCode", "93200", "commune", "Saint-Denis", "legalRepName", "X", "legalRepEmail", "x@example.org");
 
         HttpHeaders forged = new HttpHeaders();
         forged.setContentType(MediaType.APPLICATION_JSON);
-        forged.add(HttpHeaders.COOKIE, session.split(";")[0]);
-        ResponseEntity<Map<String, Object>> response = http.exchange("/api/structures", HttpMethod.POST,
-                new HttpEntity<>(Map.of("name", "Forgée", "legalForm", "ASSOCIATION", "siret", randomSiret(),
-                        "legalRepName", "X", "legalRepEmail", "x@example.org"), forged),
-                new org.springframework.core.ParameterizedTypeReference<>() {
-                });
-
+        forged.add(HttpHeaders.COOKIE, session);
+        ResponseEntity<String> response = http.exchange("/api/structures", HttpMethod.POST,
+                new HttpEntity<>(body, forged), String.class);
         assertThat(response.getStatusCode().value()).isEqualTo(403);
         assertThat(count("select count(*) from structure where name = 'Forgée'")).isZero();
+
+        // The control: the same session with the token its pages carry is signed in and may post.
+        String token = csrfOf(browser(session, HttpMethod.GET, "/portail/structures/nouvelle", null).getBody());
+        forged.add("X-CSRF-TOKEN", token);
+        assertThat(http.exchange("/api/structures", HttpMethod.POST, new HttpEntity<>(body, forged), String.class)
+                .getStatusCode().value()).isEqualTo(201);
+        assertThat(count("select count(*) from structure where name = 'Forgée'")).isEqualTo(1);
     }
 
     @Test

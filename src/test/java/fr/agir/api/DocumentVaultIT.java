@@ -258,38 +258,6 @@ class DocumentVaultIT extends ApiTestSupport {
                 .replace("&#61;", "=").replace("&amp;", "&");
     }
 
-    /**
-     * The session cookie of a sign-in through the login form. Redirections are not followed, so that
-     * this is the signed-in session and not the one the login page opens after them.
-     */
-    private String signedInSession(String user) {
-        TestRestTemplate browser = http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW);
-        ResponseEntity<String> page = browser.getForEntity("/login", String.class);
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        headers.add(HttpHeaders.COOKIE, page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0]);
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-        form.add("username", user);
-        form.add("password", PASSWORD);
-        form.add("_csrf", page.getBody().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
-        ResponseEntity<String> signedIn = browser.exchange("/login", HttpMethod.POST, new HttpEntity<>(form, headers),
-                String.class);
-        assertThat(signedIn.getStatusCode().value()).isEqualTo(302);
-        assertThat(signedIn.getHeaders().getLocation().getPath()).as("not back to /login?error").isEqualTo("/");
-        return signedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
-    }
-
-    private ResponseEntity<String> browser(String session, HttpMethod method, String path,
-                                           HttpEntity<MultiValueMap<String, Object>> body) {
-        HttpHeaders headers = new HttpHeaders();
-        if (body != null) {
-            headers.addAll(body.getHeaders());
-        }
-        headers.add(HttpHeaders.COOKIE, session);
-        headers.setAccept(List.of(MediaType.TEXT_HTML, MediaType.ALL));
-        return http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW).exchange(URI.create(path), method, new HttpEntity<>(body == null ? null : body.getBody(), headers),
-                String.class);
-    }
 
     private ResponseEntity<String> page(String user, String path) {
         HttpHeaders headers = headersFor(user);

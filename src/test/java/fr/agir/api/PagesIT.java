@@ -3,6 +3,8 @@ package fr.agir.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import org.springframework.util.LinkedMultiValueMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -79,5 +81,45 @@ class PagesIT extends ApiTestSupport {
                 "GET /engine-rest/process-definition → 403 : rôle insuffisant");
         assertThat(count("select count(*) from audit_event where action = 'ACCESS_DENIED' and actor = 'instructeur'"))
                 .isEqualTo(before + 3);
+    }
+
+    @Test
+    void registeringAnExistingSiretOffersToAskItsLegalRepresentativeToJoinInsteadOfACopy() {
+        Map<String, Object> existing = registerStructureWithoutDocuments("porteur", "rep-" + System.nanoTime() + "@example.org");
+        String siret = (String) existing.get("siret");
+        String session = signedInSession("porteuse");
+        String page = browser(session, HttpMethod.GET, "/portail/structures/nouvelle", null).getBody();
+
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrfOf(page));
+        form.add("name", "La même, encore");
+        form.add("legalForm", "ASSOCIATION");
+        form.add("siret", siret);
+        form.add("postalCode", "93000");
+        form.add("commune", "93008");
+        form.add("legalRepName", "Paule Martin");
+        form.add("legalRepEmail", "paule@example.org");
+        ResponseEntity<String> answer = browser(session, HttpMethod.POST, "/portail/structures/nouvelle",
+                urlEncoded(form));
+        assertThat(answer.getStatusCode().value()).isEqualTo(409);
+        assertThat(answer.getBody()).contains("déjà un dossier dans Agir", "Demander à rejoindre la structure",
+                "value=\"" + siret + "\"");
+        assertThat(count("select count(*) from structure where siret = ?", siret)).isEqualTo(1);
+
+        LinkedMultiValueMap<String, String> join = new LinkedMultiValueMap<>();
+        join.add("_csrf", csrfOf(answer.getBody()));
+        join.add("siret", siret);
+        join.add("message", "Je suis la nouvelle trésorière.");
+        ResponseEntity<String> asked = browser(session, HttpMethod.POST, "/portail/structures/rejoindre", urlEncoded(join));
+        assertThat(asked.getStatusCode().value()).isEqualTo(200);
+        assertThat(asked.getBody()).contains("Demande enregistrée");
+        org.awaitility.Awaitility.await().atMost(PATIENCE).until(() ->
+                !TestSmtp.get().withSubject("Demande pour rejoindre « " + existing.get("name") + " »").isEmpty());
+    }
+
+    private static HttpEntity<LinkedMultiValueMap<String, String>> urlEncoded(LinkedMultiValueMap<String, String> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return new HttpEntity<>(form, headers);
     }
 }

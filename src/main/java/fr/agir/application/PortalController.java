@@ -71,6 +71,7 @@ public class PortalController {
 
     @GetMapping(value = "/portail", produces = MediaType.TEXT_HTML_VALUE)
     public String home(HttpServletRequest request, @RequestParam(required = false) String ok) {
+        checkApplicant();
         List<Structure> mine = structures.mine();
         List<Application> apps = applications.visibleList(PageRequest.of(0, 200)).getContent();
         Map<Long, String> structureNames = new HashMap<>();
@@ -189,6 +190,7 @@ public class PortalController {
 
     @GetMapping(value = "/portail/candidatures/{id}/formulaire", produces = MediaType.TEXT_HTML_VALUE)
     public String form(HttpServletRequest request, @PathVariable Long id) {
+        checkApplicant();
         Application a = applications.visible(id);
         Campaign c = campaigns.get(a.getCampaignId());
         String body = "<h1>Candidature " + Page.escape(a.getReference()) + "</h1>"
@@ -237,6 +239,7 @@ public class PortalController {
 
     private String followPage(HttpServletRequest request, Long id, String ok, String typedMessage,
                               String messageError) {
+        checkApplicant();
         Application a = applications.visible(id);
         Campaign c = campaigns.get(a.getCampaignId());
         StringBuilder body = new StringBuilder("<h1>Candidature ").append(Page.escape(a.getReference()))
@@ -337,6 +340,14 @@ public class PortalController {
         }
         body.append("</tbody></table></section>");
         return Page.portal(request, "Candidature " + a.getReference(), body.toString());
+    }
+
+    /** The portal is the project leaders' space; DIEESS staff will have their own pages (back office). */
+    private void checkApplicant() {
+        if (!currentUser.hasRole(fr.agir.security.Role.APPLICANT)) {
+            throw new fr.agir.shared.ForbiddenActionException("L'espace porteur de projet est réservé aux "
+                    + "porteurs de projet.");
+        }
     }
 
     private static String step(AuditEvent e) {

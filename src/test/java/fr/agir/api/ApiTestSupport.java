@@ -227,6 +227,13 @@ abstract class ApiTestSupport {
                                                                String name, byte[] content, String validUntil) {
         HttpHeaders headers = headersFor(user);
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange("/api/structures/" + structureId + "/documents", HttpMethod.POST,
+                new HttpEntity<>(documentParts(type, name, content, validUntil), headers), MAP);
+    }
+
+    /** The fields of a piece's upload form; a null field is left out, as a browser leaves out an empty file. */
+    protected static MultiValueMap<String, Object> documentParts(String type, String name, byte[] content,
+                                                                 String validUntil) {
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
         if (type != null) {
             parts.add("type", type);
@@ -237,8 +244,7 @@ abstract class ApiTestSupport {
         if (validUntil != null) {
             parts.add("validUntil", validUntil);
         }
-        return http.exchange("/api/structures/" + structureId + "/documents", HttpMethod.POST,
-                new HttpEntity<>(parts, headers), MAP);
+        return parts;
     }
 
     /** A multipart file part, named as the browser names it. */

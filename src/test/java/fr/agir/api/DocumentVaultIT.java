@@ -8,7 +8,6 @@ import fr.agir.shared.TimeConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.LocalDate;
@@ -19,15 +18,12 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /**
@@ -229,24 +225,10 @@ class DocumentVaultIT extends ApiTestSupport {
                 .contains("Attestation de vigilance URSSAF").doesNotContain("<form method=\"post\" enctype");
     }
 
-    private static MultiValueMap<String, Object> parts(String type, String name, byte[] content, String validUntil) {
-        MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        if (type != null) {
-            parts.add("type", type);
-        }
-        if (content != null) {
-            parts.add("file", filePart(name, content));
-        }
-        if (validUntil != null) {
-            parts.add("validUntil", validUntil);
-        }
-        return parts;
-    }
-
     /** The page's form as a browser sends it: its fields, and the CSRF token of its hidden field. */
     private static HttpEntity<MultiValueMap<String, Object>> form(String type, String name, byte[] content,
                                                                  String validUntil, String page) {
-        MultiValueMap<String, Object> parts = parts(type, name, content, validUntil == null ? "" : validUntil);
+        MultiValueMap<String, Object> parts = documentParts(type, name, content, validUntil == null ? "" : validUntil);
         parts.add("_csrf", page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1"));
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);

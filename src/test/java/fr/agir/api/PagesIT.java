@@ -117,6 +117,15 @@ class PagesIT extends ApiTestSupport {
                 !TestSmtp.get().withSubject("Demande pour rejoindre « " + existing.get("name") + " »").isEmpty());
     }
 
+    @Test
+    void theApplicantPortalIsTheProjectLeadersSpace() {
+        ResponseEntity<String> page = browser(signedInSession("instructeur"), HttpMethod.GET, "/portail", null);
+        assertThat(page.getStatusCode().value()).isEqualTo(403);
+        assertThat(page.getBody()).contains("<html lang=\"fr\">", "réservé aux porteurs de projet");
+        assertThat(browser(signedInSession("porteur"), HttpMethod.GET, "/portail", null).getBody())
+                .contains("<h1>Mon espace porteur de projet</h1>");
+    }
+
     private static HttpEntity<LinkedMultiValueMap<String, String>> urlEncoded(LinkedMultiValueMap<String, String> form) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

@@ -48,6 +48,13 @@ class PortalBrowserIT extends ApiTestSupport {
         browser.await(d -> d.findElement(By.id("etat-enregistrement")).getText().startsWith("Brouillon enregistré à"));
     }
 
+    /** Selects a radio option with the mouse, on its label. */
+    private void click(String optionLabel) {
+        WebElement radio = browser.fieldLabelled(optionLabel);
+        browser.driver.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+        browser.await(d -> radio.isSelected());
+    }
+
     /** Selects a radio option with the keyboard, as a keyboard user does (space on the focused option). */
     private void choose(String optionLabel) {
         WebElement radio = browser.fieldLabelled(optionLabel);
@@ -141,7 +148,9 @@ class PortalBrowserIT extends ApiTestSupport {
 
         browser.type("Titre du projet", "Atelier vélo solidaire");
         browser.type("Description du projet", "Réparer et prêter des vélos aux habitants.");
-        choose("Transition écologique");
+        // Right after typing in a field whose error is still shown: the error goes on blur, and the
+        // page must not move under the pointer (portal.css), or the click would be lost.
+        click("Transition écologique");
         browser.type("64 – Charges de personnel", "12000");
         awaitSaved();
         assertThat(jdbc.queryForMap("select title, thematic from application where id = ?",

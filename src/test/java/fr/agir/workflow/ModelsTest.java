@@ -62,6 +62,14 @@ class ModelsTest {
                 assertThat(task.isCamundaAsyncAfter()).as(task.getId() + " is a save point").isTrue();
                 referenced.add(task.getCamundaFormRef());
             }
+            // The application form, filled in the portal, is the start form of the lifecycle.
+            for (org.camunda.bpm.model.bpmn.instance.StartEvent start : Bpmn.readModelFromFile(file.toFile())
+                    .getModelElementsByType(org.camunda.bpm.model.bpmn.instance.StartEvent.class)) {
+                if (start.getCamundaFormRef() != null) {
+                    assertThat(start.getCamundaFormRef()).as(start.getId()).isIn(forms);
+                    referenced.add(start.getCamundaFormRef());
+                }
+            }
         }
         assertThat(referenced).containsAll(forms);
     }

@@ -294,9 +294,12 @@ public class PortalController {
                         .append(FormHtml.textarea("comment", "Votre réponse au service instructeur (facultatif)", null,
                                 null, null, "maxlength=\"900\""))
                         .append("<button type=\"submit\">J'ai déposé les pièces : reprendre l'instruction</button></form>");
+            } else if (ProcessKeys.TASK_SIGN_AGREEMENT.equals(t.taskKey())) {
+                body.append("<p><a href=\"/portail/candidatures/").append(a.getId())
+                        .append("/convention\">Lire et signer la convention</a></p>");
             } else {
-                body.append("<p>Cette étape se fait depuis l'API d'Agir pour le moment ; la DIEESS peut vous "
-                        + "accompagner.</p>");
+                body.append("<p>Le compte-rendu financier se dépose pour le moment par l'API d'Agir "
+                        + "(<code>POST /api/reports/{id}/submit</code>) ; la DIEESS peut vous accompagner.</p>");
             }
         }
         body.append("</section>");

@@ -296,7 +296,8 @@ abstract class ApiTestSupport {
     }
 
     /** A one-year application of {@code porteur} taken, step by step through the API, to its year's report. */
-    protected Grant grantedOneYear() {
+    /** A one-year application of {@code porteur} voted by the Commission permanente: its agreement waits to be signed. */
+    protected Voted votedOneYear() {
         Map<String, Object> campaign = openCampaign(30);
         Map<String, Object> structure = registerStructure("porteur");
         Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1,
@@ -317,13 +318,23 @@ abstract class ApiTestSupport {
                 "deliberationNumber", "CP-2026-11-043",
                 "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
         awaitWaitingAt(reference, "Task_SignAgreement");
+        return new Voted(String.valueOf(structure.get("id")), id, reference);
+    }
+
+    protected record Voted(String structureId, String applicationId, String reference) {
+    }
+
+    protected Grant grantedOneYear() {
+        Voted voted = votedOneYear();
+        String id = voted.applicationId();
+        String reference = voted.reference();
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
         post("porteur", "/api/agreements/" + agreementId + "/sign", null);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
         post("instructeur", "/api/agreements/" + agreementId + "/countersign", null);
         String advanceId = String.valueOf(pay(id, reference, 1, "ADVANCE").get("id"));
         String reportId = String.valueOf(awaitReport(id, 1).get("id"));
-        return new Grant(String.valueOf(structure.get("id")), id, reference, agreementId, advanceId, reportId);
+        return new Grant(voted.structureId(), id, reference, agreementId, advanceId, reportId);
     }
 
     /** Submits a draft and declares it complete: it waits for the opinions of DTER and DJVA (routed by the DMN). */

@@ -126,6 +126,34 @@ class PagesIT extends ApiTestSupport {
                 .contains("<h1>Mon espace porteur de projet</h1>");
     }
 
+    @Test
+    void theLegalRepresentativeSignsTheAgreementFromThePortal() {
+        Voted voted = votedOneYear();
+        String session = signedInSession("porteur");
+        assertThat(browser(session, HttpMethod.GET, "/portail", null).getBody()).contains("Signez la convention — "
+                + voted.reference());
+        String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + voted.applicationId() + "/convention",
+                null).getBody();
+        assertThat(page).contains("Lire la convention (PDF)", "Signer la convention");
+        String action = page.replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+/signature)\".*", "$1");
+
+        LinkedMultiValueMap<String, String> unchecked = new LinkedMultiValueMap<>();
+        unchecked.add("_csrf", csrfOf(page));
+        ResponseEntity<String> refused = browser(session, HttpMethod.POST, action, urlEncoded(unchecked));
+        assertThat(refused.getHeaders().getLocation().toString()).endsWith("/convention?erreur");
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(voted.reference())
+                .activityId("Task_SignAgreement").count()).isEqualTo(1);
+
+        LinkedMultiValueMap<String, String> signed = new LinkedMultiValueMap<>(unchecked);
+        signed.add("accord", "oui");
+        assertThat(browser(session, HttpMethod.POST, action, urlEncoded(signed)).getHeaders().getLocation().toString())
+                .endsWith("/convention?ok");
+        awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
+        assertThat(browser(signedInSession("porteuse"), HttpMethod.GET,
+                "/portail/candidatures/" + voted.applicationId() + "/convention", null).getStatusCode().value())
+                .as("another structure's agreement").isEqualTo(404);
+    }
+
     private static HttpEntity<LinkedMultiValueMap<String, String>> urlEncoded(LinkedMultiValueMap<String, String> form) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

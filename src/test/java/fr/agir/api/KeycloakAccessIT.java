@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** Sign-in through a real Keycloak: authorities, what each role reaches, IDOR, bad tokens, directorates. */
@@ -81,7 +82,13 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         String invitationId = String.valueOf(post("porteur", "/api/structures/" + grant.structureId()
                 + "/invitations", Map.of("email", "benevole@example.org")).get("id"));
         Map<String, String> ids = Map.of("structures", grant.structureId(), "applications", grant.applicationId(),
-                "agreements", grant.agreementId(), "installments", grant.advanceId(), "reports", grant.reportId());
+                "agreements", grant.agreementId(), "installments", grant.advanceId(), "reports", grant.reportId(),
+                // the portal's pages, in French
+                "candidatures", grant.applicationId(), "conventions", grant.agreementId());
+        String documentId = String.valueOf(((List<Map<String, Object>>) get("porteur", "/api/structures/"
+                + grant.structureId() + "/documents").get("current")).get(0).get("id"));
+        String messageId = String.valueOf(post("porteur", "/api/applications/" + grant.applicationId() + "/messages",
+                Map.of("body", "Bonjour")).get("id"));
         int auditBefore = count("select count(*) from audit_event where application_id = ?",
                 Long.valueOf(grant.applicationId()));
         int deniedBefore = count("select count(*) from audit_event where action = 'ACCESS_DENIED'");
@@ -91,16 +98,21 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         List<String> probed = new ArrayList<>();
         for (Map.Entry<String, Object> path : ((Map<String, Object>) paths.get("paths")).entrySet()) {
             String template = path.getKey();
-            if (!template.contains("{") || template.startsWith("/api/campaigns/")) {
-                continue; // campaigns are public to every signed-in user
+            if (!template.contains("{") || template.startsWith("/api/campaigns/") || template.startsWith("/api/forms/")) {
+                continue; // campaigns and form schemas are public to every signed-in user
             }
-            String url = concrete(template, ids).replace("{invitationId}", invitationId);
-            for (String method : ((Map<String, Object>) path.getValue()).keySet()) {
-                HttpMethod verb = HttpMethod.valueOf(method.toUpperCase());
+            String url = concrete(template, ids).replace("{invitationId}", invitationId)
+                    .replace("{documentId}", documentId).replace("{messageId}", messageId)
+                    .replace("{agreementId}", grant.agreementId());
+            for (Map.Entry<String, Object> operation : ((Map<String, Object>) path.getValue()).entrySet()) {
+                HttpMethod verb = HttpMethod.valueOf(operation.getKey().toUpperCase());
+                Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
+                        operation.getValue()).getOrDefault("requestBody", Map.of())).getOrDefault("content", Map.of());
+                boolean multipart = content.containsKey("multipart/form-data") && !content.containsKey("application/json");
                 for (String intruder : List.of("porteuse", "avis-dpas", "jury")) {
                     assertThat(url).as("a value for each parameter of " + template).doesNotContain("{");
-                    ResponseEntity<String> response = callForText(intruder, verb, url,
-                            BODIES.getOrDefault(template, Map.of()));
+                    ResponseEntity<String> response = multipart ? upload(intruder, url)
+                            : callForText(intruder, verb, url, BODIES.getOrDefault(template, Map.of()));
                     assertThat(response.getStatusCode().value()).as("%s %s %s", intruder, verb, url).isIn(403, 404);
                     assertThat(String.valueOf(response.getBody())).as("%s %s %s", intruder, verb, url)
                             .doesNotContain(grant.reference(), structureName);
@@ -122,9 +134,21 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         }
     }
 
+    /** A valid upload (a real PDF, a known type), so that a refusal comes from the access rules. */
+    private ResponseEntity<String> upload(String user, String url) {
+        HttpHeaders headers = headersFor(user);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        org.springframework.util.MultiValueMap<String, Object> parts = documentParts("STATUTS", "statuts.pdf",
+                fr.agir.structure.SampleFiles.pdf("Intrus"), null);
+        parts.add("body", "Intrus");
+        return http.exchange(url, HttpMethod.POST, new HttpEntity<>(parts, headers), String.class);
+    }
+
     /** Valid bodies, so that a refusal comes from the access rules and not from validation. */
     private static final Map<String, Object> BODIES = Map.ofEntries(
             Map.entry("/api/applications/{id}", Map.of("title", "Intrus")),
+            Map.entry("/api/applications/{id}/form", Map.of("data", Map.of("title", "Intrus"))),
+            Map.entry("/api/applications/{id}/messages", Map.of("body", "Intrus")),
             Map.entry("/api/applications/{id}/completeness", Map.of("outcome", "COMPLETE")),
             Map.entry("/api/applications/{id}/missing-pieces", Map.of("comment", "Pièces")),
             Map.entry("/api/applications/{id}/opinions/{directorate}", Map.of("verdict", "FAVORABLE")),

@@ -13,7 +13,7 @@ class MembershipApiIT extends ApiTestSupport {
 
     @Test
     void theLegalRepresentativeInvitesAMemberWhoThenActsForTheStructureUntilRemoved() {
-        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> structure = registerStructureWithoutDocuments("porteur");
         String base = "/api/structures/" + structure.get("id");
         assertThat(status("porteuse", HttpMethod.GET, base, null)).as("not a member yet").isEqualTo(404);
 
@@ -54,7 +54,7 @@ class MembershipApiIT extends ApiTestSupport {
 
     @Test
     void invitationsCanBeRevokedAndBadOnesAreRefusedClearly() {
-        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> structure = registerStructureWithoutDocuments("porteur");
         String base = "/api/structures/" + structure.get("id");
         ResponseEntity<Map<String, Object>> badEmail = call("porteur", HttpMethod.POST, base + "/invitations",
                 Map.of("email", "pas-un-email"));

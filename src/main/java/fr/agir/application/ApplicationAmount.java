@@ -34,6 +34,7 @@ class ApplicationAmount {
         this.amount = amount;
     }
 
+    Long getApplicationId() { return applicationId; }
     int getGrantYear() { return grantYear; }
     AmountKind getKind() { return kind; }
     BigDecimal getAmount() { return amount; }

@@ -10,6 +10,8 @@ interface ApplicationAmountRepository extends JpaRepository<ApplicationAmount, L
 
     List<ApplicationAmount> findByApplicationIdAndKindOrderByGrantYearAsc(Long applicationId, AmountKind kind);
 
+    List<ApplicationAmount> findByApplicationIdInAndKind(java.util.Collection<Long> applicationIds, AmountKind kind);
+
     @Modifying(flushAutomatically = true)
     @Query("delete from ApplicationAmount a where a.applicationId = ?1 and a.kind = ?2")
     void deleteByApplicationIdAndKind(Long applicationId, AmountKind kind);

@@ -2,6 +2,7 @@ package fr.agir.application;
 
 import jakarta.persistence.LockModeType;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -17,4 +18,8 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
     Page<Application> findByStructureIdIn(Collection<Long> structureIds, Pageable page);
 
     Page<Application> findByIdIn(Collection<Long> ids, Pageable page);
+
+    List<Application> findByReferenceIn(Collection<String> references);
+
+    List<Application> findByStructureIdOrderByIdDesc(Long structureId);
 }

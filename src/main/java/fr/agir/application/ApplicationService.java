@@ -257,6 +257,31 @@ public class ApplicationService {
         return audit.ofApplication(applicationId).stream().filter(e -> !hidden.contains(e.getEntityType())).toList();
     }
 
+    /** For DIEESS staff's lists: the applications of these references (unknown ones are left out). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public List<Application> byReferences(java.util.Collection<String> references) {
+        return references.isEmpty() ? List.of() : applications.findByReferenceIn(references);
+    }
+
+    /** Every application of a structure, newest first (the case file's history, for DIEESS staff). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public List<Application> ofStructure(Long structureId) {
+        return applications.findByStructureIdOrderByIdDesc(structureId);
+    }
+
+    /** The total of an amount kind over the years, by application, in one query. */
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> totals(java.util.Collection<Long> applicationIds, AmountKind kind) {
+        Map<Long, BigDecimal> totals = new HashMap<>();
+        if (!applicationIds.isEmpty()) {
+            amounts.findByApplicationIdInAndKind(applicationIds, kind)
+                    .forEach(a -> totals.merge(a.getApplicationId(), a.getAmount(), BigDecimal::add));
+        }
+        return totals;
+    }
+
     /** References of the applicant's own applications (to find the steps waiting for him). */
     @Transactional(readOnly = true)
     public List<String> referencesOfMyStructures() {

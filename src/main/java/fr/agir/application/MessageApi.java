@@ -79,7 +79,7 @@ public class MessageApi {
     }
 
     /** No file chosen in the form: no attachment. */
-    static MessageService.Attachment attachment(MultipartFile file) throws IOException {
+    public static MessageService.Attachment attachment(MultipartFile file) throws IOException {
         return file == null || file.isEmpty() && (file.getOriginalFilename() == null
                 || file.getOriginalFilename().isBlank()) ? null
                 : new MessageService.Attachment(file.getOriginalFilename(), file.getInputStream());

@@ -48,9 +48,12 @@ public class InstructionService {
     private final Clock clock;
     private final MissingPiecesMail missingPiecesMail;
 
+    private final InadmissibilityLetter inadmissibilityLetter;
+
     public InstructionService(ApplicationService applications, StructureService structures,
                               OpinionRepository opinions, Workflow workflow, Deadlines deadlines, AuditTrail audit,
-                              CurrentUser currentUser, Clock clock, MissingPiecesMail missingPiecesMail) {
+                              CurrentUser currentUser, Clock clock, MissingPiecesMail missingPiecesMail,
+                              InadmissibilityLetter inadmissibilityLetter) {
         this.applications = applications;
         this.structures = structures;
         this.opinions = opinions;
@@ -60,6 +63,7 @@ public class InstructionService {
         this.currentUser = currentUser;
         this.clock = clock;
         this.missingPiecesMail = missingPiecesMail;
+        this.inadmissibilityLetter = inadmissibilityLetter;
     }
 
     /** The instructor's completeness decision on a submitted application. */
@@ -107,6 +111,7 @@ public class InstructionService {
                 missingPiecesDeadlinePassed
                         ? "Pièces complémentaires non fournies dans le délai"
                         : reason);
+        inadmissibilityLetter.send(applications.get(applicationId));
     }
 
     /**

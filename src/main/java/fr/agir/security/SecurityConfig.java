@@ -45,6 +45,8 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                                 "/actuator/health/**", "/error", "/login", "/assets/**").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/instruction", "/instruction/**")
+                        .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)

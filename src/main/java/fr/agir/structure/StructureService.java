@@ -146,6 +146,14 @@ public class StructureService {
         return structures.findByMember(currentUser.username());
     }
 
+    /** Structures by id, for lists (the caller has checked what its user may see). */
+    @Transactional(readOnly = true)
+    public Map<Long, Structure> byIds(java.util.Collection<Long> structureIds) {
+        Map<Long, Structure> result = new java.util.HashMap<>();
+        structures.findAllById(structureIds).forEach(s -> result.put(s.getId(), s));
+        return result;
+    }
+
     @Transactional(readOnly = true)
     public Structure get(Long structureId) {
         return structures.findById(structureId).orElseThrow(StructureService::notFound);

@@ -70,7 +70,7 @@ public class HomeController {
         if (currentUser.hasRole(Role.INSTRUCTOR)) {
             section(body, "espace-instruction", "Instruction des candidatures",
                     "Les dossiers à instruire par la DIEESS, du contrôle de complétude au vote.",
-                    link("/api/tasks", "Ma file de travail"), link("/api/applications", "Toutes les candidatures"));
+                    link("/instruction", "Ma file de travail"), link("/api/applications", "Toutes les candidatures (API)"));
         }
         if (currentUser.hasRole(Role.REVIEWER)) {
             String directorates = currentUser.directorates().stream().map(Enum::name).sorted()

@@ -29,6 +29,8 @@ public final class Page {
             button.lien { background: none; border: 0; padding: 0; margin: 0; text-decoration: underline; font-size: 1rem; }
             button:focus, input:focus, select:focus, textarea:focus, a:focus { outline: 3px solid #0a76f6; outline-offset: 2px; }
             table { border-collapse: collapse; width: 100%; margin: 1rem 0; }
+            .grille { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 0 1rem; }
+            td form { margin: 0; } td form button { margin-top: .25rem; padding: .25rem .6rem; }
             th, td { border-bottom: 1px solid #929292; padding: .5rem; text-align: left; vertical-align: top; }
             caption { text-align: left; font-weight: 600; }
             .erreur, .champ-erreur { color: #ce0500; }

@@ -26,11 +26,75 @@ public class Workflow {
     private final IdentityService identity;
     private final CurrentUser currentUser;
 
-    public Workflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CurrentUser currentUser) {
+    private final org.camunda.bpm.engine.HistoryService history;
+
+    public Workflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CurrentUser currentUser,
+                    org.camunda.bpm.engine.HistoryService history) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
         this.currentUser = currentUser;
+        this.history = history;
+    }
+
+    /** An open task of a team's work queue, claimed or not. */
+    public record TeamTask(String taskId, String taskKey, String name, String businessKey, java.util.Date created,
+                           java.util.Date due, String assignee) {
+    }
+
+    /** A finished step of a case, from the engine's history. */
+    public record DoneTask(String name, String assignee, java.util.Date started, java.util.Date ended) {
+    }
+
+    /** Every open task offered to {@code group}, including those a member has claimed. */
+    public List<TeamTask> openTasksOfGroup(String group) {
+        return teamTasks(tasks.createTaskQuery().active().taskCandidateGroup(group).includeAssignedTasks());
+    }
+
+    /** The open tasks offered to {@code group} on one case, claimed or not. */
+    public List<TeamTask> openTasksOfGroup(String group, String businessKey) {
+        return teamTasks(tasks.createTaskQuery().active().taskCandidateGroup(group).includeAssignedTasks()
+                .processInstanceBusinessKey(businessKey));
+    }
+
+    private List<TeamTask> teamTasks(TaskQuery query) {
+        List<Task> open = query.orderByTaskCreateTime().asc().list();
+        Map<String, String> keys = businessKeys(open);
+        return open.stream().map(t -> new TeamTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                keys.get(t.getProcessInstanceId()), t.getCreateTime(), t.getDueDate(), t.getAssignee())).toList();
+    }
+
+    /**
+     * Gives an open task of {@code group} to {@code assignee} (claim: the caller himself; assign: a
+     * colleague; null: back to the team). A task of another team is "not found".
+     */
+    public TeamTask assign(String taskId, String group, String assignee) {
+        Task task = tasks.createTaskQuery().taskId(taskId).active().taskCandidateGroup(group).includeAssignedTasks()
+                .singleResult();
+        if (task == null) {
+            throw new fr.agir.shared.NotFoundException("Cette tâche n'existe pas ou n'est plus à faire.");
+        }
+        tasks.setAssignee(taskId, assignee);
+        Map<String, String> keys = businessKeys(List.of(task));
+        return new TeamTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
+                keys.get(task.getProcessInstanceId()), task.getCreateTime(), task.getDueDate(), assignee);
+    }
+
+    /** The finished steps of a case (its process and the processes it called), oldest first. */
+    public List<DoneTask> doneTasks(String businessKey) {
+        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey).finished()
+                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
+                .map(t -> new DoneTask(t.getName(), t.getAssignee(), t.getStartTime(), t.getEndTime())).toList();
+    }
+
+    private Map<String, String> businessKeys(List<Task> list) {
+        Map<String, String> keys = new java.util.HashMap<>();
+        if (!list.isEmpty()) {
+            runtime.createProcessInstanceQuery()
+                    .processInstanceIds(list.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
+                    .list().forEach(pi -> keys.put(pi.getId(), pi.getBusinessKey()));
+        }
+        return keys;
     }
 
     /** A step (user task) waiting for someone; completing it moves the process on. */

@@ -203,11 +203,7 @@ abstract class ApiTestSupport {
 
     protected Map<String, Object> registerStructure(String applicant, String legalRepEmail) {
         Map<String, Object> structure = registerStructureWithoutDocuments(applicant, legalRepEmail);
-        for (String type : List.of("STATUTS", "LISTE_DIRIGEANTS", "RIB")) {
-            ResponseEntity<Map<String, Object>> upload = uploadDocument(applicant, String.valueOf(structure.get("id")),
-                    type, type.toLowerCase() + ".pdf", fr.agir.structure.SampleFiles.pdf(type), null);
-            assertThat(upload.getStatusCode().value()).as("upload of %s: %s", type, upload.getBody()).isEqualTo(201);
-        }
+        provideRequiredPieces(applicant, structure.get("id"));
         return structure;
     }
 
@@ -216,10 +212,24 @@ abstract class ApiTestSupport {
     }
 
     protected Map<String, Object> registerStructureWithoutDocuments(String applicant, String legalRepEmail) {
+        return registerStructureWithoutDocuments(applicant, legalRepEmail, "93200", "Saint-Denis");
+    }
+
+    protected Map<String, Object> registerStructureWithoutDocuments(String applicant, String legalRepEmail,
+                                                                  String postalCode, String commune) {
         return post(applicant, "/api/structures", Map.of("name", "Association " + System.nanoTime(),
                 "legalForm", "ASSOCIATION", "siret", TestData.randomSiret(), "addressLine", "5 rue Gabriel Péri",
-                "postalCode", "93200", "commune", "Saint-Denis", "legalRepName", "Awa Diallo",
+                "postalCode", postalCode, "commune", commune, "legalRepName", "Awa Diallo",
                 "legalRepEmail", legalRepEmail, "iban", "FR76 3000 6000 0112 3456 7890 189", "bic", "AGRIFRPP"));
+    }
+
+    /** Adds the pieces a structure's case file needs for applying. */
+    protected void provideRequiredPieces(String applicant, Object structureId) {
+        for (String type : List.of("STATUTS", "LISTE_DIRIGEANTS", "RIB")) {
+            ResponseEntity<Map<String, Object>> upload = uploadDocument(applicant, String.valueOf(structureId),
+                    type, type.toLowerCase() + ".pdf", fr.agir.structure.SampleFiles.pdf(type), null);
+            assertThat(upload.getStatusCode().value()).as("upload of %s: %s", type, upload.getBody()).isEqualTo(201);
+        }
     }
 
     /** A piece uploaded to a structure's case file, as the portal's form or an API client sends it. */

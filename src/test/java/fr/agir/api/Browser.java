@@ -48,6 +48,16 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build(), options);
     }
 
+    /** Signs in on the local sign-in page (checked with axe-core too) and waits for the home page. */
+    void signIn(String baseUrl, String user, String password) {
+        driver.get(baseUrl + "/login");
+        assertAccessible();
+        type("Identifiant", user);
+        type("Mot de passe", password);
+        find(By.cssSelector("button[type=submit]")).click();
+        await(d -> d.getTitle().startsWith("Accueil"));
+    }
+
     /** Waits for the condition; on timeout, fails with the page's address and text to say why. */
     <T> T await(Function<WebDriver, T> condition) {
         try {

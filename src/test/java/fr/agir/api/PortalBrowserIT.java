@@ -31,12 +31,7 @@ class PortalBrowserIT extends ApiTestSupport {
 
     private void signIn(String user) {
         browser = new Browser();
-        browser.driver.get(url("/login"));
-        browser.assertAccessible();
-        browser.type("Identifiant", user);
-        browser.type("Mot de passe", PASSWORD);
-        browser.find(By.cssSelector("button[type=submit]")).click();
-        browser.await(d -> d.getTitle().startsWith("Accueil"));
+        browser.signIn(http.getRootUri(), user, PASSWORD);
     }
 
     private void openForm(String applicationId) {

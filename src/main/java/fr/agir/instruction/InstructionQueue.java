@@ -1,0 +1,198 @@
+package fr.agir.instruction;
+
+import fr.agir.application.AmountKind;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditTrail;
+import fr.agir.campaign.Thematic;
+import fr.agir.security.CurrentUser;
+import fr.agir.security.Role;
+import fr.agir.shared.InvalidInputException;
+import fr.agir.structure.Ept;
+import fr.agir.structure.Structure;
+import fr.agir.structure.StructureService;
+import fr.agir.workflow.Workflow;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The DIEESS instructors' work queue: every open step of the instructor team, with what an
+ * instructor filters and sorts by (campaign, thematic, stage, EPT, amount, deadline, who holds it),
+ * counts per stage, and claiming, assigning and releasing a step.
+ */
+@Service
+public class InstructionQueue {
+    static final String TEAM = Role.INSTRUCTOR.candidateGroup();
+
+    private final Workflow workflow;
+    private final ApplicationService applications;
+    private final StructureService structures;
+    private final AuditTrail audit;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public InstructionQueue(Workflow workflow, ApplicationService applications, StructureService structures,
+                            AuditTrail audit, CurrentUser currentUser, Clock clock) {
+        this.workflow = workflow;
+        this.applications = applications;
+        this.structures = structures;
+        this.audit = audit;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public enum Assignment { ANY, MINE, UNASSIGNED }
+
+    public enum Sort { OLDEST, DEADLINE, AMOUNT, REFERENCE }
+
+    /** What the instructor asks for; null fields do not filter. */
+    public record Filter(Long campaignId, Thematic thematic, ApplicationStatus stage, Ept ept, BigDecimal minAmount,
+                         BigDecimal maxAmount, boolean overdueOnly, Assignment assignment, Sort sort) {
+        public Filter {
+            assignment = assignment == null ? Assignment.ANY : assignment;
+            sort = sort == null ? Sort.OLDEST : sort;
+        }
+
+        public static Filter all() {
+            return new Filter(null, null, null, null, null, null, false, null, null);
+        }
+    }
+
+    /** One step of the queue, with the application it concerns. */
+    public record Item(String taskId, String taskKey, String step, Long applicationId, String reference, String title,
+                       Long campaignId, String structureName, Ept ept, Thematic thematic, ApplicationStatus stage,
+                       BigDecimal requestedTotal, Date created, Date due, boolean overdue, String assignee) {
+    }
+
+    public record Result(List<Item> items, long total, int page, int size, Map<ApplicationStatus, Long> countsByStage) {
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public Result queue(Filter filter, int page, int size) {
+        if (filter.minAmount() != null && filter.maxAmount() != null
+                && filter.minAmount().compareTo(filter.maxAmount()) > 0) {
+            throw new InvalidInputException("Fourchette de montants invalide.",
+                    Map.of("maxAmount", "Le montant maximum doit être supérieur ou égal au minimum"));
+        }
+        List<Item> all = items();
+        // Counts per stage follow every filter but the stage itself, so that they say where to look next.
+        List<Item> beforeStage = all.stream().filter(matches(filter, false)).toList();
+        Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
+        beforeStage.forEach(i -> counts.merge(i.stage(), 1L, Long::sum));
+        List<Item> matching = beforeStage.stream()
+                .filter(i -> filter.stage() == null || i.stage() == filter.stage())
+                .sorted(order(filter.sort())).toList();
+        int from = Math.min(page * size, matching.size());
+        return new Result(matching.subList(from, Math.min(from + size, matching.size())), matching.size(), page, size,
+                counts);
+    }
+
+    /** The team's open steps on one application (claimed or not). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public List<Workflow.TeamTask> tasksOf(String reference) {
+        return workflow.openTasksOfGroup(TEAM, reference);
+    }
+
+    /** The caller takes the step. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public Workflow.TeamTask claim(String taskId) {
+        return assign(taskId, currentUser.username(), "TASK_CLAIMED");
+    }
+
+    /** Gives the step to a colleague of the team. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public Workflow.TeamTask assignTo(String taskId, String colleague) {
+        String who = colleague == null ? "" : colleague.strip();
+        if (who.isEmpty() || who.length() > 100 || !who.matches("[\\p{L}\\p{N}._@-]+")) {
+            throw new InvalidInputException("Collègue invalide.", Map.of("assignee",
+                    "Indiquez l'identifiant de connexion d'un agent de la DIEESS"));
+        }
+        return assign(taskId, who, "TASK_ASSIGNED");
+    }
+
+    /** Puts the step back in the team's queue. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public Workflow.TeamTask release(String taskId) {
+        return assign(taskId, null, "TASK_RELEASED");
+    }
+
+    private Workflow.TeamTask assign(String taskId, String assignee, String action) {
+        Workflow.TeamTask task = workflow.assign(taskId, TEAM, assignee);
+        List<Application> concerned = applications.byReferences(Set.of(task.businessKey()));
+        Long applicationId = concerned.isEmpty() ? null : concerned.get(0).getId();
+        audit.record("TASK", null, applicationId, action, null, null, "« " + task.name() + " » "
+                + (assignee == null ? "remise dans la file de l'équipe" : "confiée à " + assignee)
+                + " par " + currentUser.username());
+        return task;
+    }
+
+    private List<Item> items() {
+        List<Workflow.TeamTask> tasks = workflow.openTasksOfGroup(TEAM);
+        Set<String> references = tasks.stream().map(Workflow.TeamTask::businessKey).collect(Collectors.toSet());
+        Map<String, Application> byReference = applications.byReferences(references).stream()
+                .collect(Collectors.toMap(Application::getReference, a -> a));
+        Set<Long> applicationIds = new HashSet<>();
+        Set<Long> structureIds = new HashSet<>();
+        byReference.values().forEach(a -> {
+            applicationIds.add(a.getId());
+            structureIds.add(a.getStructureId());
+        });
+        Map<Long, BigDecimal> requested = applications.totals(applicationIds, AmountKind.REQUESTED);
+        Map<Long, Structure> structureById = structures.byIds(structureIds);
+        Date now = Date.from(Instant.now(clock));
+        return tasks.stream().filter(t -> byReference.containsKey(t.businessKey())).map(t -> {
+            Application a = byReference.get(t.businessKey());
+            Structure s = structureById.get(a.getStructureId());
+            return new Item(t.taskId(), t.taskKey(), t.name(), a.getId(), a.getReference(), a.getTitle(),
+                    a.getCampaignId(), s == null ? null : s.getName(), s == null ? null : s.getEpt(), a.getThematic(),
+                    a.getStatus(), requested.getOrDefault(a.getId(), BigDecimal.ZERO), t.created(), t.due(),
+                    t.due() != null && t.due().before(now), t.assignee());
+        }).toList();
+    }
+
+    private Predicate<Item> matches(Filter f, boolean withStage) {
+        String me = currentUser.username();
+        return i -> (f.campaignId() == null || f.campaignId().equals(i.campaignId()))
+                && (f.thematic() == null || f.thematic() == i.thematic())
+                && (!withStage || f.stage() == null || f.stage() == i.stage())
+                && (f.ept() == null || f.ept() == i.ept())
+                && (f.minAmount() == null || i.requestedTotal().compareTo(f.minAmount()) >= 0)
+                && (f.maxAmount() == null || i.requestedTotal().compareTo(f.maxAmount()) <= 0)
+                && (!f.overdueOnly() || i.overdue())
+                && switch (f.assignment()) {
+                    case ANY -> true;
+                    case MINE -> me.equals(i.assignee());
+                    case UNASSIGNED -> i.assignee() == null;
+                };
+    }
+
+    private static Comparator<Item> order(Sort sort) {
+        Comparator<Item> byCreation = Comparator.comparing(Item::created);
+        return switch (sort) {
+            case OLDEST -> byCreation;
+            case DEADLINE -> Comparator.comparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder()))
+                    .thenComparing(byCreation);
+            case AMOUNT -> Comparator.comparing(Item::requestedTotal).reversed().thenComparing(byCreation);
+            case REFERENCE -> Comparator.comparing(Item::reference);
+        };
+    }
+}

@@ -1,0 +1,125 @@
+package fr.agir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+
+/**
+ * The instructors' queue on a seeded campaign of 500 applications from structures of the four EPTs:
+ * counts per stage, filters, paging, claiming and assigning, and who may use it.
+ */
+class InstructionQueueIT extends ApiTestSupport {
+    private static final int APPLICATIONS = 500;
+    private static final String[][] COMMUNES = {{"93200", "Saint-Denis"}, {"93600", "Aulnay-sous-Bois"},
+            {"93100", "Montreuil"}, {"93160", "Noisy-le-Grand"}};
+    private static final String[] THEMATICS = {"NOUVELLES_SOLIDARITES", "TRANSITION_ECOLOGIQUE", "ENGAGEMENT_CITOYEN"};
+
+    private Object campaignId;
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theQueueCountsFiltersPagesAndAssignsASeededCampaignOf500Applications() {
+        Map<String, Object> campaign = openCampaign(30);
+        campaignId = campaign.get("id");
+        List<Object> structures = new ArrayList<>();
+        for (String[] commune : COMMUNES) {
+            Object id = registerStructureWithoutDocuments("porteur", "awa@example.org", commune[0], commune[1]).get("id");
+            provideRequiredPieces("porteur", id);
+            structures.add(id);
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < APPLICATIONS; i++) {
+            int requested = 1000 * (1 + i % 20);  // 1,000 to 20,000 €
+            Map<String, Object> draft = post("porteur", "/api/applications", Map.of("campaignId", campaignId,
+                    "structureId", structures.get(i % 4), "title", "Projet " + i, "description", "Description",
+                    "thematic", THEMATICS[i % 3], "targetPublic", "JEUNES", "territory", "Seine-Saint-Denis",
+                    "durationYears", 1, "budgets", List.of(budget(1, requested, requested + 5000))));
+            post("porteur", "/api/applications/" + draft.get("id") + "/submit", null);
+            ids.add(String.valueOf(draft.get("id")));
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> count("select count(*) from ACT_RU_TASK t join ACT_RU_EXECUTION e "
+                + "on t.PROC_INST_ID_ = e.ID_ join application a on a.reference = e.BUSINESS_KEY_ "
+                + "where t.TASK_DEF_KEY_ = 'Task_CheckCompleteness' and a.campaign_id = ?", campaignId) == APPLICATIONS);
+        // 50 sent back to the applicant for missing pieces: they leave the instructors' queue.
+        for (String id : ids.subList(0, 50)) {
+            post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "MISSING_PIECES",
+                    "missingPieces", "Budget signé"));
+        }
+
+        Map<String, Object> all = get("instructeur", "/api/instruction/queue?campaignId=" + campaignId + "&size=200");
+        assertThat(((Number) all.get("total")).intValue()).isEqualTo(APPLICATIONS - 50);
+        assertThat((Map<String, Object>) all.get("countsByStage")).containsExactly(Map.entry("SUBMITTED", APPLICATIONS - 50));
+        assertThat((List<Object>) all.get("items")).hasSize(200);
+        Map<String, Object> lastPage = get("instructeur", "/api/instruction/queue?campaignId=" + campaignId
+                + "&size=200&page=2");
+        assertThat((List<Object>) lastPage.get("items")).hasSize(APPLICATIONS - 50 - 400);
+
+        // Filters, against the seeded distribution (application i: structure i % 4, thematic i % 3,
+        // 1,000 × (1 + i % 20) €), the first 50 being out of the queue.
+        assertThat(total("&ept=EST_ENSEMBLE")).isEqualTo(expected(i -> i % 4 == 2));
+        assertThat(total("&thematic=ENGAGEMENT_CITOYEN")).isEqualTo(expected(i -> i % 3 == 2));
+        assertThat(total("&minAmount=15000")).isEqualTo(expected(i -> 1000 * (1 + i % 20) >= 15000));
+        assertThat(total("&minAmount=5000&maxAmount=5000&ept=PLAINE_COMMUNE"))
+                .isEqualTo(expected(i -> 1000 * (1 + i % 20) == 5000 && i % 4 == 0));
+        assertThat(total("&stage=AWAITING_PIECES")).isZero();
+        assertThat(total("&overdue=true")).isZero();
+
+        // Sorted by amount, the largest first.
+        List<Map<String, Object>> byAmount = (List<Map<String, Object>>) get("instructeur",
+                "/api/instruction/queue?campaignId=" + campaignId + "&sort=AMOUNT&size=5").get("items");
+        assertThat(byAmount).allSatisfy(i -> assertThat(((Number) i.get("requestedTotal")).intValue()).isEqualTo(20000));
+
+        // Claim, assign to a colleague, release.
+        String first = String.valueOf(byAmount.get(0).get("taskId"));
+        String second = String.valueOf(byAmount.get(1).get("taskId"));
+        post("instructeur", "/api/instruction/tasks/" + first + "/claim", null);
+        post("instructeur", "/api/instruction/tasks/" + second + "/assign", Map.of("assignee", "instructrice"));
+        assertThat(total("&assignment=MINE")).isEqualTo(1);
+        assertThat(((Number) get("instructrice", "/api/instruction/queue?campaignId=" + campaignId
+                + "&assignment=MINE").get("total")).intValue()).isEqualTo(1);
+        assertThat(total("&assignment=UNASSIGNED")).isEqualTo(APPLICATIONS - 50 - 2);
+        post("instructeur", "/api/instruction/tasks/" + first + "/release", null);
+        assertThat(total("&assignment=MINE")).isZero();
+        assertThat(count("select count(*) from audit_event where action in ('TASK_CLAIMED', 'TASK_ASSIGNED', "
+                + "'TASK_RELEASED') and application_id in (select id from application where campaign_id = ?)",
+                campaignId)).isEqualTo(3);
+
+        // Bad input and other roles.
+        assertProblem(call("instructeur", HttpMethod.GET, "/api/instruction/queue?minAmount=9000&maxAmount=100", null),
+                422, "urn:agir:probleme:saisie-invalide");
+        assertProblem(call("instructeur", HttpMethod.POST, "/api/instruction/tasks/" + second + "/assign",
+                Map.of("assignee", "<script>")), 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(call("instructeur", HttpMethod.POST, "/api/instruction/tasks/inconnue/claim", null)
+                .getStatusCode().value()).isEqualTo(404);
+        for (String user : List.of("porteur", "avis-dter", "jury", "finances1")) {
+            assertThat(call(user, HttpMethod.GET, "/api/instruction/queue", null).getStatusCode().value()).as(user)
+                    .isEqualTo(403);
+            assertThat(call(user, HttpMethod.POST, "/api/instruction/tasks/" + first + "/claim", null)
+                    .getStatusCode().value()).as(user).isEqualTo(403);
+        }
+        String campaignQueue = "/instruction?campaignId=" + campaignId + "&ept=GRAND_PARIS_GRAND_EST";
+        String page = browser(signedInSession("instructeur"), HttpMethod.GET, campaignQueue, null).getBody();
+        assertThat(page).contains(expected(i -> i % 4 == 3) + " tâche(s)", "Grand Paris Grand Est");
+    }
+
+    private int total(String filters) {
+        return ((Number) get("instructeur", "/api/instruction/queue?size=1&campaignId=" + campaignId + filters)
+                .get("total")).intValue();
+    }
+
+    private static int expected(java.util.function.IntPredicate seeded) {
+        int n = 0;
+        for (int i = 50; i < APPLICATIONS; i++) {
+            if (seeded.test(i)) {
+                n++;
+            }
+        }
+        return n;
+    }
+}

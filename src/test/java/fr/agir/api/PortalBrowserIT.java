@@ -192,7 +192,8 @@ class PortalBrowserIT extends ApiTestSupport {
         browser.driver.get(url("/portail"));
         assertThat(browser.text()).contains("Déposez les pièces demandées puis confirmez-le — " + reference)
                 .containsPattern("avant le \\d{2}/\\d{2}/\\d{4}");
-        browser.find(By.partialLinkText("Déposez les pièces demandées")).click();
+        browser.find(By.xpath("//a[contains(., 'Déposez les pièces demandées') and contains(., '" + reference + "')]"))
+                .click();
         assertThat(browser.text()).contains("Attestation URSSAF de moins de 6 mois");
         browser.assertAccessible();
         String followPage = browser.driver.getCurrentUrl();

@@ -129,6 +129,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         Application after = applications.get(app.getId());
         assertThat(after.getStatus()).isEqualTo(ApplicationStatus.INADMISSIBLE);
         assertThat(after.getStatusReason()).contains("non fournies dans le délai");
+        assertThatLetterIsQueued(app);
     }
 
     @Test
@@ -156,6 +157,14 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
 
         assertThat(pi).isEnded().hasPassed("Event_Inadmissible").hasNotPassed("Task_RouteOpinions");
         assertThat(applications.get(app.getId()).getStatusReason()).isEqualTo("Structure hors du département");
+        assertThatLetterIsQueued(app);
+    }
+
+    /** The inadmissibility letter (PDF) is in the outbox, for the structure's legal representative. */
+    private void assertThatLetterIsQueued(Application app) {
+        assertThat(jdbc.queryForObject("select count(*) from mail_message m join mail_attachment a on a.message_id = m.id "
+                        + "where m.subject = ? and a.content_type = 'application/pdf'", Integer.class,
+                "Votre candidature " + app.getReference() + " est irrecevable")).isEqualTo(1);
     }
 
     @Test

@@ -80,6 +80,8 @@ public abstract class ProcessTestSupport {
     @Autowired
     protected DocumentVault vault;
     @Autowired
+    protected org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
     protected ApplicationService applications;
 
     @BeforeEach

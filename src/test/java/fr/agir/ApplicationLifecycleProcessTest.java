@@ -168,6 +168,35 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     }
 
     @Test
+    void theInstructorChangesTheProposedDirectoratesWithAReasonAndATrace() {
+        Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 1, TWENTY_K);
+        List<Directorate> proposal = as("instructeur", () -> instruction.routingProposal(app.getId()));
+        assertThat(proposal).contains(Directorate.DTER, Directorate.DJVA).doesNotContain(Directorate.DPAS);
+
+        assertThatThrownBy(() -> as("instructeur", () -> instruction.decideCompleteness(app.getId(),
+                InstructionService.Completeness.COMPLETE, null, null, new InstructionService.RoutingChange(
+                        java.util.Set.of(Directorate.DPAS), java.util.Set.of(), " "))))
+                .hasMessageContaining("Motivez le changement des directions consultées");
+        assertThat(lifecycle(app)).isWaitingAt("Task_CheckCompleteness");
+
+        as("instructeur", () -> instruction.decideCompleteness(app.getId(), InstructionService.Completeness.COMPLETE,
+                null, null, new InstructionService.RoutingChange(java.util.Set.of(Directorate.DPAS),
+                        java.util.Set.of(Directorate.DJVA), "Public en grande précarité")));
+        executeAsyncJobs();
+
+        assertThat(as("instructeur", () -> instruction.opinionsOf(app.getId()))).extracting(Opinion::getDirectorate)
+                .containsExactlyInAnyOrderElementsOf(proposal.stream()
+                        .filter(d -> d != Directorate.DJVA).collect(java.util.stream.Collectors.toCollection(
+                                () -> new java.util.ArrayList<>(List.of(Directorate.DPAS)))));
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("directorate-opinion")
+                .processInstanceBusinessKey(app.getReference()).count()).isEqualTo(proposal.size());
+        assertThat(auditRows.findAll()).filteredOn(e -> app.getId().equals(e.getApplicationId())
+                        && "ROUTING_ADJUSTED".equals(e.getAction())).singleElement()
+                .satisfies(e -> assertThat(e.getReason()).contains("ajoutée(s) : DPAS", "retirée(s) : DJVA",
+                        "Public en grande précarité"));
+    }
+
+    @Test
     void pastTheOpinionDeadlineTheInstructionGoesOnWithoutThatOpinion() {
         Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 1, TWENTY_K);
         declareComplete(app);

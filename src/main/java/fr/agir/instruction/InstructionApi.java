@@ -33,7 +33,8 @@ public class InstructionApi {
     }
 
     public record CompletenessInput(@NotNull(message = "Choisissez une décision") InstructionService.Completeness outcome,
-                                    String reason, String missingPieces) {
+                                    String reason, String missingPieces, java.util.Set<Directorate> addDirectorates,
+                                    java.util.Set<Directorate> removeDirectorates, String routingReason) {
     }
 
     public record MissingPiecesAnswer(String comment) {
@@ -59,7 +60,14 @@ public class InstructionApi {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(summary = "Décider de la recevabilité (instructeur) : complet, pièces manquantes ou inéligible")
     public void completeness(@PathVariable Long id, @Valid @RequestBody CompletenessInput in) {
-        service.decideCompleteness(id, in.outcome(), in.reason(), in.missingPieces());
+        service.decideCompleteness(id, in.outcome(), in.reason(), in.missingPieces(),
+                new InstructionService.RoutingChange(in.addDirectorates(), in.removeDirectorates(), in.routingReason()));
+    }
+
+    @GetMapping("/routing-proposal")
+    @Operation(summary = "Les directions que la table de routage propose de consulter (avant la décision de recevabilité)")
+    public List<Directorate> routingProposal(@PathVariable Long id) {
+        return service.routingProposal(id);
     }
 
     @PostMapping("/missing-pieces")

@@ -13,6 +13,7 @@ import fr.agir.campaign.Campaign;
 import fr.agir.campaign.CampaignService;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.CurrentUser;
+import fr.agir.security.Directorate;
 import fr.agir.shared.DomainException;
 import fr.agir.shared.French;
 import fr.agir.shared.Money;
@@ -201,7 +202,18 @@ public class InstructionController {
                     Map.of("outcome", "Choisissez une décision"), form);
         }
         try {
-            instruction.decideCompleteness(id, outcome, form.get("reason"), form.get("missingPieces"));
+            java.util.Set<Directorate> proposed = java.util.EnumSet.noneOf(Directorate.class);
+            if (outcome == InstructionService.Completeness.COMPLETE) {
+                proposed.addAll(instruction.routingProposal(id));
+            }
+            java.util.Set<Directorate> chosen = java.util.EnumSet.noneOf(Directorate.class);
+            form.keySet().stream().filter(k -> k.startsWith("direction-"))
+                    .forEach(k -> chosen.add(Directorate.valueOf(k.substring("direction-".length()))));
+            InstructionService.RoutingChange routing = outcome != InstructionService.Completeness.COMPLETE
+                    || proposed.equals(chosen) ? InstructionService.RoutingChange.NONE
+                    : new InstructionService.RoutingChange(difference(chosen, proposed), difference(proposed, chosen),
+                    form.get("routingReason"));
+            instruction.decideCompleteness(id, outcome, form.get("reason"), form.get("missingPieces"), routing);
             return redirect("/instruction/candidatures/" + id + "?ok=recevabilite");
         } catch (DomainException e) {
             if (e.httpStatus() == 404) {
@@ -413,8 +425,33 @@ public class InstructionController {
                         typed.get("missingPieces"), errors, "Pour une demande de pièces : elles sont envoyées à la "
                                 + "structure avec la date limite.", "maxlength=\"900\""))
                 .append(FormHtml.textarea("reason", "Motif", typed.get("reason"), errors,
-                        "Obligatoire pour une irrecevabilité : il figure dans le courrier.", "maxlength=\"900\""))
+                        "Obligatoire pour une irrecevabilité : il figure dans le courrier.", "maxlength=\"900\""));
+        List<Directorate> proposal = instruction.routingProposal(a.getId());
+        body.append("<fieldset id=\"routing\"><legend>Directions consultées si le dossier est complet</legend>")
+                .append("<p class=\"aide\">Cochées : la proposition de la table de routage (thématique, public, ")
+                .append("montant, forme juridique). Tout changement est motivé et tracé.</p>");
+        for (Directorate d : Directorate.values()) {
+            if (d == Directorate.DIEESS) {
+                continue;
+            }
+            boolean checked = typed.isEmpty() ? proposal.contains(d) : typed.containsKey("direction-" + d.name());
+            body.append("<p><input type=\"checkbox\" id=\"direction-").append(d.name()).append("\" name=\"direction-")
+                    .append(d.name()).append("\" value=\"oui\"").append(checked ? " checked" : "")
+                    .append("> <label style=\"display:inline\" for=\"direction-").append(d.name()).append("\">")
+                    .append(Page.escape(d.name() + " — " + d.label())).append(proposal.contains(d) ? " (proposée)" : "")
+                    .append("</label></p>");
+        }
+        body.append("</fieldset>")
+                .append(FormHtml.textarea("routingReason", "Motif du changement des directions", typed.get("routingReason"),
+                        errors, "Obligatoire si vous ajoutez ou retirez une direction.", "maxlength=\"900\""))
                 .append("<button type=\"submit\">Enregistrer la décision</button></form></section>");
+    }
+
+    private static java.util.Set<Directorate> difference(java.util.Set<Directorate> a, java.util.Set<Directorate> b) {
+        java.util.Set<Directorate> result = java.util.EnumSet.noneOf(Directorate.class);
+        result.addAll(a);
+        result.removeAll(b);
+        return result;
     }
 
     private void messagesSection(StringBuilder body, HttpServletRequest request, Application a,

@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,12 +71,51 @@ public class InstructionService {
     @Transactional
     @PreAuthorize("hasRole('INSTRUCTOR')")
     public void decideCompleteness(Long applicationId, Completeness outcome, String reason, String missingPieces) {
+        decideCompleteness(applicationId, outcome, reason, missingPieces, RoutingChange.NONE);
+    }
+
+    /**
+     * The instructor's change to the directorates the routing table proposes, with its reason; applied
+     * when the opinions are requested, and traced.
+     */
+    public record RoutingChange(Set<Directorate> added, Set<Directorate> removed, String reason) {
+        public static final RoutingChange NONE = new RoutingChange(Set.of(), Set.of(), null);
+
+        public RoutingChange {
+            added = added == null ? Set.of() : Set.copyOf(added);
+            removed = removed == null ? Set.of() : Set.copyOf(removed);
+        }
+
+        boolean isEmpty() {
+            return added.isEmpty() && removed.isEmpty();
+        }
+    }
+
+    /** The directorates the routing table ({@code bpmn/opinion-routing.dmn}) proposes for the application. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public List<Directorate> routingProposal(Long applicationId) {
+        Application application = applications.get(applicationId);
+        return workflow.decide(ProcessKeys.OPINION_ROUTING, ProcessKeys.APPLICATION_LIFECYCLE,
+                application.getReference(), "directorate").stream().map(Directorate::valueOf).toList();
+    }
+
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public void decideCompleteness(Long applicationId, Completeness outcome, String reason, String missingPieces,
+                                   RoutingChange routing) {
         Application application = applications.get(applicationId);
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_CHECK_COMPLETENESS, Map.of());
         String why = Texts.optional(reason, "reason", 900);
+        Map<String, Object> variables = new java.util.HashMap<>();
         switch (outcome) {
-            case COMPLETE -> applications.changeStatus(applicationId, ApplicationStatus.UNDER_REVIEW,
-                    "DECLARED_COMPLETE", why == null ? "Dossier complet et recevable" : why);
+            case COMPLETE -> {
+                if (!routing.isEmpty()) {
+                    variables.putAll(routingVariables(routing));
+                }
+                applications.changeStatus(applicationId, ApplicationStatus.UNDER_REVIEW,
+                        "DECLARED_COMPLETE", why == null ? "Dossier complet et recevable" : why);
+            }
             case MISSING_PIECES -> {
                 String pieces = Texts.required(missingPieces, "missingPieces", 900, "Listez les pièces à fournir");
                 LocalDate due = deadlines.missingPiecesDueFrom(LocalDate.now(clock));
@@ -87,7 +127,27 @@ public class InstructionService {
             case INELIGIBLE -> Texts.required(reason, "reason", 900,
                     "Motivez l'inéligibilité : elle sera notifiée à la structure");
         }
-        workflow.complete(task, Map.of("completeness", outcome.name(), "completenessReason", why == null ? "" : why));
+        variables.put("completeness", outcome.name());
+        variables.put("completenessReason", why == null ? "" : why);
+        workflow.complete(task, variables);
+    }
+
+    private static Map<String, Object> routingVariables(RoutingChange routing) {
+        if (routing.added().stream().anyMatch(routing.removed()::contains)) {
+            throw new InvalidInputException("Changement de routage incohérent.", Map.of("routing",
+                    "Une direction ne peut pas être à la fois ajoutée et retirée"));
+        }
+        if (routing.added().contains(Directorate.DIEESS) || routing.removed().contains(Directorate.DIEESS)) {
+            throw new InvalidInputException("Changement de routage incohérent.", Map.of("routing",
+                    "La DIEESS instruit le dossier : elle ne donne pas d'avis de direction"));
+        }
+        String reason = Texts.required(routing.reason(), "routingReason", 900,
+                "Motivez le changement des directions consultées : il est tracé");
+        Map<String, Object> variables = new java.util.HashMap<>();
+        variables.put("routingAdded", new ArrayList<>(routing.added().stream().map(Enum::name).sorted().toList()));
+        variables.put("routingRemoved", new ArrayList<>(routing.removed().stream().map(Enum::name).sorted().toList()));
+        variables.put("routingReason", reason);
+        return variables;
     }
 
     /** The applicant says the missing pieces are now in his case file: back to the completeness check. */
@@ -120,7 +180,25 @@ public class InstructionService {
      */
     @Transactional
     public List<String> requestOpinions(Long applicationId, List<String> routed) {
+        return requestOpinions(applicationId, routed, List.of(), List.of(), null);
+    }
+
+    /**
+     * Asks each directorate for its opinion: those the routing table picked (once each), less those
+     * the instructor removed, plus those he added; his change is traced with its reason.
+     */
+    @Transactional
+    public List<String> requestOpinions(Long applicationId, List<String> routed, List<String> added,
+                                        List<String> removed, String reason) {
         Set<String> distinct = new LinkedHashSet<>(routed);
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            distinct.removeAll(removed);
+            distinct.addAll(added);
+            audit.record(OPINION, null, applicationId, "ROUTING_ADJUSTED", null, null,
+                    "Proposition de la table de routage : " + listed(new LinkedHashSet<>(routed))
+                            + " ; ajoutée(s) : " + listed(added) + " ; retirée(s) : " + listed(removed)
+                            + " ; motif : " + reason);
+        }
         Instant now = Instant.now(clock);
         LocalDate due = deadlines.opinionDueFrom(LocalDate.now(clock));
         for (String code : distinct) {
@@ -130,6 +208,11 @@ public class InstructionService {
         }
         return List.copyOf(distinct);
     }
+
+    private static String listed(java.util.Collection<String> codes) {
+        return codes.isEmpty() ? "aucune" : String.join(", ", codes);
+    }
+
 
     /** A reviewer of the directorate gives its opinion. */
     @Transactional

@@ -6,6 +6,7 @@ public final class ProcessKeys {
     }
 
     public static final String APPLICATION_LIFECYCLE = "application-lifecycle";
+    public static final String OPINION_ROUTING = "opinion-routing";
     public static final String CAMPAIGN = "campaign";
     public static final String DIRECTORATE_OPINION = "directorate-opinion";
     public static final String GRANT_YEAR = "grant-year";

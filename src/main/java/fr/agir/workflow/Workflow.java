@@ -27,14 +27,30 @@ public class Workflow {
     private final CurrentUser currentUser;
 
     private final org.camunda.bpm.engine.HistoryService history;
+    private final org.camunda.bpm.engine.DecisionService decisions;
 
     public Workflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CurrentUser currentUser,
-                    org.camunda.bpm.engine.HistoryService history) {
+                    org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.DecisionService decisions) {
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
         this.currentUser = currentUser;
         this.history = history;
+        this.decisions = decisions;
+    }
+
+    /**
+     * What a decision table (hit policy COLLECT) answers on the variables of a running case: the
+     * values of {@code output}, in rule order, without duplicates.
+     */
+    public List<String> decide(String decisionKey, String processKey, String businessKey, String output) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).active().singleResult();
+        if (instance == null) {
+            throw new StateConflictException("Ce dossier n'est plus en cours : rien à décider.");
+        }
+        return decisions.evaluateDecisionTableByKey(decisionKey).variables(runtime.getVariables(instance.getId()))
+                .evaluate().collectEntries(output).stream().map(String::valueOf).distinct().toList();
     }
 
     /** An open task of a team's work queue, claimed or not. */

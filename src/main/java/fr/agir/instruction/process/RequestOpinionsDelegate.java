@@ -29,7 +29,17 @@ public class RequestOpinionsDelegate implements JavaDelegate {
             }
         }
         Long applicationId = (Long) execution.getVariable("applicationId");
-        execution.setVariable("directorates", new ArrayList<>(instruction.requestOpinions(applicationId, routed)));
+        execution.setVariable("directorates", new ArrayList<>(instruction.requestOpinions(applicationId, routed,
+                names(execution.getVariable("routingAdded")), names(execution.getVariable("routingRemoved")),
+                (String) execution.getVariable("routingReason"))));
         execution.removeVariable("routedDirectorates");
+    }
+
+    private static List<String> names(Object variable) {
+        List<String> names = new ArrayList<>();
+        if (variable instanceof List<?> list) {
+            list.forEach(v -> names.add(String.valueOf(v)));
+        }
+        return names;
     }
 }

@@ -160,6 +160,32 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThatLetterIsQueued(app);
     }
 
+    @Test
+    void anInstructorReopensAnInadmissibilityWithAReason() {
+        Application app = submitted(Thematic.ENGAGEMENT_CITOYEN, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
+        as("instructeur", () -> instruction.decideCompleteness(app.getId(),
+                InstructionService.Completeness.INELIGIBLE, "Siège hors du département", null));
+        executeAsyncJobs();
+        assertThat(lifecycle(app)).isNull();
+
+        assertThatThrownBy(() -> as("instructeur", () -> instruction.reopenCompleteness(app.getId(), "")))
+                .hasMessageContaining("Motivez la réouverture");
+        as("instructeur", () -> instruction.reopenCompleteness(app.getId(), "Le siège est à Bobigny depuis mars"));
+
+        assertThat(lifecycle(app)).isWaitingAt("Task_CheckCompleteness");
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+        assertThat(auditRows.findAll()).filteredOn(e -> app.getId().equals(e.getApplicationId())
+                && "REOPENED".equals(e.getAction())).singleElement()
+                .satisfies(e -> assertThat(e.getReason()).isEqualTo("Le siège est à Bobigny depuis mars"));
+        assertThatThrownBy(() -> as("instructeur", () -> instruction.reopenCompleteness(app.getId(), "Encore")))
+                .isInstanceOf(StateConflictException.class);
+
+        as("instructeur", () -> instruction.decideCompleteness(app.getId(), InstructionService.Completeness.COMPLETE,
+                null, null));
+        executeAsyncJobs();
+        assertThat(lifecycle(app)).isWaitingAt("Activity_CollectOpinions");
+    }
+
     /** The inadmissibility letter (PDF) is in the outbox, for the structure's legal representative. */
     private void assertThatLetterIsQueued(Application app) {
         assertThat(jdbc.queryForObject("select count(*) from mail_message m join mail_attachment a on a.message_id = m.id "

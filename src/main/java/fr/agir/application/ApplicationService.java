@@ -145,15 +145,7 @@ public class ApplicationService {
         linkCaseFileDocuments(applicationId);
         audit.record(ENTITY, applicationId, applicationId, "SUBMITTED", ApplicationStatus.DRAFT,
                 ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.username());
-        Structure structure = structures.get(application.getStructureId());
-        BigDecimal total = budgets.stream().map(YearBudget::requestedAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-        Map<String, Object> variables = new HashMap<>();
-        variables.put("applicationId", applicationId);
-        variables.put("thematic", application.getThematic().name());
-        variables.put("targetPublic", application.getTargetPublic().name());
-        variables.put("legalForm", structure.getLegalForm().name());
-        variables.put("totalRequested", total.setScale(0, RoundingMode.DOWN).longValueExact());
-        workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), variables);
+        workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), lifecycleVariables(application));
         events.publishEvent(new ApplicationSubmitted(applicationId)); // the receipt e-mail, in this transaction
         return application;
     }
@@ -172,6 +164,21 @@ public class ApplicationService {
         Application application = ownDraft(applicationId);
         write(application, campaigns.get(application.getCampaignId()), ApplicationForm.toDraft(data));
         return application;
+    }
+
+    /** The small facts the lifecycle's gateways and routing table read (the case itself stays in Agir's tables). */
+    @Transactional(readOnly = true)
+    public Map<String, Object> lifecycleVariables(Application application) {
+        Structure structure = structures.get(application.getStructureId());
+        BigDecimal total = budgets(application.getId()).stream().map(YearBudget::requestedAmount)
+                .filter(java.util.Objects::nonNull).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("applicationId", application.getId());
+        variables.put("thematic", application.getThematic().name());
+        variables.put("targetPublic", application.getTargetPublic().name());
+        variables.put("legalForm", structure.getLegalForm().name());
+        variables.put("totalRequested", total.setScale(0, RoundingMode.DOWN).longValueExact());
+        return variables;
     }
 
     /**

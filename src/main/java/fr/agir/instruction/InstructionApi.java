@@ -64,6 +64,16 @@ public class InstructionApi {
                 new InstructionService.RoutingChange(in.addDirectorates(), in.removeDirectorates(), in.routingReason()));
     }
 
+    public record ReopenInput(String reason) {
+    }
+
+    @PostMapping("/reopen")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Rouvrir une irrecevabilité : retour au contrôle de recevabilité, motivé et tracé")
+    public void reopen(@PathVariable Long id, @RequestBody(required = false) ReopenInput in) {
+        service.reopenCompleteness(id, in == null ? null : in.reason());
+    }
+
     @GetMapping("/routing-proposal")
     @Operation(summary = "Les directions que la table de routage propose de consulter (avant la décision de recevabilité)")
     public List<Directorate> routingProposal(@PathVariable Long id) {

@@ -223,6 +223,21 @@ public class InstructionController {
         }
     }
 
+    @PostMapping(value = "/instruction/candidatures/{id}/reouverture", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> reopen(HttpServletRequest request, @PathVariable Long id,
+                                         @RequestParam(defaultValue = "") String reopenReason) {
+        try {
+            instruction.reopenCompleteness(id, reopenReason);
+            return redirect("/instruction/candidatures/" + id + "?ok=reouverture");
+        } catch (DomainException e) {
+            if (e.httpStatus() == 404) {
+                throw e;
+            }
+            return rejected(request, id, "La candidature n'est pas rouverte.", Map.of("reopenReason", e.getMessage()),
+                    Map.of("reopenReason", reopenReason));
+        }
+    }
+
     @PostMapping(value = "/instruction/candidatures/{id}/notes", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> annotate(HttpServletRequest request, @PathVariable Long id,
                                            @RequestParam(defaultValue = "") String note) {
@@ -278,6 +293,17 @@ public class InstructionController {
         boolean checking = open.stream().anyMatch(t -> ProcessKeys.TASK_CHECK_COMPLETENESS.equals(t.taskKey()));
         if (checking) {
             completenessForm(body, request, a, errors, typed);
+        }
+        if (a.getStatus() == ApplicationStatus.INADMISSIBLE) {
+            body.append("<section aria-labelledby=\"reouvrir\"><h2 id=\"reouvrir\">Rouvrir la recevabilité</h2>")
+                    .append("<p><a href=\"/api/applications/").append(a.getId())
+                    .append("/inadmissibility-letter\">Courrier d'irrecevabilité envoyé (PDF)</a></p>")
+                    .append("<form method=\"post\" action=\"/instruction/candidatures/").append(a.getId())
+                    .append("/reouverture\">").append(Page.csrfField(request))
+                    .append(FormHtml.textarea("reopenReason", "Motif de la réouverture", typed.get("reopenReason"), errors,
+                            "Par exemple : la pièce était arrivée avant l'échéance. Le motif est tracé.",
+                            "required maxlength=\"900\""))
+                    .append("<button type=\"submit\">Rouvrir et revenir au contrôle de recevabilité</button></form></section>");
         }
 
         body.append("<section aria-labelledby=\"structure\"><h2 id=\"structure\">Dossier unique de la structure</h2><dl>")
@@ -608,6 +634,7 @@ public class InstructionController {
         String text = ok == null ? null : switch (ok) {
             case "recevabilite" -> "Décision de recevabilité enregistrée.";
             case "note" -> "Note enregistrée.";
+            case "reouverture" -> "Candidature rouverte : elle revient au contrôle de recevabilité.";
             case "message" -> "Message envoyé ; la structure est prévenue par e-mail.";
             case "tache" -> "Tâche mise à jour.";
             default -> null;

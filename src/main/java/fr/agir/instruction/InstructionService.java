@@ -9,6 +9,7 @@ import fr.agir.security.CurrentUser;
 import fr.agir.security.Directorate;
 import fr.agir.shared.ForbiddenActionException;
 import fr.agir.shared.InvalidInputException;
+import fr.agir.shared.StateConflictException;
 import fr.agir.shared.French;
 import fr.agir.shared.Money;
 import fr.agir.shared.Texts;
@@ -162,6 +163,24 @@ public class InstructionService {
         applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "MISSING_PIECES_PROVIDED",
                 answer == null ? "Pièces complémentaires déposées" : answer);
         workflow.complete(task, Map.of());
+    }
+
+    /**
+     * Reopens an inadmissibility (a piece had arrived, the deadline was miscounted…): the application
+     * goes back to the completeness check, with the reason in its history.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public void reopenCompleteness(Long applicationId, String reason) {
+        Application application = applications.get(applicationId);
+        if (application.getStatus() != ApplicationStatus.INADMISSIBLE) {
+            throw new StateConflictException("Seule une candidature déclarée irrecevable peut être rouverte ; "
+                    + "celle-ci est « " + application.getStatus().label() + " ».");
+        }
+        String why = Texts.required(reason, "reason", 900, "Motivez la réouverture : elle est tracée");
+        applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "REOPENED", why);
+        workflow.startAt(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(),
+                ProcessKeys.TASK_CHECK_COMPLETENESS, applications.lifecycleVariables(application));
     }
 
     /** Ends the application as inadmissible: ineligible, or missing pieces not sent in time. */

@@ -122,6 +122,16 @@ public class Workflow {
                            java.util.Date due) {
     }
 
+    /** Starts a case again at one of its steps (a reopened decision), with its business key and facts. */
+    public String startAt(String processKey, String businessKey, String activityId, Map<String, Object> variables) {
+        if (runtime.createProcessInstanceQuery().processDefinitionKey(processKey).processInstanceBusinessKey(businessKey)
+                .active().count() > 0) {
+            throw new StateConflictException("Ce dossier est déjà en cours : rien à rouvrir.");
+        }
+        return asCurrentUser(() -> runtime.createProcessInstanceByKey(processKey).businessKey(businessKey)
+                .setVariables(variables).startBeforeActivity(activityId).execute().getId());
+    }
+
     public String start(String processKey, String businessKey, Map<String, Object> variables) {
         ProcessInstance instance = asCurrentUser(() -> runtime.startProcessInstanceByKey(processKey, businessKey, variables));
         return instance.getId();

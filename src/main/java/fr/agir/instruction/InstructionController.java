@@ -59,19 +59,22 @@ public class InstructionController {
     private final InstructionService instruction;
     private final MessageService messages;
     private final CampaignService campaigns;
+    private final MassMessage massMessage;
     private final DocumentVault vault;
     private final Deadlines deadlines;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public InstructionController(InstructionQueue queue, CaseView cases, InstructionService instruction,
-                                 MessageService messages, CampaignService campaigns, DocumentVault vault,
+                                 MessageService messages, CampaignService campaigns, MassMessage massMessage,
+                                 DocumentVault vault,
                                  Deadlines deadlines, CurrentUser currentUser, Clock clock) {
         this.queue = queue;
         this.cases = cases;
         this.instruction = instruction;
         this.messages = messages;
         this.campaigns = campaigns;
+        this.massMessage = massMessage;
         this.vault = vault;
         this.deadlines = deadlines;
         this.currentUser = currentUser;
@@ -142,11 +145,15 @@ public class InstructionController {
         body.append("<h2>").append(result.total()).append(" tâche(s)</h2>");
         if (!result.items().isEmpty()) {
             body.append("<table><caption>Tâches de l'équipe d'instruction, page ").append(page + 1).append("</caption>")
-                    .append("<thead><tr><th scope=\"col\">Référence</th><th scope=\"col\">Projet et structure</th>")
+                    .append("<thead><tr><th scope=\"col\">Choisir</th><th scope=\"col\">Référence</th>")
+                    .append("<th scope=\"col\">Projet et structure</th>")
                     .append("<th scope=\"col\">EPT</th><th scope=\"col\">Demandé</th><th scope=\"col\">Étape et tâche</th>")
                     .append("<th scope=\"col\">Échéance</th><th scope=\"col\">Prise par</th></tr></thead><tbody>");
             for (InstructionQueue.Item i : result.items()) {
-                body.append("<tr><td><a href=\"/instruction/candidatures/").append(i.applicationId()).append("\">")
+                body.append("<tr><td><input type=\"checkbox\" form=\"action-groupee\" name=\"selection\" value=\"")
+                        .append(i.applicationId()).append("\" id=\"choix-").append(Page.escape(i.taskId()))
+                        .append("\" aria-label=\"Choisir ").append(Page.escape(i.reference())).append("\"></td><td>")
+                        .append("<a href=\"/instruction/candidatures/").append(i.applicationId()).append("\">")
                         .append(Page.escape(i.reference())).append("</a></td><td>").append(Page.escape(i.title()))
                         .append("<br><small>").append(Page.escape(i.structureName())).append("</small></td><td>")
                         .append(i.ept() == null ? "—" : Page.escape(i.ept().label())).append("</td><td>")
@@ -158,6 +165,12 @@ public class InstructionController {
                         .append(taskButtons(request, i)).append("</td></tr>");
             }
             body.append("</tbody></table>");
+            body.append("<form method=\"post\" id=\"action-groupee\" action=\"/instruction/messages-groupes\">")
+                    .append(Page.csrfField(request)).append("<h2>Action groupée</h2>")
+                    .append(FormHtml.textarea("message", "Message aux candidatures cochées", null, null,
+                            "Chaque structure le reçoit dans sa candidature et en est prévenue par e-mail.",
+                            "required maxlength=\"4000\""))
+                    .append("<button type=\"submit\">Envoyer aux candidatures cochées</button></form>");
         }
         body.append("<nav aria-label=\"Pages de la file\"><p>");
         if (page > 0) {
@@ -183,6 +196,31 @@ public class InstructionController {
             default -> throw new fr.agir.shared.NotFoundException("Action inconnue.");
         }
         return redirect(backToQueue(request.getHeader(HttpHeaders.REFERER)));
+    }
+
+    @PostMapping(value = "/instruction/messages-groupes", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<String> messageMany(HttpServletRequest request,
+                                              @RequestParam(required = false) List<Long> selection,
+                                              @RequestParam(defaultValue = "") String message) {
+        StringBuilder body = new StringBuilder("<h1>Compte rendu de l'envoi groupé</h1>");
+        try {
+            List<MassMessage.Outcome> outcomes = massMessage.send(selection, message);
+            long sent = outcomes.stream().filter(MassMessage.Outcome::sent).count();
+            body.append("<p role=\"status\" class=\"").append(sent == outcomes.size() ? "succes" : "attention")
+                    .append("\">").append(sent).append(" message(s) envoyé(s) sur ").append(outcomes.size())
+                    .append(".</p><ul>");
+            for (MassMessage.Outcome o : outcomes) {
+                body.append("<li>").append(o.sent() ? Page.escape(o.reference()) + " : envoyé"
+                        : "Candidature " + o.applicationId() + " : non envoyé — " + Page.escape(o.error())).append("</li>");
+            }
+            body.append("</ul>");
+        } catch (DomainException e) {
+            body.append(FormHtml.errorSummary("Rien n'a été envoyé.", e.fieldErrors().isEmpty()
+                    ? Map.of("message", e.getMessage()) : e.fieldErrors()));
+        }
+        body.append("<p><a href=\"/instruction\">Retour à la file de travail</a></p>");
+        return ResponseEntity.ok().contentType(MediaType.TEXT_HTML).body(Page.portal(request, "Envoi groupé",
+                body.toString()));
     }
 
     @GetMapping(value = "/instruction/candidatures/{id}", produces = MediaType.TEXT_HTML_VALUE)

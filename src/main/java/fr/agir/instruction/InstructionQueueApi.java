@@ -28,14 +28,26 @@ public class InstructionQueueApi {
     private final InstructionQueue queue;
     private final CaseView cases;
     private final InadmissibilityLetter letter;
+    private final MassMessage massMessage;
 
-    public InstructionQueueApi(InstructionQueue queue, CaseView cases, InadmissibilityLetter letter) {
+    public InstructionQueueApi(InstructionQueue queue, CaseView cases, InadmissibilityLetter letter,
+                               MassMessage massMessage) {
         this.queue = queue;
         this.cases = cases;
         this.letter = letter;
+        this.massMessage = massMessage;
+    }
+
+    @PostMapping("/api/instruction/messages")
+    @Operation(summary = "Un même message à plusieurs candidatures ; le compte rendu dit ce qui a été envoyé")
+    public List<MassMessage.Outcome> messageMany(@RequestBody MassMessageInput in) {
+        return massMessage.send(in == null ? null : in.applicationIds(), in == null ? null : in.body());
     }
 
     public record AssignInput(String assignee) {
+    }
+
+    public record MassMessageInput(List<Long> applicationIds, String body) {
     }
 
     public record AnnotationInput(String body) {

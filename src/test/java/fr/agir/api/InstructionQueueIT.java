@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
 
 /**
  * The instructors' queue on a seeded campaign of 500 applications from structures of the four EPTs:
@@ -90,6 +91,22 @@ class InstructionQueueIT extends ApiTestSupport {
                 + "'TASK_RELEASED') and application_id in (select id from application where campaign_id = ?)",
                 campaignId)).isEqualTo(3);
 
+        // One message to several applications chosen in the queue; an unknown one is reported, not fatal.
+        List<Object> chosen = byAmount.stream().limit(3).map(i -> i.get("applicationId")).toList();
+        List<Object> withUnknown = new ArrayList<>(chosen);
+        withUnknown.add(999999999L);
+        ResponseEntity<java.util.List<Map<String, Object>>> report = http.exchange("/api/instruction/messages",
+                HttpMethod.POST, new org.springframework.http.HttpEntity<>(Map.of("applicationIds", withUnknown,
+                        "body", "Le jury se réunira le 12 mars."), jsonHeaders("instructeur")),
+                new org.springframework.core.ParameterizedTypeReference<>() {
+                });
+        assertThat(report.getBody()).extracting(o -> o.get("sent")).containsExactly(true, true, true, false);
+        assertThat(String.valueOf(report.getBody().get(3).get("error"))).contains("Introuvable");
+        for (Object id : chosen) {
+            assertThat(count("select count(*) from application_message where application_id = ? and body like ?", id,
+                    "Le jury se réunira%")).isEqualTo(1);
+        }
+
         // Bad input and other roles.
         assertProblem(call("instructeur", HttpMethod.GET, "/api/instruction/queue?minAmount=9000&maxAmount=100", null),
                 422, "urn:agir:probleme:saisie-invalide");
@@ -106,6 +123,12 @@ class InstructionQueueIT extends ApiTestSupport {
         String campaignQueue = "/instruction?campaignId=" + campaignId + "&ept=GRAND_PARIS_GRAND_EST";
         String page = browser(signedInSession("instructeur"), HttpMethod.GET, campaignQueue, null).getBody();
         assertThat(page).contains(expected(i -> i % 4 == 3) + " tâche(s)", "Grand Paris Grand Est");
+    }
+
+    private org.springframework.http.HttpHeaders jsonHeaders(String user) {
+        org.springframework.http.HttpHeaders headers = headersFor(user);
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return headers;
     }
 
     private int total(String filters) {

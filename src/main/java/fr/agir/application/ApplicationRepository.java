@@ -22,4 +22,7 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
     List<Application> findByReferenceIn(Collection<String> references);
 
     List<Application> findByStructureIdOrderByIdDesc(Long structureId);
+
+    @org.springframework.data.jpa.repository.Query("select a.reference from Application a where a.campaignId = ?1")
+    List<String> findReferencesByCampaignId(Long campaignId);
 }

@@ -60,6 +60,7 @@ public class InstructionController {
     private final MessageService messages;
     private final CampaignService campaigns;
     private final MassMessage massMessage;
+    private final ProcessingTimes processingTimes;
     private final DocumentVault vault;
     private final Deadlines deadlines;
     private final CurrentUser currentUser;
@@ -67,7 +68,7 @@ public class InstructionController {
 
     public InstructionController(InstructionQueue queue, CaseView cases, InstructionService instruction,
                                  MessageService messages, CampaignService campaigns, MassMessage massMessage,
-                                 DocumentVault vault,
+                                 ProcessingTimes processingTimes, DocumentVault vault,
                                  Deadlines deadlines, CurrentUser currentUser, Clock clock) {
         this.queue = queue;
         this.cases = cases;
@@ -75,6 +76,7 @@ public class InstructionController {
         this.messages = messages;
         this.campaigns = campaigns;
         this.massMessage = massMessage;
+        this.processingTimes = processingTimes;
         this.vault = vault;
         this.deadlines = deadlines;
         this.currentUser = currentUser;
@@ -87,7 +89,8 @@ public class InstructionController {
         InstructionQueue.Filter filter = filter(params, errors);
         int page = Math.max(0, parseInt(params.get("page")));
         InstructionQueue.Result result = queue.queue(filter, page, PAGE_SIZE);
-        StringBuilder body = new StringBuilder("<h1>File de travail de l'instruction</h1>");
+        StringBuilder body = new StringBuilder("<h1>File de travail de l'instruction</h1>")
+                .append("<p><a href=\"/instruction/tableau-de-bord\">Délais de traitement et retards</a></p>");
         notice(body, params.get("ok"));
         body.append(FormHtml.errorSummary(errors.isEmpty() ? null : "Certains filtres sont ignorés.", errors));
 
@@ -196,6 +199,39 @@ public class InstructionController {
             default -> throw new fr.agir.shared.NotFoundException("Action inconnue.");
         }
         return redirect(backToQueue(request.getHeader(HttpHeaders.REFERER)));
+    }
+
+    @GetMapping(value = "/instruction/tableau-de-bord", produces = MediaType.TEXT_HTML_VALUE)
+    public String dashboard(HttpServletRequest request, @RequestParam(required = false) Long campaignId) {
+        List<Campaign> all = campaigns.all();
+        StringBuilder body = new StringBuilder("<h1>Délais de traitement</h1>");
+        Map<String, String> options = new LinkedHashMap<>();
+        all.forEach(c -> options.put(String.valueOf(c.getId()), c.getName()));
+        Long chosen = campaignId != null ? campaignId : all.isEmpty() ? null : all.get(all.size() - 1).getId();
+        body.append("<form method=\"get\" action=\"/instruction/tableau-de-bord\">")
+                .append(FormHtml.select("campaignId", "Appel à projets", chosen == null ? null : String.valueOf(chosen),
+                        options, null, null, null))
+                .append("<button type=\"submit\">Afficher</button></form>");
+        if (chosen != null) {
+            ProcessingTimes.Dashboard d = processingTimes.of(chosen);
+            body.append("<table><caption>Durée des étapes terminées, en jours</caption><thead><tr>")
+                    .append("<th scope=\"col\">Étape</th><th scope=\"col\">Terminées</th><th scope=\"col\">Médiane</th>")
+                    .append("<th scope=\"col\">90 % en moins de</th></tr></thead><tbody>");
+            for (ProcessingTimes.StepTimes t : d.steps()) {
+                body.append("<tr><td>").append(Page.escape(t.step())).append("</td><td>").append(t.finished())
+                        .append("</td><td>").append(t.medianDays().toPlainString().replace('.', ','))
+                        .append("</td><td>").append(t.p90Days().toPlainString().replace('.', ',')).append("</td></tr>");
+            }
+            body.append("</tbody></table><h2>").append(d.overdue().size()).append(" tâche(s) en retard</h2><ul>");
+            for (InstructionQueue.Item i : d.overdue()) {
+                body.append("<li><a href=\"/instruction/candidatures/").append(i.applicationId()).append("\">")
+                        .append(Page.escape(i.reference())).append("</a> — ").append(Page.escape(i.step()))
+                        .append(", échéance le ").append(French.date(i.due().toInstant()))
+                        .append(i.assignee() == null ? "" : " (" + Page.escape(i.assignee()) + ")").append("</li>");
+            }
+            body.append("</ul>");
+        }
+        return Page.portal(request, "Délais de traitement", body.toString());
     }
 
     @PostMapping(value = "/instruction/messages-groupes", produces = MediaType.TEXT_HTML_VALUE)

@@ -29,13 +29,15 @@ public class InstructionQueueApi {
     private final CaseView cases;
     private final InadmissibilityLetter letter;
     private final MassMessage massMessage;
+    private final ProcessingTimes processingTimes;
 
     public InstructionQueueApi(InstructionQueue queue, CaseView cases, InadmissibilityLetter letter,
-                               MassMessage massMessage) {
+                               MassMessage massMessage, ProcessingTimes processingTimes) {
         this.queue = queue;
         this.cases = cases;
         this.letter = letter;
         this.massMessage = massMessage;
+        this.processingTimes = processingTimes;
     }
 
     @PostMapping("/api/instruction/messages")
@@ -74,6 +76,12 @@ public class InstructionQueueApi {
                                          @RequestParam(defaultValue = "50") int size) {
         return queue.queue(new InstructionQueue.Filter(campaignId, thematic, stage, ept, minAmount, maxAmount, overdue,
                 assignment, sort), Math.max(page, 0), Math.min(Math.max(size, 1), 200));
+    }
+
+    @GetMapping("/api/instruction/dashboard")
+    @Operation(summary = "Délais de traitement par étape (médiane, 90e centile, en jours) et tâches en retard d'une campagne")
+    public ProcessingTimes.Dashboard dashboard(@RequestParam Long campaignId) {
+        return processingTimes.of(campaignId);
     }
 
     @PostMapping("/api/instruction/tasks/{taskId}/claim")

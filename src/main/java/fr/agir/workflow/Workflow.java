@@ -96,6 +96,23 @@ public class Workflow {
                 keys.get(task.getProcessInstanceId()), task.getCreateTime(), task.getDueDate(), assignee);
     }
 
+    /** How long a finished step took. */
+    public record StepDuration(String taskKey, String name, long millis) {
+    }
+
+    /** The durations of the finished steps of these cases (and of the processes they called). */
+    public List<StepDuration> finishedStepDurations(java.util.Collection<String> businessKeys) {
+        List<StepDuration> result = new java.util.ArrayList<>();
+        List<String> keys = List.copyOf(businessKeys);
+        for (int from = 0; from < keys.size(); from += 500) {
+            List<String> chunk = keys.subList(from, Math.min(from + 500, keys.size()));
+            history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyIn(chunk.toArray(String[]::new))
+                    .finished().list().forEach(t -> result.add(new StepDuration(t.getTaskDefinitionKey(), t.getName(),
+                            t.getDurationInMillis() == null ? 0 : t.getDurationInMillis())));
+        }
+        return result;
+    }
+
     /** The finished steps of a case (its process and the processes it called), oldest first. */
     public List<DoneTask> doneTasks(String businessKey) {
         return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey).finished()

@@ -71,6 +71,12 @@ class InstructionQueueIT extends ApiTestSupport {
         assertThat(total("&stage=AWAITING_PIECES")).isZero();
         assertThat(total("&overdue=true")).isZero();
 
+        // The processing times, from the engine's history: the 50 completeness checks already done.
+        Map<String, Object> dashboard = get("instructeur", "/api/instruction/dashboard?campaignId=" + campaignId);
+        assertThat((List<Map<String, Object>>) dashboard.get("steps")).filteredOn(t -> "Task_CheckCompleteness"
+                .equals(t.get("taskKey"))).singleElement().satisfies(t -> assertThat(t.get("finished")).isEqualTo(50));
+        assertThat((List<Object>) dashboard.get("overdue")).isEmpty();
+
         // Sorted by amount, the largest first.
         List<Map<String, Object>> byAmount = (List<Map<String, Object>>) get("instructeur",
                 "/api/instruction/queue?campaignId=" + campaignId + "&sort=AMOUNT&size=5").get("items");

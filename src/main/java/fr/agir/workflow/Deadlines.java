@@ -54,7 +54,10 @@ public class Deadlines {
         return opinionDueFrom(day).minus(Period.parse(opinionReminderBefore));
     }
 
-    /** The due date of an opinion task, the same moment its deadline timer fires. */
+    /**
+     * The due date of an opinion task and the moment its deadline timer fires ({@code opinion} from
+     * now, in Paris time, as the reminder is computed).
+     */
     public java.util.Date opinionDueDate() {
         return java.util.Date.from(java.time.ZonedDateTime.now(PARIS).plus(Period.parse(opinion)).toInstant());
     }

@@ -100,6 +100,24 @@ class ReviewerBrowserIT extends ApiTestSupport {
         assertThat(browser.text()).contains("Avis favorable donné le").contains("Il ne peut plus être modifié");
         browser.assertAccessible();
 
+        // Two tabs on the same request: the opinion sent from the other one first, this one is told why not,
+        // in the page's error summary.
+        Map<String, Object> other = oneYearDraft(budget(1, 15000, 25000));
+        String otherId = String.valueOf(other.get("id"));
+        submitAndAwaitOpinions(otherId, (String) other.get("reference"));
+        browser.driver.get(url("/avis/" + otherId + "/DTER"));
+        awaitTaskForm();
+        post("avis-dter", "/api/applications/" + otherId + "/opinions/DTER", Map.of("verdict", "UNFAVORABLE",
+                "comment", "Hors du champ de la direction"));
+        WebElement reserved = browser.fieldLabelled("Réservé");
+        browser.driver.findElement(By.cssSelector("label[for='" + reserved.getAttribute("id") + "']")).click();
+        browser.type("Commentaire", "Envoyé depuis un second onglet.");
+        browser.find(By.id("envoyer-tache")).click();
+        browser.await(d -> d.findElement(By.id("resume-erreurs")).getText().contains("a déjà été donné"));
+        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("resume-erreurs");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/avis/" + otherId + "/DTER");
+        browser.assertAccessible();
+
         // DJVA answers through the API; the instructor writes the synthesis from the prefilled form.
         post("avis-djva", "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "RESERVED",
                 "comment", "Public jeune à préciser"));

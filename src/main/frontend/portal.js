@@ -1,7 +1,11 @@
-// Agir portal: renders a Camunda Forms schema (forms/*.form) with form-js, autosaves the draft to
-// the server and keeps a copy on this device until the server has it, so that nothing typed is lost
-// (closed tab, expired session, no network). Server errors are shown next to their fields and in a
-// summary linked to them (RGAA 11.10, 11.11).
+// Agir portal: renders a Camunda Forms schema (forms/*.form) with form-js. Two modes:
+// - the application form (#formulaire-candidature) autosaves the draft to the server and keeps a copy
+//   on this device until the server has it, so that nothing typed is lost (closed tab, expired
+//   session, no network);
+// - a task form (#formulaire-tache: an opinion, a synthesis…) is prefilled from data-data-url if
+//   given, checked on the client, then posted as { data } to data-submit-url; done → data-done-url.
+// In both, server errors are shown next to their fields and in a summary linked to them (RGAA 11.10,
+// 11.11).
 import { Form } from '@bpmn-io/form-js-viewer';
 
 const FRENCH = {
@@ -93,6 +97,54 @@ function formPath(key) {
   return group;
 }
 
+/**
+ * Shows errors (by data path or by form-js component id) in the summary, each linking to its field,
+ * and next to their fields unless form-js already shows them there.
+ */
+function errorSummary(root, summary, fields, form) {
+  return (title, errors, alreadyInline) => {
+    summary.innerHTML = '';
+    const entries = Object.entries(errors || {});
+    if (!title && entries.length === 0) { summary.hidden = true; return; }
+    const heading = document.createElement('h2');
+    heading.id = 'resume-erreurs-titre';
+    heading.textContent = title;
+    summary.append(heading);
+    const inline = {};
+    const list = document.createElement('ul');
+    entries.forEach(([key, message]) => {
+      const text = Array.isArray(message) ? message.join(' ') : String(message);
+      const field = fields[formPath(key)] || Object.values(fields).find((f) => f.id === key);
+      const item = document.createElement('li');
+      if (field) {
+        inline[field.id] = [...(inline[field.id] || []), text];
+        const link = document.createElement('a');
+        link.href = '#';
+        link.textContent = `${field.label} : ${text}`;
+        link.addEventListener('click', (event) => {
+          event.preventDefault();
+          const input = root.querySelector(`[id$="-${field.id}"]`);
+          if (input) input.focus();
+        });
+        item.append(link);
+      } else {
+        item.textContent = text;
+      }
+      list.append(item);
+    });
+    summary.append(list);
+    summary.hidden = false;
+    if (!alreadyInline && Object.keys(inline).length) form._setState({ errors: { ...form._getState().errors, ...inline } });
+    summary.focus();
+  };
+}
+
+/** form-js' own (client) errors, by component id, or null when the form is valid. */
+function clientErrors(form) {
+  const { errors } = form.submit();
+  return errors && Object.keys(errors).length ? errors : null;
+}
+
 function start(root) {
   const { schemaUrl, dataUrl, submitUrl, doneUrl, draftKey } = root.dataset;
   const status = document.getElementById('etat-enregistrement');
@@ -141,41 +193,7 @@ function start(root) {
     let timer = null;
     let inFlight = null;
 
-    const showErrors = (title, errors, alreadyInline) => {
-      summary.innerHTML = '';
-      const entries = Object.entries(errors || {});
-      if (!title && entries.length === 0) { summary.hidden = true; return; }
-      const heading = document.createElement('h2');
-      heading.id = 'resume-erreurs-titre';
-      heading.textContent = title;
-      summary.append(heading);
-      const inline = {};
-      const list = document.createElement('ul');
-      entries.forEach(([key, message]) => {
-        const text = Array.isArray(message) ? message.join(' ') : String(message);
-        const field = fields[formPath(key)] || Object.values(fields).find((f) => f.id === key);
-        const item = document.createElement('li');
-        if (field) {
-          inline[field.id] = [...(inline[field.id] || []), text];
-          const link = document.createElement('a');
-          link.href = '#';
-          link.textContent = `${field.label} : ${text}`;
-          link.addEventListener('click', (event) => {
-            event.preventDefault();
-            const input = root.querySelector(`[id$="-${field.id}"]`);
-            if (input) input.focus();
-          });
-          item.append(link);
-        } else {
-          item.textContent = text;
-        }
-        list.append(item);
-      });
-      summary.append(list);
-      summary.hidden = false;
-      if (!alreadyInline && Object.keys(inline).length) form._setState({ errors: { ...form._getState().errors, ...inline } });
-      summary.focus();
-    };
+    const showErrors = errorSummary(root, summary, fields, form);
 
     const save = async () => {
       if (inFlight) await inFlight;
@@ -239,11 +257,9 @@ function start(root) {
 
     submitButton.addEventListener('click', async () => {
       showErrors(null, {});
-      const { errors } = form.submit();
-      const clientErrors = {};
-      Object.entries(errors || {}).forEach(([id, messages]) => { clientErrors[id] = messages; });
-      if (Object.keys(clientErrors).length) {
-        showErrors('Le formulaire contient des erreurs : corrigez-les avant de déposer.', clientErrors, true);
+      const invalid = clientErrors(form);
+      if (invalid) {
+        showErrors('Le formulaire contient des erreurs : corrigez-les avant de déposer.', invalid, true);
         return;
       }
       clearTimeout(timer);
@@ -265,5 +281,45 @@ function start(root) {
   });
 }
 
+/** A task's form: prefilled, checked here and again on the server, sent once. */
+async function startTaskForm(root) {
+  const { schemaUrl, dataUrl, submitUrl, doneUrl } = root.dataset;
+  const summary = document.getElementById('resume-erreurs');
+  const submitButton = document.getElementById('envoyer-tache');
+  const [schemaResponse, dataResponse] = await Promise.all([call('GET', schemaUrl),
+    dataUrl ? call('GET', dataUrl) : Promise.resolve({ ok: true, json: { data: {} } })]);
+  if (!schemaResponse.ok || !dataResponse.ok) {
+    summary.textContent = 'Le formulaire n\'a pas pu être chargé. Rechargez la page ; si cela se reproduit, contactez la DIEESS.';
+    summary.hidden = false;
+    return;
+  }
+  const form = new Form({ container: root, additionalModules: [frenchModule] });
+  await form.importSchema(schemaResponse.json, (dataResponse.json && dataResponse.json.data) || {});
+  const showErrors = errorSummary(root, summary, indexSchema(schemaResponse.json), form);
+  root.dataset.ready = 'true';
+
+  submitButton.addEventListener('click', async () => {
+    showErrors(null, {});
+    const invalid = clientErrors(form);
+    if (invalid) {
+      showErrors('Le formulaire contient des erreurs : corrigez-les avant d\'envoyer.', invalid, true);
+      return;
+    }
+    submitButton.disabled = true;
+    const result = await call('POST', submitUrl, { data: form.submit().data })
+      .catch(() => ({ ok: false, status: 0, json: null }));
+    submitButton.disabled = false;
+    if (result.ok) {
+      window.location.assign(doneUrl);
+      return;
+    }
+    showErrors(result.status === 0 ? 'Pas de connexion : rien n\'est envoyé. Réessayez dans un instant.'
+      : [401, 403].includes(result.status) ? 'Votre session a expiré ou vous n\'avez pas accès : reconnectez-vous puis recommencez.'
+        : (result.json && result.json.detail) || 'Le formulaire n\'a pas pu être envoyé.', result.json && result.json.erreurs);
+  });
+}
+
 const root = document.getElementById('formulaire-candidature');
 if (root) start(root);
+const taskRoot = document.getElementById('formulaire-tache');
+if (taskRoot) startTaskForm(taskRoot);

@@ -64,6 +64,12 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     ReportRepository reportRows;
     @Autowired
     AuditEventRepository auditRows;
+    @Autowired
+    fr.agir.instruction.SynthesisService synthesis;
+    @Autowired
+    fr.agir.instruction.OpinionReminders reminders;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aTwoYearGrantRunsFromSubmissionToClosure() {
@@ -240,6 +246,67 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .getStatus()).isEqualTo(Opinion.Status.GIVEN);
         assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
                 .activityId("Event_NoOpinion").finished().list()).isNotEmpty();
+    }
+
+    @Test
+    void aDirectorateIsRemindedBeforeItsDeadlineAndPastItTheCaseReadsSansAvis() {
+        Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 1, TWENTY_K);
+        declareComplete(app);
+        // Each opinion task has its reminder 3 days (agir.deadlines.opinion-reminder-before) before its deadline.
+        List<org.camunda.bpm.engine.runtime.Job> reminders = timersOf(app, "Event_OpinionReminderDue");
+        List<org.camunda.bpm.engine.runtime.Job> deadlines = timersOf(app, "Event_OpinionDeadlinePassed");
+        assertThat(reminders).hasSize(2);
+        assertThat(deadlines).hasSize(2);
+        java.time.ZonedDateTime deadline = deadlines.get(0).getDuedate().toInstant().atZone(fr.agir.shared.TimeConfig.PARIS);
+        assertThat(deadline.toLocalDate()).isEqualTo(LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(15));
+        assertThat(java.time.Duration.between(reminders.get(0).getDuedate().toInstant(), deadline.minusDays(3).toInstant())
+                .abs()).isLessThan(java.time.Duration.ofMinutes(1));
+
+        // DJVA gives its opinion: nobody reminds it. DTER has not: its mailbox is reminded, its task stays open.
+        as("avis-djva", () -> instruction.giveOpinion(app.getId(), Directorate.DJVA, Opinion.Verdict.RESERVED,
+                "Public jeune peu présent", new BigDecimal("15000")));
+        executeAsyncJobs();
+        assertThat(timersOf(app, "Event_OpinionReminderDue")).hasSize(1);
+        fireTimer(app.getReference(), "Event_OpinionReminderDue");
+
+        List<Map<String, Object>> mails = jdbc.queryForList(
+                "select recipients, subject, body from mail_message where subject like ?", "Rappel%" + app.getReference());
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).get("recipients")).isEqualTo("avis-dter@agir.example.org");
+        assertThat((String) mails.get(0).get("subject")).startsWith("Rappel : avis DTER attendu avant le "
+                + fr.agir.shared.French.date(LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(15)));
+        assertThat((String) mails.get(0).get("body")).contains("/avis/" + app.getId() + "/DTER");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
+                .taskDefinitionKey("Task_GiveOpinion").taskCandidateGroup("DTER").count()).isEqualTo(1);
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .containsOnlyOnce("OPINION_REMINDED");
+
+        fireTimer(app.getReference(), "Event_OpinionDeadlinePassed");
+
+        assertThat(lifecycle(app)).isWaitingAt("Task_WriteSynthesis");
+        Opinion dter = opinionRows.findByApplicationIdAndDirectorate(app.getId(), Directorate.DTER).orElseThrow();
+        assertThat(dter.statusLabel()).startsWith("Sans avis : délai dépassé le");
+        String prefilled = as("instructeur", () -> synthesis.formData(app.getId())).get("summary").asText();
+        assertThat(prefilled).contains("DJVA (Direction de la jeunesse et de la vie associative) : avis réservé. "
+                + "« Public jeune peu présent » Montant suggéré : 15 000,00 €.").contains("DTER (").contains(": sans avis");
+    }
+
+    private List<org.camunda.bpm.engine.runtime.Job> timersOf(Application app, String activityId) {
+        return management.createJobQuery().timers().activityId(activityId).list().stream()
+                .filter(job -> app.getReference().equals(runtime.createProcessInstanceQuery()
+                        .processInstanceId(job.getProcessInstanceId()).singleResult().getBusinessKey()))
+                .toList();
+    }
+
+    @Test
+    void aMissingOpinionIsNotRemindedWhenItIsNoLongerAwaited() {
+        Application app = submitted(Thematic.ENGAGEMENT_CITOYEN, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
+        declareComplete(app);
+        as("avis-djva", () -> instruction.giveOpinion(app.getId(), Directorate.DJVA, Opinion.Verdict.FAVORABLE,
+                "Favorable", null));
+        assertThat(reminders.remind(app.getId(), "DJVA")).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from mail_message where subject like ?", Integer.class,
+                "Rappel%" + app.getReference())).isZero();
     }
 
     @Test

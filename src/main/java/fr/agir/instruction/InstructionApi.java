@@ -48,11 +48,12 @@ public class InstructionApi {
     }
 
     public record OpinionView(Directorate directorate, String directorateLabel, Opinion.Status status,
-                              Opinion.Verdict verdict, String comment, BigDecimal suggestedAmount, LocalDate dueDate,
-                              String givenBy, Instant givenAt) {
+                              String statusLabel, Opinion.Verdict verdict, String comment, BigDecimal suggestedAmount,
+                              LocalDate dueDate, String givenBy, Instant givenAt) {
         static OpinionView of(Opinion o) {
-            return new OpinionView(o.getDirectorate(), o.getDirectorate().label(), o.getStatus(), o.getVerdict(),
-                    o.getComment(), o.getSuggestedAmount(), o.getDueDate(), o.getGivenBy(), o.getGivenAt());
+            return new OpinionView(o.getDirectorate(), o.getDirectorate().label(), o.getStatus(), o.statusLabel(),
+                    o.getVerdict(), o.getComment(), o.getSuggestedAmount(), o.getDueDate(), o.getGivenBy(),
+                    o.getGivenAt());
         }
     }
 

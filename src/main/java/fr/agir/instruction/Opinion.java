@@ -81,6 +81,18 @@ public class Opinion {
         this.status = Status.EXPIRED;
     }
 
+    /**
+     * Where the opinion stands, in words: asked with its deadline, given with its verdict, or "sans
+     * avis" once the deadline passed and the instruction went on without it.
+     */
+    public String statusLabel() {
+        return switch (status) {
+            case REQUESTED -> "Avis attendu au plus tard le " + fr.agir.shared.French.date(dueDate);
+            case GIVEN -> "Avis " + verdict.label();
+            case EXPIRED -> "Sans avis : délai dépassé le " + fr.agir.shared.French.date(dueDate);
+        };
+    }
+
     public Long getId() { return id; }
     public Long getApplicationId() { return applicationId; }
     public Directorate getDirectorate() { return directorate; }

@@ -12,6 +12,8 @@ public interface OpinionRepository extends JpaRepository<Opinion, Long> {
 
     Optional<Opinion> findByApplicationIdAndDirectorate(Long applicationId, Directorate directorate);
 
+    List<Opinion> findByDirectorateInAndStatusIn(Collection<Directorate> directorates, Collection<Opinion.Status> statuses);
+
     boolean existsByApplicationIdAndDirectorateIn(Long applicationId, Collection<Directorate> directorates);
 
     @Query("select distinct o.applicationId from Opinion o where o.directorate in ?1")

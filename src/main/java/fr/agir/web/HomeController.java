@@ -77,7 +77,7 @@ public class HomeController {
                     .reduce((a, b) -> a + ", " + b).orElse("aucune direction");
             section(body, "espace-avis", "Avis de la direction (" + directorates + ")",
                     "Les candidatures transmises à votre direction pour avis.",
-                    link("/api/tasks", "Avis à donner"), link("/api/applications", "Candidatures transmises"));
+                    link("/avis", "Avis à donner et avis donnés"));
         }
         if (currentUser.hasRole(Role.JURY)) {
             section(body, "espace-jury", "Espace jury",

@@ -14,10 +14,13 @@ import org.springframework.stereotype.Component;
 @Component("deadlines")
 @ConfigurationProperties(prefix = "agir.deadlines")
 public class Deadlines {
+    private static final java.time.ZoneId PARIS = java.time.ZoneId.of("Europe/Paris");
     /** Time the applicant has to send missing pieces. */
     private String missingPieces = "P15D";
     /** Time a directorate has to give its opinion. */
     private String opinion = "P15D";
+    /** The directorate is reminded this long before its opinion's deadline. */
+    private String opinionReminderBefore = "P3D";
     /** A year's financial report is due this long after the end of the grant year. */
     private String reportAfterYearEnd = "P6M";
 
@@ -26,17 +29,46 @@ public class Deadlines {
         Period.parse(missingPieces);
         Period.parse(opinion);
         Period.parse(reportAfterYearEnd);
+        LocalDate day = LocalDate.of(2026, 1, 1);
+        if (!opinionReminderDueFrom(day).isAfter(day)) {
+            throw new IllegalStateException("agir.deadlines.opinion-reminder-before (" + opinionReminderBefore
+                    + ") must be shorter than agir.deadlines.opinion (" + opinion + ")");
+        }
     }
 
     public String getMissingPieces() { return missingPieces; }
     public void setMissingPieces(String missingPieces) { this.missingPieces = missingPieces; }
     public String getOpinion() { return opinion; }
     public void setOpinion(String opinion) { this.opinion = opinion; }
+    public String getOpinionReminderBefore() { return opinionReminderBefore; }
+    public void setOpinionReminderBefore(String opinionReminderBefore) { this.opinionReminderBefore = opinionReminderBefore; }
     public String getReportAfterYearEnd() { return reportAfterYearEnd; }
     public void setReportAfterYearEnd(String reportAfterYearEnd) { this.reportAfterYearEnd = reportAfterYearEnd; }
 
     public LocalDate opinionDueFrom(LocalDate day) {
         return day.plus(Period.parse(opinion));
+    }
+
+    /** The day a directorate asked on {@code day} is reminded: its deadline minus the reminder period. */
+    public LocalDate opinionReminderDueFrom(LocalDate day) {
+        return opinionDueFrom(day).minus(Period.parse(opinionReminderBefore));
+    }
+
+    /**
+     * The due date of an opinion task and the moment its deadline timer fires ({@code opinion} from
+     * now, in Paris time, as the reminder is computed).
+     */
+    public java.util.Date opinionDueDate() {
+        return java.util.Date.from(java.time.ZonedDateTime.now(PARIS).plus(Period.parse(opinion)).toInstant());
+    }
+
+    /**
+     * When the reminder timer of an opinion task fires: the moment its deadline timer fires, minus
+     * {@code opinion-reminder-before}.
+     */
+    public java.util.Date opinionReminderDate() {
+        return java.util.Date.from(java.time.ZonedDateTime.now(PARIS).plus(Period.parse(opinion))
+                .minus(Period.parse(opinionReminderBefore)).toInstant());
     }
 
     public LocalDate missingPiecesDueFrom(LocalDate day) {

@@ -84,7 +84,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         Map<String, String> ids = Map.of("structures", grant.structureId(), "applications", grant.applicationId(),
                 "agreements", grant.agreementId(), "installments", grant.advanceId(), "reports", grant.reportId(),
                 // the portal's pages, in French
-                "candidatures", grant.applicationId(), "conventions", grant.agreementId());
+                "candidatures", grant.applicationId(), "conventions", grant.agreementId(),
+                "avis", grant.applicationId());
         String documentId = String.valueOf(((List<Map<String, Object>>) get("porteur", "/api/structures/"
                 + grant.structureId() + "/documents").get("current")).get(0).get("id"));
         String messageId = String.valueOf(post("porteur", "/api/applications/" + grant.applicationId() + "/messages",
@@ -153,6 +154,10 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             Map.entry("/api/applications/{id}/missing-pieces", Map.of("comment", "Pièces")),
             Map.entry("/api/applications/{id}/opinions/{directorate}", Map.of("verdict", "FAVORABLE")),
             Map.entry("/api/applications/{id}/synthesis", Map.of("summary", "x", "proposedAmounts", Map.of("1", 1))),
+            Map.entry("/api/applications/{id}/opinions/{directorate}/form", Map.of("data", Map.of("verdict",
+                    "FAVORABLE", "comment", "Intrus"))),
+            Map.entry("/api/applications/{id}/synthesis/form", Map.of("data", Map.of("summary", "Intrus",
+                    "proposedAmountYear1", 1))),
             Map.entry("/api/applications/{id}/jury-result", Map.of("verdict", "FAVORABLE", "durationYears", 1,
                     "amounts", Map.of("1", 1))),
             Map.entry("/api/applications/{id}/decision", Map.of("outcome", "ADOPTED", "deliberationNumber", "CP-X",
@@ -165,7 +170,11 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             Map.entry("/api/structures/{id}/invitations", Map.of("email", "intrus@example.org")));
 
     private static String concrete(String template, Map<String, String> ids) {
-        String collection = template.split("/")[2];
+        // The collection is the segment before the first id: /api/applications/{id}…, /portail/candidatures/{id}…,
+        // /avis/{id}/{directorate}.
+        String[] segments = template.split("/");
+        int firstId = java.util.Arrays.asList(segments).indexOf("{id}");
+        String collection = firstId > 0 ? segments[firstId - 1] : segments[2];
         String id = ids.get(collection);
         assertThat(id).as("an id for the new endpoint " + template + ": add its collection to this test").isNotNull();
         return template.replace("{id}", id).replace("{directorate}", "DTER").replace("{username}", "porteur");

@@ -368,6 +368,10 @@ public class InstructionController {
         if (checking) {
             completenessForm(body, request, a, errors, typed);
         }
+        if (open.stream().anyMatch(t -> ProcessKeys.TASK_WRITE_SYNTHESIS.equals(t.taskKey()))) {
+            body.append("<p><a class=\"bouton\" href=\"/instruction/candidatures/").append(a.getId())
+                    .append("/synthese\">Rédiger la synthèse d'instruction</a></p>");
+        }
         if (a.getStatus() == ApplicationStatus.INADMISSIBLE) {
             body.append("<section aria-labelledby=\"reouvrir\"><h2 id=\"reouvrir\">Rouvrir la recevabilité</h2>")
                     .append("<p><a href=\"/api/applications/").append(a.getId())

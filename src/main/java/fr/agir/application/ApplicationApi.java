@@ -163,7 +163,21 @@ public class ApplicationApi {
     public List<LinkedDocumentView> documents(@PathVariable Long id) {
         return service.documents(id).stream().map(d -> new LinkedDocumentView(d.getId(), d.getType(),
                 d.getType().label(), d.getVersionNumber(), d.getOriginalName(), d.getUploadedAt(), d.getValidUntil(),
-                "/api/structures/" + d.getStructureId() + "/documents/" + d.getId() + "/content")).toList();
+                "/api/applications/" + id + "/documents/" + d.getId() + "/content")).toList();
+    }
+
+    @GetMapping("/{id}/documents/{documentId}/content")
+    @Operation(summary = "Télécharger une pièce sur laquelle repose la candidature (structure, DIEESS, directions consultées)")
+    public ResponseEntity<org.springframework.core.io.InputStreamResource> document(@PathVariable Long id,
+                                                                                   @PathVariable Long documentId) {
+        fr.agir.structure.DocumentVault.Content content = service.linkedDocument(id, documentId);
+        fr.agir.structure.StructureDocument d = content.document();
+        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.getContentType()))
+                .contentLength(d.getSizeBytes())
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(d.getOriginalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
+                .header("X-Content-Type-Options", "nosniff")
+                .body(new org.springframework.core.io.InputStreamResource(content.stream()));
     }
 
     @GetMapping("/{id}/history")

@@ -196,6 +196,19 @@ public class ApplicationService {
         }
     }
 
+    /**
+     * One piece the application relies on, for whoever may see the application (its structure, DIEESS
+     * staff, the reviewers of the directorates consulted); a piece not linked to it is "not found".
+     */
+    @Transactional(readOnly = true)
+    public DocumentVault.Content linkedDocument(Long applicationId, Long documentId) {
+        Application application = visible(applicationId);
+        if (!linkedDocuments.existsByApplicationIdAndDocumentId(applicationId, documentId)) {
+            throw notFound();
+        }
+        return vault.downloadLinked(application.getStructureId(), documentId);
+    }
+
     /** The case file's pieces the application relies on, in the order they were linked. */
     @Transactional(readOnly = true)
     public List<StructureDocument> documents(Long applicationId) {

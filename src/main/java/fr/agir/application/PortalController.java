@@ -268,7 +268,8 @@ public class PortalController {
         if (!pieces.isEmpty()) {
             body.append("<section aria-labelledby=\"pieces\"><h2 id=\"pieces\">Pièces du dossier unique jointes</h2><ul>");
             for (fr.agir.structure.StructureDocument d : pieces) {
-                body.append("<li>").append(Page.escape(d.getType().label())).append(", version ")
+                body.append("<li><a href=\"/api/applications/").append(id).append("/documents/").append(d.getId())
+                        .append("/content\">").append(Page.escape(d.getType().label())).append("</a>, version ")
                         .append(d.getVersionNumber()).append(" du ").append(French.date(d.getUploadedAt()))
                         .append(" (").append(Page.escape(d.getOriginalName())).append(")</li>");
             }

@@ -130,13 +130,14 @@ public class ReviewerController {
         } else {
             body.append("<ul>");
             for (StructureDocument d : pieces) {
-                body.append("<li>").append(Page.escape(d.getType().label())).append(", version ")
+                body.append("<li><a href=\"/api/applications/").append(id).append("/documents/").append(d.getId()).append("/content\">")
+                        .append(Page.escape(d.getType().label())).append("</a>, version ")
                         .append(d.getVersionNumber()).append(" du ").append(French.date(d.getUploadedAt()))
                         .append(" (").append(Page.escape(d.getOriginalName())).append(")")
                         .append(d.getValidUntil() == null ? "" : ", valable jusqu'au " + French.date(d.getValidUntil()))
                         .append("</li>");
             }
-            body.append("</ul><p>Les pièces se consultent auprès de la DIEESS.</p>");
+            body.append("</ul>");
         }
         body.append("</section>");
 

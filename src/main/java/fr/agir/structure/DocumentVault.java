@@ -293,6 +293,18 @@ public class DocumentVault {
     /** One version's bytes, for the structure's members and DIEESS staff (404 for anyone else). */
     public Content download(Long structureId, Long documentId) {
         checkCanRead(structureId);
+        return open(structureId, documentId);
+    }
+
+    /**
+     * A piece an application relies on, for a caller another rule lets see that application (a
+     * reviewer of a directorate consulted): the caller has checked the application and the link.
+     */
+    public Content downloadLinked(Long structureId, Long documentId) {
+        return open(structureId, documentId);
+    }
+
+    private Content open(Long structureId, Long documentId) {
         StructureDocument document = documents.findByIdAndStructureId(documentId, structureId)
                 .orElseThrow(fr.agir.shared.NotFoundException::notYours);
         try {

@@ -59,6 +59,17 @@ class ReviewerApiIT extends ApiTestSupport {
         Map<String, Object> djva = djvaOnly();
         String djvaReference = (String) djva.get("reference");
 
+        // The pieces the application relies on: readable by the directorates consulted, not by others.
+        List<Map<String, Object>> pieces = list("avis-dter", "/api/applications/" + id + "/documents");
+        assertThat(pieces).isNotEmpty();
+        String piece = (String) pieces.get(0).get("contentUrl");
+        assertThat(new String(bytes("avis-dter", piece), java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF");
+        assertThat(callForText("avis-dpas", HttpMethod.GET, piece).getStatusCode().value()).isEqualTo(404);
+        assertThat(callForText("avis-dter", HttpMethod.GET, "/api/applications/" + id + "/documents/999999999/content")
+                .getStatusCode().value()).isEqualTo(404);
+        assertThat(callForText("avis-dter", HttpMethod.GET, "/api/structures/" + both.get("structureId")
+                + "/documents").getStatusCode().value()).as("not the whole case file").isEqualTo(404);
+
         Map<String, Object> dterInbox = get("avis-dter", "/api/opinions/inbox");
         assertThat(dterInbox.get("directorates")).isEqualTo(List.of("DTER"));
         assertThat(references(dterInbox, "toGive")).contains(reference).doesNotContain(djvaReference);

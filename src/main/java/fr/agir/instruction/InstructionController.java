@@ -173,7 +173,10 @@ public class InstructionController {
                     .append(FormHtml.textarea("message", "Message aux candidatures cochées", null, null,
                             "Chaque structure le reçoit dans sa candidature et en est prévenue par e-mail.",
                             "required maxlength=\"4000\""))
-                    .append("<button type=\"submit\">Envoyer aux candidatures cochées</button></form>");
+                    .append("<button type=\"submit\" name=\"action\" value=\"message\">Envoyer aux candidatures cochées")
+                    .append("</button> <button type=\"submit\" name=\"action\" value=\"jury\" class=\"secondaire\" formnovalidate>")
+                    .append("Envoyer au jury les candidatures cochées (synthèse proposée : avis et montants demandés)")
+                    .append("</button></form>");
         }
         body.append("<nav aria-label=\"Pages de la file\"><p>");
         if (page > 0) {
@@ -237,16 +240,21 @@ public class InstructionController {
     @PostMapping(value = "/instruction/messages-groupes", produces = MediaType.TEXT_HTML_VALUE)
     public ResponseEntity<String> messageMany(HttpServletRequest request,
                                               @RequestParam(required = false) List<Long> selection,
-                                              @RequestParam(defaultValue = "") String message) {
-        StringBuilder body = new StringBuilder("<h1>Compte rendu de l'envoi groupé</h1>");
+                                              @RequestParam(defaultValue = "") String message,
+                                              @RequestParam(defaultValue = "message") String action) {
+        boolean jury = "jury".equals(action);
+        StringBuilder body = new StringBuilder("<h1>Compte rendu de l'envoi groupé")
+                .append(jury ? " au jury" : "").append("</h1>");
         try {
-            List<MassMessage.Outcome> outcomes = massMessage.send(selection, message);
+            List<MassMessage.Outcome> outcomes = jury ? massMessage.sendToJury(selection)
+                    : massMessage.send(selection, message);
             long sent = outcomes.stream().filter(MassMessage.Outcome::sent).count();
             body.append("<p role=\"status\" class=\"").append(sent == outcomes.size() ? "succes" : "attention")
-                    .append("\">").append(sent).append(" message(s) envoyé(s) sur ").append(outcomes.size())
+                    .append("\">").append(sent).append(jury ? " candidature(s) transmise(s) au jury sur " : " message(s) envoyé(s) sur ")
+                    .append(outcomes.size())
                     .append(".</p><ul>");
             for (MassMessage.Outcome o : outcomes) {
-                body.append("<li>").append(o.sent() ? Page.escape(o.reference()) + " : envoyé"
+                body.append("<li>").append(o.sent() ? Page.escape(o.reference()) + (jury ? " : transmise au jury" : " : envoyé")
                         : "Candidature " + o.applicationId() + " : non envoyé — " + Page.escape(o.error())).append("</li>");
             }
             body.append("</ul>");

@@ -78,6 +78,15 @@ public class InstructionQueueApi {
                 assignment, sort), Math.max(page, 0), Math.min(Math.max(size, 1), 200));
     }
 
+    public record SelectionInput(List<Long> applicationIds) {
+    }
+
+    @PostMapping("/api/instruction/jury")
+    @Operation(summary = "Envoyer au jury les candidatures choisies, avec la synthèse proposée (avis et montants demandés)")
+    public List<MassMessage.Outcome> sendToJury(@RequestBody SelectionInput in) {
+        return massMessage.sendToJury(in == null ? null : in.applicationIds());
+    }
+
     @GetMapping("/api/instruction/dashboard")
     @Operation(summary = "Délais de traitement par étape (médiane, 90e centile, en jours) et tâches en retard d'une campagne")
     public ProcessingTimes.Dashboard dashboard(@RequestParam Long campaignId) {

@@ -13,8 +13,9 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
 /**
- * One message to many applications chosen in the queue, each sent in its own transaction: one
- * refusal does not stop the others, and the report says what happened to each.
+ * Actions on many applications chosen in the queue — one message to all, or sending them to the
+ * jury — each application in its own transaction: one refusal does not stop the others, and the
+ * report says what happened to each.
  */
 @Service
 public class MassMessage {
@@ -22,10 +23,12 @@ public class MassMessage {
 
     private final MessageService messages;
     private final ApplicationService applications;
+    private final SynthesisService syntheses;
 
-    public MassMessage(MessageService messages, ApplicationService applications) {
+    public MassMessage(MessageService messages, ApplicationService applications, SynthesisService syntheses) {
         this.messages = messages;
         this.applications = applications;
+        this.syntheses = syntheses;
     }
 
     public record Outcome(Long applicationId, String reference, boolean sent, String error) {
@@ -33,6 +36,35 @@ public class MassMessage {
 
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public List<Outcome> send(List<Long> applicationIds, String body) {
+        checkSelection(applicationIds);
+        Texts.required(body, "body", 4000, "Écrivez le message");
+        return each(applicationIds, id -> messages.post(id, body));
+    }
+
+    /**
+     * Sends the applications whose synthesis is awaited to the jury with the synthesis Agir proposes
+     * (the opinions in words, the amounts requested); the others are reported, untouched.
+     */
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public List<Outcome> sendToJury(List<Long> applicationIds) {
+        checkSelection(applicationIds);
+        return each(applicationIds, id -> syntheses.submit(id, syntheses.formData(id)));
+    }
+
+    private List<Outcome> each(List<Long> applicationIds, java.util.function.Consumer<Long> action) {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Long id : new LinkedHashSet<>(applicationIds)) {
+            try {
+                action.accept(id);
+                outcomes.add(new Outcome(id, applications.get(id).getReference(), true, null));
+            } catch (DomainException e) {
+                outcomes.add(new Outcome(id, null, false, e.getMessage()));
+            }
+        }
+        return outcomes;
+    }
+
+    private static void checkSelection(List<Long> applicationIds) {
         if (applicationIds == null || applicationIds.isEmpty()) {
             throw new InvalidInputException("Aucune candidature choisie.", Map.of("selection",
                     "Cochez au moins une candidature dans la file"));
@@ -41,16 +73,5 @@ public class MassMessage {
             throw new InvalidInputException("Trop de candidatures.", Map.of("selection",
                     "Au plus " + MAX_APPLICATIONS + " candidatures à la fois"));
         }
-        Texts.required(body, "body", 4000, "Écrivez le message");
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Long id : new LinkedHashSet<>(applicationIds)) {
-            try {
-                messages.post(id, body);
-                outcomes.add(new Outcome(id, applications.get(id).getReference(), true, null));
-            } catch (DomainException e) {
-                outcomes.add(new Outcome(id, null, false, e.getMessage()));
-            }
-        }
-        return outcomes;
     }
 }

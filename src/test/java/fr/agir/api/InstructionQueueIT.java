@@ -131,6 +131,42 @@ class InstructionQueueIT extends ApiTestSupport {
         assertThat(page).contains(expected(i -> i % 4 == 3) + " tâche(s)", "Grand Paris Grand Est");
     }
 
+    @Test
+    void tickedApplicationsGoToTheJuryWithTheProposedSynthesisAndTheOthersAreReported() {
+        List<String> ready = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> draft = oneYearDraft(budget(1, 15000 + i * 1000, 30000));
+            String id = String.valueOf(draft.get("id"));
+            String reference = (String) draft.get("reference");
+            submitAndAwaitOpinions(id, reference);
+            await().atMost(PATIENCE).until(() -> list("instructeur", "/api/applications/" + id + "/opinions").size() == 2);
+            post("avis-dter", "/api/applications/" + id + "/opinions/DTER", Map.of("verdict", "FAVORABLE", "comment", "Oui"));
+            post("avis-djva", "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "FAVORABLE", "comment", "Oui"));
+            awaitWaitingAt(reference, "Task_WriteSynthesis");
+            ready.add(id);
+        }
+        Map<String, Object> early = oneYearDraft(budget(1, 9000, 20000));
+        post("porteur", "/api/applications/" + early.get("id") + "/submit", null);
+
+        List<Object> chosen = new ArrayList<>(ready);
+        chosen.add(early.get("id"));
+        ResponseEntity<List<Map<String, Object>>> report = http.exchange("/api/instruction/jury", HttpMethod.POST,
+                new org.springframework.http.HttpEntity<>(Map.of("applicationIds", chosen), jsonHeaders("instructeur")),
+                new org.springframework.core.ParameterizedTypeReference<>() {
+                });
+        assertThat(report.getBody()).extracting(o -> o.get("sent")).containsExactly(true, true, false);
+        assertThat(String.valueOf(report.getBody().get(2).get("error"))).contains("n'est pas attendue");
+        for (int i = 0; i < 2; i++) {
+            String id = ready.get(i);
+            assertThat(get("instructeur", "/api/applications/" + id).get("status")).isEqualTo("AWAITING_JURY");
+            assertThat(jdbc.queryForObject("select amount from application_amount where application_id = ? and kind = "
+                    + "'PROPOSED'", java.math.BigDecimal.class, Long.valueOf(id))).isEqualByComparingTo(15000 + i * 1000 + "");
+        }
+        assertThat(get("instructeur", "/api/applications/" + early.get("id")).get("status")).isEqualTo("SUBMITTED");
+        assertThat(call("avis-dter", HttpMethod.POST, "/api/instruction/jury", Map.of("applicationIds", chosen))
+                .getStatusCode().value()).isEqualTo(403);
+    }
+
     private org.springframework.http.HttpHeaders jsonHeaders(String user) {
         org.springframework.http.HttpHeaders headers = headersFor(user);
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);

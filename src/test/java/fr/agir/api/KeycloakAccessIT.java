@@ -85,7 +85,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                 "agreements", grant.agreementId(), "installments", grant.advanceId(), "reports", grant.reportId(),
                 // the portal's pages, in French
                 "candidatures", grant.applicationId(), "conventions", grant.agreementId(),
-                "avis", grant.applicationId());
+                "avis", grant.applicationId(),
+                // the back office's steps: refused by role before any id is read
+                "taches", grant.applicationId(), "instruction", grant.applicationId());
         String documentId = String.valueOf(((List<Map<String, Object>>) get("porteur", "/api/structures/"
                 + grant.structureId() + "/documents").get("current")).get(0).get("id"));
         String messageId = String.valueOf(post("porteur", "/api/applications/" + grant.applicationId() + "/messages",
@@ -104,7 +106,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             }
             String url = concrete(template, ids).replace("{invitationId}", invitationId)
                     .replace("{documentId}", documentId).replace("{messageId}", messageId)
-                    .replace("{agreementId}", grant.agreementId());
+                    .replace("{agreementId}", grant.agreementId())
+                    .replace("{taskId}", "une-tache").replace("{action}", "prendre");
             for (Map.Entry<String, Object> operation : ((Map<String, Object>) path.getValue()).entrySet()) {
                 HttpMethod verb = HttpMethod.valueOf(operation.getKey().toUpperCase());
                 Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)

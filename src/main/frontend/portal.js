@@ -34,6 +34,10 @@ function translate(template, replacements) {
 
 const frenchModule = { translate: ['value', translate] };
 
+// form-js delays a field's value by 300 ms and flushes it on blur; under load a submission could
+// read the state before the flush (a synthesis saved with its first typed letter only). Every
+// keystroke goes to the form's state at once instead: the forms are small, and autosave is debounced here.
+
 function csrfHeaders() {
   const token = document.querySelector('meta[name="_csrf"]');
   const header = document.querySelector('meta[name="_csrf_header"]');
@@ -180,7 +184,7 @@ function start(root) {
       localStorage.removeItem(storageKey);
     }
 
-    const form = new Form({ container: root, additionalModules: [frenchModule] });
+    const form = new Form({ container: root, additionalModules: [frenchModule], debounce: false });
     await form.importSchema(schema, current);
     if (!view.editable) {
       form.setProperty('readOnly', true);
@@ -293,7 +297,7 @@ async function startTaskForm(root) {
     summary.hidden = false;
     return;
   }
-  const form = new Form({ container: root, additionalModules: [frenchModule] });
+  const form = new Form({ container: root, additionalModules: [frenchModule], debounce: false });
   await form.importSchema(schemaResponse.json, (dataResponse.json && dataResponse.json.data) || {});
   const showErrors = errorSummary(root, summary, indexSchema(schemaResponse.json), form);
   root.dataset.ready = 'true';

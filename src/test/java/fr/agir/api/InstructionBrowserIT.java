@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -14,15 +13,7 @@ import org.openqa.selenium.WebElement;
  * note, a request for missing pieces (a decision without a choice is refused next to its field).
  * axe-core checks every page.
  */
-class InstructionBrowserIT extends ApiTestSupport {
-    private Browser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class InstructionBrowserIT extends BrowserTestSupport {
 
     @Test
     void anInstructorFindsACaseInTheQueueWritesANoteAndAsksForMissingPieces() {
@@ -33,8 +24,7 @@ class InstructionBrowserIT extends ApiTestSupport {
         post("porteur", "/api/applications/" + id + "/messages", Map.of("body", "Notre local ouvre en janvier."));
         awaitWaitingAt(reference, "Task_CheckCompleteness");
 
-        browser = new Browser();
-        browser.signIn(http.getRootUri(), "instructeur", PASSWORD);
+        signIn("instructeur");
         browser.find(By.linkText("Ma file de travail")).click();
         browser.assertAccessible();
         browser.driver.get(http.getRootUri() + "/instruction?campaignId=" + draft.get("campaignId"));

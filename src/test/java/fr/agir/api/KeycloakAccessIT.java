@@ -229,12 +229,12 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         String id = String.valueOf(draft.get("id"));
         String reference = (String) draft.get("reference");
         submitAndAwaitOpinions(id, reference);
-        await().atMost(PATIENCE).until(() -> list("avis-djva", "/api/tasks").stream()
+        await().atMost(PATIENCE).until(() -> list("avis-djva", "/api/tasks?size=200").stream()
                 .anyMatch(t -> reference.equals(t.get("applicationReference"))));
 
-        assertThat(list("avis-dter", "/api/tasks")).filteredOn(t -> reference.equals(t.get("applicationReference")))
+        assertThat(list("avis-dter", "/api/tasks?size=200")).filteredOn(t -> reference.equals(t.get("applicationReference")))
                 .as("DTER is offered its own opinion task only").hasSize(1);
-        assertThat(list("avis-dpas", "/api/tasks")).filteredOn(t -> reference.equals(t.get("applicationReference")))
+        assertThat(list("avis-dpas", "/api/tasks?size=200")).filteredOn(t -> reference.equals(t.get("applicationReference")))
                 .as("DPAS was not consulted").isEmpty();
         ResponseEntity<Map<String, Object>> refused = call("avis-dter", HttpMethod.POST,
                 "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "UNFAVORABLE"));

@@ -19,6 +19,7 @@ import org.springframework.http.MediaType;
 class LifecycleApiIT extends ApiTestSupport {
 
     @Test
+    @SuppressWarnings("unchecked")
     void aTwoYearGrantTravelsTheWholeLifecycleThroughTheApi() throws Exception {
         Map<String, Object> campaign = openCampaign(30);
         Map<String, Object> structure = registerStructure("porteur");
@@ -37,18 +38,19 @@ class LifecycleApiIT extends ApiTestSupport {
                 reference, java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris"))
                         .format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")), "20 000,00 €");
 
-        // Completeness: the instructor finds the task in his list.
-        await().atMost(PATIENCE).until(() -> list("instructeur", "/api/tasks").stream()
-                .anyMatch(t -> reference.equals(t.get("applicationReference"))
+        // Completeness: the instructor finds the task in his team's queue for this call.
+        await().atMost(PATIENCE).until(() -> ((List<Map<String, Object>>) get("instructeur",
+                "/api/instruction/queue?campaignId=" + campaign.get("id")).get("items")).stream()
+                .anyMatch(t -> reference.equals(t.get("reference"))
                         && "Task_CheckCompleteness".equals(t.get("taskKey"))));
         post("instructeur", "/api/applications/" + id + "/completeness", Map.of("outcome", "COMPLETE"));
 
         // Opinions routed by the DMN table (transition écologique → DTER, jeunes → DJVA).
         await().atMost(PATIENCE).until(() -> list("instructeur", "/api/applications/" + id + "/opinions").size() == 2);
         awaitWaitingAt(reference, "Task_GiveOpinion");
-        await().atMost(PATIENCE).until(() -> list("avis-dter", "/api/tasks").stream()
+        await().atMost(PATIENCE).until(() -> list("avis-dter", "/api/tasks?size=200").stream()
                 .anyMatch(t -> reference.equals(t.get("applicationReference"))));
-        assertThat(list("avis-dter", "/api/tasks")).filteredOn(t -> reference.equals(t.get("applicationReference")))
+        assertThat(list("avis-dter", "/api/tasks?size=200")).filteredOn(t -> reference.equals(t.get("applicationReference")))
                 .as("a DTER reviewer is offered DTER's opinion task only").hasSize(1);
         post("avis-dter", "/api/applications/" + id + "/opinions/DTER",
                 Map.of("verdict", "FAVORABLE", "comment", "Projet utile au territoire", "suggestedAmount", 18000));

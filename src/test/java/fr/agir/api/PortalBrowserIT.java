@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -15,24 +14,7 @@ import fr.agir.structure.SampleFiles;
  * registers his structure, prepares an application over two sessions (the draft is restored),
  * submits it, and answers the instructor's request for missing pieces. axe-core checks every page.
  */
-class PortalBrowserIT extends ApiTestSupport {
-    private Browser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String url(String path) {
-        return http.getRootUri() + path;
-    }
-
-    private void signIn(String user) {
-        browser = new Browser();
-        browser.signIn(http.getRootUri(), user, PASSWORD);
-    }
+class PortalBrowserIT extends BrowserTestSupport {
 
     private void openForm(String applicationId) {
         browser.driver.get(url("/portail/candidatures/" + applicationId + "/formulaire"));
@@ -151,7 +133,7 @@ class PortalBrowserIT extends ApiTestSupport {
         assertThat(jdbc.queryForMap("select title, thematic from application where id = ?",
                 Long.valueOf(applicationId))).containsEntry("title", "Atelier vélo solidaire")
                 .containsEntry("thematic", "TRANSITION_ECOLOGIQUE");
-        browser.close();
+        closeBrowser();
 
         // Second session, another browser profile: the draft comes back from the server.
         signIn("porteur");

@@ -3,7 +3,6 @@ package fr.agir.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -14,31 +13,7 @@ import org.openqa.selenium.WebElement;
  * inbox, the case and its form-js opinion form (refused empty, then sent), the inbox again with the
  * opinion given; the synthesis form prefilled with the opinions and sent. axe-core checks every page.
  */
-class ReviewerBrowserIT extends ApiTestSupport {
-    private Browser browser;
-
-    @AfterEach
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    private String url(String path) {
-        return http.getRootUri() + path;
-    }
-
-    private void signIn(String user) {
-        if (browser != null) {
-            browser.close();
-        }
-        browser = new Browser();
-        browser.driver.get(url("/login"));
-        browser.type("Identifiant", user);
-        browser.type("Mot de passe", PASSWORD);
-        browser.find(By.cssSelector("button[type=submit]")).click();
-        browser.await(d -> d.getTitle().startsWith("Accueil"));
-    }
+class ReviewerBrowserIT extends BrowserTestSupport {
 
     private void awaitTaskForm() {
         browser.await(d -> "true".equals(d.findElement(By.id("formulaire-tache")).getAttribute("data-ready")));

@@ -1,0 +1,274 @@
+package fr.agir.bench;
+
+import fr.agir.application.BudgetLineCode;
+import fr.agir.application.TargetPublic;
+import fr.agir.campaign.Thematic;
+import fr.agir.structure.Commune;
+import fr.agir.structure.DocumentType;
+import fr.agir.structure.Identifiers;
+import fr.agir.structure.LegalForm;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import javax.sql.DataSource;
+
+/**
+ * Bulk data for the benchmark, written with multi-row INSERTs (one statement per 1,000 rows): the
+ * ESS structures of the territory with their case files (required pieces as rows; their bytes are
+ * not stored, nothing reads them here), and past campaigns with their applications, balanced
+ * Cerfa budgets, requested and granted amounts, linked pieces and audit rows. Deterministic (fixed
+ * seed), so two runs generate the same data. Values are generated numbers and fixed words only,
+ * which is why they are written inline.
+ */
+final class DataGenerator {
+    private static final int ROWS_PER_STATEMENT = 1000;
+    private static final Commune[] COMMUNES = Commune.values();
+    private static final LegalForm[] LEGAL_FORMS = LegalForm.values();
+    private static final Thematic[] THEMATICS = Thematic.values();
+    private static final TargetPublic[] PUBLICS = TargetPublic.values();
+    private static final String[] REQUIRED = DocumentType.required().stream().map(Enum::name).toArray(String[]::new);
+
+    private final DataSource dataSource;
+    private final Random random = new Random(20261123L);
+    private long rowsWritten;
+
+    DataGenerator(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    long rowsWritten() {
+        return rowsWritten;
+    }
+
+    /** A valid SIRET (SIREN and SIRET both pass Luhn) derived from {@code n}: unique per n. */
+    static String siret(long n) {
+        String siren8 = "%08d".formatted(70_000_000L + n);
+        String siren = siren8 + luhnDigit(siren8);
+        String body = siren + "0001";
+        for (int d = 0; d < 10; d++) {
+            if (Identifiers.isValidSiret(body + d)) {
+                return body + d;
+            }
+        }
+        throw new IllegalStateException("no SIRET for " + n);
+    }
+
+    private static int luhnDigit(String digits) {
+        for (int d = 0; d < 10; d++) {
+            if (Identifiers.isValidSiren(digits + d)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException();
+    }
+
+    /**
+     * {@code count} structures numbered from {@code first}, each with its legal representative as
+     * member ({@code member} when given, else a user of its own) and its required pieces (plus the
+     * approved accounts for one in two). Returns the ids of the new structures.
+     */
+    List<Long> structures(long first, int count, String member) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long firstId = nextId(c, "structure");
+            Rows rows = new Rows(c, "INSERT INTO structure (id, name, legal_form, siret, siren, address_line, postal_code, "
+                    + "commune, commune_insee, ept, legal_rep_name, legal_rep_email, iban, bic, created_by, created_at) VALUES ");
+            for (int i = 0; i < count; i++) {
+                long n = first + i;
+                Commune commune = COMMUNES[(int) (n % COMMUNES.length)];
+                String siret = siret(n);
+                rows.add("(" + (firstId + i) + ",'Structure ESS " + n + "','" + LEGAL_FORMS[(int) (n % LEGAL_FORMS.length)]
+                        + "','" + siret + "','" + siret.substring(0, 9) + "','" + (1 + n % 200) + " rue de la République','"
+                        + commune.postalCodes().iterator().next() + "','" + commune.label().replace("'", "''") + "','"
+                        + commune.insee() + "','" + commune.ept().name() + "','Représentant " + n + "','rep" + n
+                        + "@agir.test','FR7630006000011234567890189','AGRIFRPP','" + owner(member, n)
+                        + "','2021-01-04 09:00:00')");
+            }
+            rows.flush();
+            Rows members = new Rows(c, "INSERT INTO structure_member (structure_id, username, member_role, created_at) VALUES ");
+            Rows documents = new Rows(c, "INSERT INTO structure_document (structure_id, type, version, original_name, "
+                    + "content_type, size_bytes, sha256, storage_key, valid_until, uploaded_by, uploaded_at) VALUES ");
+            for (int i = 0; i < count; i++) {
+                long id = firstId + i;
+                long n = first + i;
+                members.add("(" + id + ",'" + owner(member, n) + "','LEGAL_REPRESENTATIVE','2021-01-04 09:00:00')");
+                List<String> types = new ArrayList<>(List.of(REQUIRED));
+                if (n % 2 == 0) {
+                    types.add(DocumentType.COMPTES_APPROUVES.name());
+                }
+                for (String type : types) {
+                    boolean accounts = type.equals(DocumentType.COMPTES_APPROUVES.name());
+                    documents.add("(" + id + ",'" + type + "',1,'" + type.toLowerCase() + ".pdf','application/pdf',"
+                            + (20_000 + random.nextInt(400_000)) + ",'" + "%064x".formatted(id * 31 + type.hashCode())
+                            + "','bench/" + id + "/" + type + "',"
+                            + (accounts ? "'" + LocalDate.now().plusMonths(12) + "'" : "NULL") + ",'" + owner(member, n)
+                            + "','2025-01-06 10:00:00')");
+                }
+            }
+            members.flush();
+            documents.flush();
+            c.commit();
+            List<Long> ids = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                ids.add(firstId + i);
+            }
+            return ids;
+        }
+    }
+
+    private static String owner(String member, long n) {
+        return member != null ? member : "porteur-" + n;
+    }
+
+    /** A past (closed) campaign of {@code year}; returns its id. */
+    long pastCampaign(int year) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String code = "AAA-" + year;
+            var existing = s.executeQuery("SELECT id FROM campaign WHERE code = '" + code + "'");
+            if (existing.next()) {
+                return existing.getLong(1);
+            }
+            s.executeUpdate("INSERT INTO campaign (code, name, opening_date, closing_date, status, envelope_operating, "
+                    + "envelope_investment, max_duration_years, thematics, created_at) VALUES ('" + code + "','Appel à Agir "
+                    + year + "','" + year + "-02-01','" + year + "-03-31','CLOSED',3000000.00,500000.00,2,"
+                    + "'ENGAGEMENT_CITOYEN,NOUVELLES_SOLIDARITES,TRANSITION_ECOLOGIQUE','" + year + "-01-10 09:00:00')",
+                    Statement.RETURN_GENERATED_KEYS);
+            var keys = s.getGeneratedKeys();
+            keys.next();
+            return keys.getLong(1);
+        }
+    }
+
+    /**
+     * {@code count} applications of a past campaign, numbered from {@code firstNumber} in its year,
+     * spread over the structures, thematics, publics, stages (about 40% closed after a grant, 45%
+     * rejected, 15% inadmissible, as in past editions) and 1- or 2-year durations.
+     */
+    void pastApplications(long campaignId, int year, int firstNumber, int count, long firstStructureId,
+                          int structureCount) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            long firstId = nextId(c, "application");
+            Rows apps = new Rows(c, "INSERT INTO application (id, reference, campaign_id, structure_id, title, description, "
+                    + "thematic, target_public, territory, duration_years, status, status_reason, submitted_at, "
+                    + "submitted_by, created_by, created_at, updated_at) VALUES ");
+            Rows lines = new Rows(c, "INSERT INTO budget_line (application_id, grant_year, code, amount) VALUES ");
+            Rows amounts = new Rows(c, "INSERT INTO application_amount (application_id, grant_year, kind, amount) VALUES ");
+            Rows audit = new Rows(c, "INSERT INTO audit_event (occurred_at, actor, entity_type, entity_id, application_id, "
+                    + "action, from_state, to_state, reason) VALUES ");
+            Rows links = new Rows(c, "INSERT INTO application_document (application_id, document_id, linked_at) "
+                    + "SELECT v.a, d.id, v.t FROM (", " UNION ALL ", ") v JOIN structure_document d ON d.structure_id = v.s");
+            for (int i = 0; i < count; i++) {
+                long id = firstId + i;
+                long structureId = firstStructureId + random.nextInt(structureCount);
+                int years = random.nextInt(3) == 0 ? 2 : 1;
+                int roll = random.nextInt(100);
+                String status = roll < 40 ? "CLOSED" : roll < 85 ? "REJECTED" : "INADMISSIBLE";
+                String submitted = year + "-03-" + "%02d".formatted(1 + random.nextInt(30)) + " "
+                        + "%02d:%02d:00".formatted(8 + random.nextInt(12), random.nextInt(60));
+                String user = "porteur-" + (structureId - firstStructureId);
+                apps.add("(" + id + ",'AGIR-" + year + "-" + "%06d".formatted(firstNumber + i) + "'," + campaignId + ","
+                        + structureId + ",'Projet " + id + "','Description du projet " + id + " : actions, publics, "
+                        + "partenaires et calendrier.','" + THEMATICS[random.nextInt(THEMATICS.length)] + "','"
+                        + PUBLICS[random.nextInt(PUBLICS.length)] + "','Seine-Saint-Denis'," + years + ",'" + status + "',"
+                        + (status.equals("INADMISSIBLE") ? "'Pièces manquantes non fournies'" : "NULL") + ",'" + submitted
+                        + "','" + user + "','" + user + "','" + year + "-02-15 10:00:00','" + year + "-12-15 10:00:00')");
+                for (int y = 1; y <= years; y++) {
+                    BigDecimal requested = BigDecimal.valueOf(5_000 + 500L * random.nextInt(71)).setScale(2);
+                    budget(lines, id, y, requested);
+                    amounts.add("(" + id + "," + y + ",'REQUESTED'," + requested + ")");
+                    if (status.equals("CLOSED")) {
+                        amounts.add("(" + id + "," + y + ",'GRANTED'," + requested.multiply(new BigDecimal("0.80"))
+                                .setScale(2, java.math.RoundingMode.DOWN) + ")");
+                    }
+                }
+                audit.add("('" + year + "-02-15 10:00:00','" + user + "','APPLICATION'," + id + "," + id
+                        + ",'DRAFT_CREATED',NULL,'DRAFT',NULL)");
+                audit.add("('" + submitted + "','" + user + "','APPLICATION'," + id + "," + id
+                        + ",'SUBMITTED','DRAFT','SUBMITTED','Dépôt par " + user + "')");
+                audit.add("('" + year + "-11-20 15:00:00','instructeur','APPLICATION'," + id + "," + id
+                        + ",'STAGE_CHANGED','SUBMITTED','" + status + "',NULL)");
+                links.add("SELECT " + id + " a," + structureId + " s,'" + submitted + "' t");
+            }
+            apps.flush();
+            lines.flush();
+            amounts.flush();
+            audit.flush();
+            links.flush();
+            c.commit();
+        }
+    }
+
+    /** A balanced Cerfa 12156 budget: charges 60–64, produits 70, 74 per funder (Département = requested). */
+    private void budget(Rows lines, long applicationId, int year, BigDecimal requested) throws SQLException {
+        BigDecimal other = BigDecimal.valueOf(2_000 + 250L * random.nextInt(200)).setScale(2);
+        BigDecimal sales = BigDecimal.valueOf(1_000 + 100L * random.nextInt(100)).setScale(2);
+        BigDecimal produits = requested.add(other).add(sales);
+        BigDecimal personnel = produits.multiply(new BigDecimal("0.60")).setScale(2, java.math.RoundingMode.DOWN);
+        BigDecimal achats = produits.multiply(new BigDecimal("0.15")).setScale(2, java.math.RoundingMode.DOWN);
+        BigDecimal services = produits.subtract(personnel).subtract(achats);
+        line(lines, applicationId, year, BudgetLineCode.C60, achats);
+        line(lines, applicationId, year, BudgetLineCode.C61, services);
+        line(lines, applicationId, year, BudgetLineCode.C64, personnel);
+        line(lines, applicationId, year, BudgetLineCode.P70, sales);
+        line(lines, applicationId, year, BudgetLineCode.P74_DEPARTEMENT, requested);
+        line(lines, applicationId, year, random.nextBoolean() ? BudgetLineCode.P74_COMMUNE : BudgetLineCode.P74_ETAT, other);
+        BigDecimal volunteers = BigDecimal.valueOf(500L * random.nextInt(10)).setScale(2);
+        line(lines, applicationId, year, BudgetLineCode.C86, volunteers);
+        line(lines, applicationId, year, BudgetLineCode.P87, volunteers);
+    }
+
+    private static void line(Rows lines, long applicationId, int year, BudgetLineCode code, BigDecimal amount)
+            throws SQLException {
+        lines.add("(" + applicationId + "," + year + ",'" + code.code() + "'," + amount + ")");
+    }
+
+    private static long nextId(Connection c, String table) throws SQLException {
+        try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT COALESCE(MAX(id), 0) + 1 FROM " + table)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    /** Rows of one INSERT, sent every {@value #ROWS_PER_STATEMENT} rows. */
+    private final class Rows {
+        private final Connection connection;
+        private final String head;
+        private final String separator;
+        private final String tail;
+        private final List<String> pending = new ArrayList<>(ROWS_PER_STATEMENT);
+
+        Rows(Connection connection, String head) {
+            this(connection, head, ",", "");
+        }
+
+        Rows(Connection connection, String head, String separator, String tail) {
+            this.connection = connection;
+            this.head = head;
+            this.separator = separator;
+            this.tail = tail;
+        }
+
+        void add(String row) throws SQLException {
+            pending.add(row);
+            if (pending.size() == ROWS_PER_STATEMENT) {
+                flush();
+            }
+        }
+
+        void flush() throws SQLException {
+            if (pending.isEmpty()) {
+                return;
+            }
+            try (Statement s = connection.createStatement()) {
+                rowsWritten += s.executeUpdate(head + String.join(separator, pending) + tail);
+            }
+            pending.clear();
+        }
+    }
+}

@@ -76,7 +76,8 @@ public final class AgirBenchmark {
 
     /** Everything the run is told, from system properties; {@code smoke} gives the tiny CI defaults. */
     public record Settings(List<Integer> scales, int structures, int applicationsPerYear, int years, int lifecycle,
-                           int submissions, int concurrency, int queueUsers, int queueRequests, int pdfRenders,
+                           int submissions, int concurrency, double submissionRate, List<Integer> queueUsers,
+                           int queueRequests, int pdfRenders,
                            int threads, List<String> queueEndpoints, String dbHost, String database, boolean keepDatabase,
                            boolean restart, Path report) {
         public static Settings fromSystemProperties(boolean smoke) {
@@ -95,7 +96,9 @@ public final class AgirBenchmark {
                     intProp("lifecycle", smoke ? 2 : 100),
                     intProp("submissions", smoke ? 10 : 500),
                     intProp("concurrency", smoke ? 5 : 50),
-                    intProp("queue-users", smoke ? 2 : 5),
+                    Double.parseDouble(prop("submission-rate", smoke ? "10" : "20")),
+                    Arrays.stream(prop("queue-users", smoke ? "1,2" : "1,5").split(",")).map(String::trim)
+                            .map(Integer::valueOf).toList(),
                     intProp("queue-requests", smoke ? 10 : 250),
                     intProp("pdf", smoke ? 4 : 300),
                     intProp("threads", 2),
@@ -132,7 +135,7 @@ public final class AgirBenchmark {
     record ScaleResult(int scale, long applications, long structures, double generationSeconds, long generatedRows,
                        int lifecycleApps, double lifecycleSeconds, double waitStatesPerApp, double jobsPerApp,
                        double commitsPerApp, long netRows, double bareAsyncSeconds, double bareSeconds, int waitStates,
-                       double dbSeconds, HttpFigures submissions, Map<String, HttpFigures> queue, double receiptsPerSecond,
+                       double dbSeconds, HttpFigures submissions, HttpFigures saturation, Map<String, HttpFigures> queue, double receiptsPerSecond,
                        double agreementsPerSecond, Map<String, Long> heapPeakMb) {
     }
 
@@ -236,6 +239,11 @@ public final class AgirBenchmark {
                 netRows += Math.max(0, e.getValue() - before.getOrDefault(e.getKey(), 0L));
             }
             int n = lifecycleDrafts.size();
+            StringBuilder perTable = new StringBuilder();
+            after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                    .filter(e -> e.getValue() > 0).sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                    .forEach(e -> perTable.append(String.format(" %s %.1f", e.getKey(), (double) e.getValue() / n)));
+            say("rows per application by table:%s", perTable);
             double tasks = (double) (after.get("act_hi_taskinst") - before.get("act_hi_taskinst")) / n;
             double messages = (double) (countMessageCatches(dataSource) - messageCatchesBefore) / n;
             double waitStatesPerApp = tasks + messages;
@@ -268,24 +276,34 @@ public final class AgirBenchmark {
                     Thematic.NOUVELLES_SOLIDARITES, TargetPublic.TOUS_PUBLICS);
             List<Long> submissionDrafts = drafts(campaign, ownIds, ownStructure, settings.submissions(), 1,
                     Thematic.ENGAGEMENT_CITOYEN, TargetPublic.PERSONNES_PRECAIRES);
+            List<Long> saturationDrafts = drafts(campaign, ownIds, ownStructure, settings.submissions(), 1,
+                    Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.PERSONNES_AGEES);
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             HttpLoad http = new HttpLoad(port);
             http.run("porteur", settings.concurrency(), warm.size(), 0,
                     (s, i) -> http.post(s, "/api/applications/" + warm.get(i) + "/submit"));
             heap.reset();
-            HttpLoad.Result submitted = http.run("porteur", settings.concurrency(), submissionDrafts.size(), 0,
-                    (s, i) -> http.post(s, "/api/applications/" + submissionDrafts.get(i) + "/submit"));
+            HttpFigures submissions = HttpFigures.of(http.run("porteur", settings.concurrency(), submissionDrafts.size(), 0,
+                    settings.submissionRate(),
+                    (s, i) -> http.post(s, "/api/applications/" + submissionDrafts.get(i) + "/submit")));
+            say("submissions at %.0f/s by %d applicants: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
+                    settings.submissionRate(), settings.concurrency(), submissions.perSecond(), submissions.p50(),
+                    submissions.p95(), submissions.p99(), submissions.errors());
+            HttpFigures saturation = HttpFigures.of(http.run("porteur", settings.concurrency(), saturationDrafts.size(), 0,
+                    (s, i) -> http.post(s, "/api/applications/" + saturationDrafts.get(i) + "/submit")));
             long heapSubmissions = heap.reset();
-            HttpFigures submissions = HttpFigures.of(submitted);
-            say("submissions: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors", submissions.perSecond(),
-                    submissions.p50(), submissions.p95(), submissions.p99(), submissions.errors());
+            say("submissions back to back by %d applicants: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
+                    settings.concurrency(), saturation.perSecond(), saturation.p50(), saturation.p95(), saturation.p99(),
+                    saturation.errors());
             Map<String, HttpFigures> queue = new LinkedHashMap<>();
             for (String endpoint : settings.queueEndpoints()) {
-                HttpFigures f = HttpFigures.of(http.run("instructeur", settings.queueUsers(), settings.queueRequests(), 5,
-                        HttpLoad.fixed(http, i -> endpoint)));
-                queue.put(endpoint, f);
-                say("%s as instructeur: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors", endpoint,
-                        f.perSecond(), f.p50(), f.p95(), f.p99(), f.errors());
+                for (int users : settings.queueUsers()) {
+                    HttpFigures f = HttpFigures.of(http.run("instructeur", users, settings.queueRequests(), 5,
+                            HttpLoad.fixed(http, i -> endpoint)));
+                    queue.put(endpoint + " × " + users, f);
+                    say("%s by %d instructor(s): %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors", endpoint, users,
+                            f.perSecond(), f.p50(), f.p95(), f.p99(), f.errors());
+                }
             }
             long heapQueue = heap.reset();
 
@@ -316,7 +334,7 @@ public final class AgirBenchmark {
             heapPeaks.put("pdf", heapPdf);
             results.add(new ScaleResult(scale, applications, structures, generation, generatedRows, n, lifecycleSeconds,
                     waitStatesPerApp, (double) driver.jobs.get() / n, (double) commits / n, netRows, bareAsyncSeconds,
-                    bareSeconds, waitStates, dbSeconds, submissions, queue, renders / receiptSeconds,
+                    bareSeconds, waitStates, dbSeconds, submissions, saturation, queue, renders / receiptSeconds,
                     renders / agreementSeconds, heapPeaks));
         }
     }
@@ -472,17 +490,25 @@ public final class AgirBenchmark {
                     bareAsync, bareAsync / agir, r.lifecycleApps() / r.bareSeconds(), r.netRows() / r.dbSeconds(),
                     r.lifecycleSeconds() / r.dbSeconds()));
         }
-        md.append("\n## HTTP (").append(settings.concurrency()).append(" applicants submitting; ")
-                .append(settings.queueUsers()).append(" instructors listing)\n\n");
-        md.append("| scale | submissions | submissions/s | p50 ms | p95 ms | p99 ms | errors |");
-        for (String endpoint : settings.queueEndpoints()) {
-            md.append(" `").append(endpoint).append("` p50 / p95 / p99 ms |");
-        }
-        md.append("\n|---|---|---|---|---|---|---|").append("---|".repeat(settings.queueEndpoints().size())).append('\n');
+        md.append("\n## HTTP: submissions by ").append(settings.concurrency()).append(" signed-in applicants\n\n");
+        md.append("| scale | submissions | arriving at | done/s | p50 ms | p95 ms | p99 ms | errors "
+                + "| back to back: done/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScaleResult r : results) {
             HttpFigures s = r.submissions();
-            md.append(String.format("| %d× | %d | %.1f | %.0f | %.0f | %.0f | %d |", r.scale(), s.requests(), s.perSecond(),
-                    s.p50(), s.p95(), s.p99(), s.errors()));
+            HttpFigures b = r.saturation();
+            md.append(String.format("| %d× | %d | %.0f/s | %.1f | %.0f | %.0f | %.0f | %d | %.1f | %.0f | %.0f | %.0f | %d |%n",
+                    r.scale(), s.requests(), settings.submissionRate(), s.perSecond(), s.p50(), s.p95(), s.p99(), s.errors(),
+                    b.perSecond(), b.p50(), b.p95(), b.p99(), b.errors()));
+        }
+        md.append("\n## HTTP: instructors' lists (").append(settings.queueRequests())
+                .append(" requests each, back to back)\n\n| scale |");
+        List<String> queueKeys = results.isEmpty() ? List.of() : List.copyOf(results.get(0).queue().keySet());
+        for (String key : queueKeys) {
+            md.append(" `").append(key.replace(" × ", "` × ")).append(" users: p50 / p95 / p99 ms |");
+        }
+        md.append("\n|---|").append("---|".repeat(queueKeys.size())).append('\n');
+        for (ScaleResult r : results) {
+            md.append(String.format("| %d× |", r.scale()));
             for (HttpFigures q : r.queue().values()) {
                 md.append(String.format(" %.0f / %.0f / %.0f%s |", q.p50(), q.p95(), q.p99(),
                         q.errors() > 0 ? " (" + q.errors() + " errors)" : ""));

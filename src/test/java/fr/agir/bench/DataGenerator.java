@@ -18,10 +18,12 @@ import java.util.Random;
 import javax.sql.DataSource;
 
 /**
- * Bulk data for the benchmark, written with multi-row INSERTs (one statement per 1,000 rows): the
+ * Bulk data for the benchmark, written with multi-row INSERTs (up to a few thousand rows each): the
  * ESS structures of the territory with their case files (required pieces as rows; their bytes are
  * not stored, nothing reads them here), and past campaigns with their applications, balanced
- * Cerfa budgets, requested and granted amounts, linked pieces and audit rows. Deterministic (fixed
+ * Cerfa budgets, requested and granted amounts, linked pieces and audit rows; the instructed ones
+ * with two opinions, the jury's result and the vote; the granted ones with their agreement, paid
+ * installments and validated reports. Deterministic (fixed
  * seed), so two runs generate the same data. Values are generated numbers and fixed words only,
  * which is why they are written inline.
  */
@@ -156,13 +158,30 @@ final class DataGenerator {
             long firstId = nextId(c, "application");
             Rows apps = new Rows(c, "INSERT INTO application (id, reference, campaign_id, structure_id, title, description, "
                     + "thematic, target_public, territory, duration_years, status, status_reason, submitted_at, "
-                    + "submitted_by, created_by, created_at, updated_at) VALUES ");
-            Rows lines = new Rows(c, "INSERT INTO budget_line (application_id, grant_year, code, amount) VALUES ");
-            Rows amounts = new Rows(c, "INSERT INTO application_amount (application_id, grant_year, kind, amount) VALUES ");
+                    + "submitted_by, created_by, created_at, updated_at) VALUES ").manual();
+            Rows lines = new Rows(c, "INSERT INTO budget_line (application_id, grant_year, code, amount) VALUES ").manual();
+            Rows amounts = new Rows(c, "INSERT INTO application_amount (application_id, grant_year, kind, amount) VALUES ").manual();
             Rows audit = new Rows(c, "INSERT INTO audit_event (occurred_at, actor, entity_type, entity_id, application_id, "
-                    + "action, from_state, to_state, reason) VALUES ");
+                    + "action, from_state, to_state, reason) VALUES ").manual();
+            long firstAgreementId = nextId(c, "agreement");
+            long agreementId = firstAgreementId;
+            Rows opinions = new Rows(c, "INSERT INTO opinion (application_id, directorate, status, verdict, opinion_comment, "
+                    + "suggested_amount, requested_at, due_date, given_by, given_at) VALUES ").manual();
+            Rows juries = new Rows(c, "INSERT INTO jury_result (application_id, verdict, duration_years, jury_comment, "
+                    + "recorded_by, recorded_at) VALUES ").manual();
+            Rows decisions = new Rows(c, "INSERT INTO decision (application_id, outcome, deliberation_number, "
+                    + "deliberation_date, duration_years, recorded_by, recorded_at) VALUES ").manual();
+            Rows agreements = new Rows(c, "INSERT INTO agreement (id, application_id, agreement_number, status, "
+                    + "duration_years, first_year, total_amount, generated_at, signed_by, signed_at, countersigned_by, "
+                    + "countersigned_at) VALUES ").manual();
+            Rows installments = new Rows(c, "INSERT INTO installment (agreement_id, application_id, grant_year, kind, "
+                    + "amount, status, prepared_by, prepared_at, validated_by, validated_at, payment_order_number, paid_at) "
+                    + "VALUES ").manual();
+            Rows reports = new Rows(c, "INSERT INTO report (agreement_id, application_id, grant_year, status, due_date, "
+                    + "actual_charges, actual_products, spent_grant, qualitative_report, submitted_by, submitted_at, "
+                    + "reviewed_by, reviewed_at) VALUES ").manual();
             Rows links = new Rows(c, "INSERT INTO application_document (application_id, document_id, linked_at) "
-                    + "SELECT v.a, d.id, v.t FROM (", " UNION ALL ", ") v JOIN structure_document d ON d.structure_id = v.s");
+                    + "SELECT v.a, d.id, v.t FROM (", " UNION ALL ", ") v JOIN structure_document d ON d.structure_id = v.s").manual();
             for (int i = 0; i < count; i++) {
                 long id = firstId + i;
                 long structureId = firstStructureId + random.nextInt(structureCount);
@@ -178,13 +197,53 @@ final class DataGenerator {
                         + PUBLICS[random.nextInt(PUBLICS.length)] + "','Seine-Saint-Denis'," + years + ",'" + status + "',"
                         + (status.equals("INADMISSIBLE") ? "'Pièces manquantes non fournies'" : "NULL") + ",'" + submitted
                         + "','" + user + "','" + user + "','" + year + "-02-15 10:00:00','" + year + "-12-15 10:00:00')");
+                BigDecimal total = BigDecimal.ZERO.setScale(2);
+                List<BigDecimal> granted = new ArrayList<>();
                 for (int y = 1; y <= years; y++) {
                     BigDecimal requested = BigDecimal.valueOf(5_000 + 500L * random.nextInt(71)).setScale(2);
                     budget(lines, id, y, requested);
                     amounts.add("(" + id + "," + y + ",'REQUESTED'," + requested + ")");
                     if (status.equals("CLOSED")) {
-                        amounts.add("(" + id + "," + y + ",'GRANTED'," + requested.multiply(new BigDecimal("0.80"))
-                                .setScale(2, java.math.RoundingMode.DOWN) + ")");
+                        BigDecimal amount = requested.multiply(new BigDecimal("0.80")).setScale(2, java.math.RoundingMode.DOWN);
+                        amounts.add("(" + id + "," + y + ",'GRANTED'," + amount + ")");
+                        granted.add(amount);
+                        total = total.add(amount);
+                    }
+                }
+                if (!status.equals("INADMISSIBLE")) {
+                    // instructed: two opinions, the jury's result and the vote
+                    for (String directorate : new String[] {"DJVA", "DTER"}) {
+                        opinions.add("(" + id + ",'" + directorate + "','GIVEN','FAVORABLE','Avis favorable',NULL,'" + year
+                                + "-04-02 09:00:00','" + year + "-04-17','avis-" + directorate.toLowerCase() + "','" + year
+                                + "-04-10 11:00:00')");
+                    }
+                    boolean adopted = status.equals("CLOSED");
+                    juries.add("(" + id + ",'" + (adopted ? "FAVORABLE" : "UNFAVORABLE") + "'," + years + ",'Jury','instructeur','"
+                            + year + "-06-12 17:00:00')");
+                    decisions.add("(" + id + ",'" + (adopted ? "ADOPTED" : "REJECTED") + "','CP-" + year + "-" + (campaignId * 100
+                            + i % 7) + "','" + year + "-07-04'," + years + ",'instructeur','" + year + "-07-04 18:00:00')");
+                }
+                if (status.equals("CLOSED")) {
+                    long agreement = agreementId++;
+                    agreements.add("(" + agreement + "," + id + ",'CPO-" + year + "-" + "%06d".formatted(firstNumber + i)
+                            + "','CLOSED'," + years + "," + year + "," + total + ",'" + year + "-07-05 08:00:00','porteur-"
+                            + (structureId - firstStructureId) + "','" + year + "-07-20 10:00:00','instructeur','" + year
+                            + "-07-22 10:00:00')");
+                    for (int y = 1; y <= years; y++) {
+                        BigDecimal amount = granted.get(y - 1);
+                        BigDecimal advance = amount.multiply(new BigDecimal("0.80")).setScale(2, java.math.RoundingMode.DOWN);
+                        int payYear = year + y - 1;
+                        installments.add("(" + agreement + "," + id + "," + y + ",'ADVANCE'," + advance + ",'PAID','finances1','"
+                                + payYear + "-08-01 10:00:00','finances2','" + payYear + "-08-02 10:00:00','MDT-" + payYear + "-"
+                                + "%06d".formatted(2 * (firstNumber + i)) + "','" + payYear + "-08-02 10:00:00')");
+                        installments.add("(" + agreement + "," + id + "," + y + ",'BALANCE'," + amount.subtract(advance)
+                                + ",'PAID','finances1','" + (payYear + 1) + "-05-01 10:00:00','finances2','" + (payYear + 1)
+                                + "-05-02 10:00:00','MDT-" + (payYear + 1) + "-" + "%06d".formatted(2 * (firstNumber + i) + 1)
+                                + "','" + (payYear + 1) + "-05-02 10:00:00')");
+                        reports.add("(" + agreement + "," + id + "," + y + ",'VALIDATED','" + (payYear + 1) + "-06-30',"
+                                + amount.multiply(new BigDecimal("3")) + "," + amount.multiply(new BigDecimal("3")) + "," + amount
+                                + ",'Actions réalisées','porteur-" + (structureId - firstStructureId) + "','" + (payYear + 1)
+                                + "-03-15 10:00:00','instructeur','" + (payYear + 1) + "-04-15 10:00:00')");
                     }
                 }
                 audit.add("('" + year + "-02-15 10:00:00','" + user + "','APPLICATION'," + id + "," + id
@@ -194,12 +253,13 @@ final class DataGenerator {
                 audit.add("('" + year + "-11-20 15:00:00','instructeur','APPLICATION'," + id + "," + id
                         + ",'STAGE_CHANGED','SUBMITTED','" + status + "',NULL)");
                 links.add("SELECT " + id + " a," + structureId + " s,'" + submitted + "' t");
+                if ((i + 1) % 500 == 0 || i == count - 1) { // parents before children: the foreign keys are checked
+                    for (Rows rows : List.of(apps, lines, amounts, audit, links, opinions, juries, decisions, agreements,
+                            installments, reports)) {
+                        rows.flush();
+                    }
+                }
             }
-            apps.flush();
-            lines.flush();
-            amounts.flush();
-            audit.flush();
-            links.flush();
             c.commit();
         }
     }
@@ -242,9 +302,16 @@ final class DataGenerator {
         private final String separator;
         private final String tail;
         private final List<String> pending = new ArrayList<>(ROWS_PER_STATEMENT);
+        private boolean autoFlush = true;
 
         Rows(Connection connection, String head) {
             this(connection, head, ",", "");
+        }
+
+        /** Sent only when the caller flushes (children after their parents). */
+        Rows manual() {
+            autoFlush = false;
+            return this;
         }
 
         Rows(Connection connection, String head, String separator, String tail) {
@@ -254,9 +321,10 @@ final class DataGenerator {
             this.tail = tail;
         }
 
+        /** Adds a row, sent with the next {@value #ROWS_PER_STATEMENT} unless the caller flushes in its own order. */
         void add(String row) throws SQLException {
             pending.add(row);
-            if (pending.size() == ROWS_PER_STATEMENT) {
+            if (pending.size() == ROWS_PER_STATEMENT && autoFlush) {
                 flush();
             }
         }

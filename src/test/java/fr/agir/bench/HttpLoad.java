@@ -34,6 +34,7 @@ final class HttpLoad {
 
     private final String base;
     private final HttpClient client;
+    private volatile long startNanos;
 
     HttpLoad(int port) {
         base = "http://127.0.0.1:" + port;
@@ -96,6 +97,16 @@ final class HttpLoad {
      * (request i built by {@code request}), after {@code warmup} unmeasured requests per user.
      */
     Result run(String user, int users, int total, int warmup, RequestFactory request) throws Exception {
+        return run(user, users, total, warmup, 0, request);
+    }
+
+    /**
+     * As above; with {@code ratePerSecond > 0}, request i is due at start + i / rate (open loop: the
+     * arrivals do not wait for the answers) and its latency counts from when it was due, so a
+     * request that waits for a free user is counted as waiting (no coordinated omission).
+     */
+    Result run(String user, int users, int total, int warmup, double ratePerSecond, RequestFactory request)
+            throws Exception {
         List<Session> sessions = new ArrayList<>();
         for (int u = 0; u < users; u++) {
             sessions.add(signIn(user));
@@ -118,6 +129,14 @@ final class HttpLoad {
                 go.await();
                 for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                     long start = System.nanoTime();
+                    if (ratePerSecond > 0) {
+                        long due = startNanos + (long) (i * 1e9 / ratePerSecond);
+                        long wait = due - start;
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        start = due;
+                    }
                     int status = send(request.build(session, i));
                     latencies[i] = System.nanoTime() - start;
                     if (status != 200) {
@@ -130,7 +149,8 @@ final class HttpLoad {
             }));
         }
         ready.await();
-        long start = System.nanoTime();
+        startNanos = System.nanoTime();
+        long start = startNanos;
         go.countDown();
         for (Future<?> f : done) {
             f.get();

@@ -77,6 +77,10 @@ final class BareEngine {
         }
     }
 
+    int waitStates() {
+        return waitStates;
+    }
+
     String key() {
         return key;
     }

@@ -153,6 +153,27 @@ final class DataGenerator {
      */
     void pastApplications(long campaignId, int year, int firstNumber, int count, long firstStructureId,
                           int structureCount) throws SQLException {
+        applications(campaignId, year, firstNumber, count, firstStructureId, structureCount, null);
+    }
+
+    /** An application submitted in the open campaign, whose lifecycle the caller starts. */
+    record Submitted(long id, String reference, String thematic, String targetPublic, String legalForm, long totalRequested) {
+    }
+
+    /**
+     * {@code count} applications just submitted to the open campaign {@code campaignId} (the backlog
+     * waiting for the completeness check), numbered from {@code firstNumber}; returns what their
+     * lifecycles start with.
+     */
+    List<Submitted> submittedApplications(long campaignId, int year, int firstNumber, int count, long firstStructureId,
+                                          int structureCount) throws SQLException {
+        List<Submitted> submitted = new ArrayList<>();
+        applications(campaignId, year, firstNumber, count, firstStructureId, structureCount, submitted);
+        return submitted;
+    }
+
+    private void applications(long campaignId, int year, int firstNumber, int count, long firstStructureId,
+                              int structureCount, List<Submitted> current) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             long firstId = nextId(c, "application");
@@ -187,14 +208,19 @@ final class DataGenerator {
                 long structureId = firstStructureId + random.nextInt(structureCount);
                 int years = random.nextInt(3) == 0 ? 2 : 1;
                 int roll = random.nextInt(100);
-                String status = roll < 40 ? "CLOSED" : roll < 85 ? "REJECTED" : "INADMISSIBLE";
-                String submitted = year + "-03-" + "%02d".formatted(1 + random.nextInt(30)) + " "
+                String status = current != null ? "SUBMITTED" : roll < 40 ? "CLOSED" : roll < 85 ? "REJECTED" : "INADMISSIBLE";
+                String submitted = current != null
+                        ? java.time.LocalDateTime.now(java.time.ZoneOffset.UTC).minusMinutes(random.nextInt(60 * 24 * 30))
+                        .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss"))
+                        : year + "-03-" + "%02d".formatted(1 + random.nextInt(30)) + " "
                         + "%02d:%02d:00".formatted(8 + random.nextInt(12), random.nextInt(60));
+                Thematic thematic = THEMATICS[random.nextInt(THEMATICS.length)];
+                TargetPublic target = PUBLICS[random.nextInt(PUBLICS.length)];
                 String user = "porteur-" + (structureId - firstStructureId);
                 apps.add("(" + id + ",'AGIR-" + year + "-" + "%06d".formatted(firstNumber + i) + "'," + campaignId + ","
                         + structureId + ",'Projet " + id + "','Description du projet " + id + " : actions, publics, "
-                        + "partenaires et calendrier.','" + THEMATICS[random.nextInt(THEMATICS.length)] + "','"
-                        + PUBLICS[random.nextInt(PUBLICS.length)] + "','Seine-Saint-Denis'," + years + ",'" + status + "',"
+                        + "partenaires et calendrier.','" + thematic + "','"
+                        + target + "','Seine-Saint-Denis'," + years + ",'" + status + "',"
                         + (status.equals("INADMISSIBLE") ? "'Pièces manquantes non fournies'" : "NULL") + ",'" + submitted
                         + "','" + user + "','" + user + "','" + year + "-02-15 10:00:00','" + year + "-12-15 10:00:00')");
                 BigDecimal total = BigDecimal.ZERO.setScale(2);
@@ -210,7 +236,19 @@ final class DataGenerator {
                         total = total.add(amount);
                     }
                 }
-                if (!status.equals("INADMISSIBLE")) {
+                BigDecimal requestedTotal = BigDecimal.ZERO;
+                for (String row : amounts.pending) {
+                    if (row.startsWith("(" + id + ",") && row.contains("'REQUESTED'")) {
+                        requestedTotal = requestedTotal.add(new BigDecimal(row.substring(row.lastIndexOf(',') + 1,
+                                row.length() - 1)));
+                    }
+                }
+                if (current != null) {
+                    current.add(new Submitted(id, "AGIR-" + year + "-" + "%06d".formatted(firstNumber + i), thematic.name(),
+                            target.name(), LEGAL_FORMS[(int) ((structureId - firstStructureId) % LEGAL_FORMS.length)].name(),
+                            requestedTotal.longValue()));
+                }
+                if (current == null && !status.equals("INADMISSIBLE")) {
                     // instructed: two opinions, the jury's result and the vote
                     for (String directorate : new String[] {"DJVA", "DTER"}) {
                         opinions.add("(" + id + ",'" + directorate + "','GIVEN','FAVORABLE','Avis favorable',NULL,'" + year

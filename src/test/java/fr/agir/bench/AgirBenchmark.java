@@ -182,6 +182,9 @@ public final class AgirBenchmark {
                 "--spring.datasource.url=" + settings.jdbcUrl(),
                 "--server.port=0",
                 "--camunda.bpm.job-execution.enabled=false",
+                // Its own name in the engines' static registry: in the normal build the test contexts'
+                // engine ("default") lives in the same JVM, and closing this one must not unregister it.
+                "--camunda.bpm.process-engine-name=bench",
                 "--agir.demo.seed=false",
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtp.getSmtp().getPort(),

@@ -16,9 +16,10 @@ class AgirBenchmarkTest {
     @Test
     void theBenchmarkRunsAndWritesItsReport() throws Exception {
         boolean full = Boolean.getBoolean("agir.bench.full");
-        Path report = new AgirBenchmark(AgirBenchmark.Settings.fromSystemProperties(!full)).run();
+        AgirBenchmark.Settings settings = AgirBenchmark.Settings.fromSystemProperties(!full);
+        Path report = new AgirBenchmark(settings).run();
 
         assertThat(report).exists();
-        assertThat(Files.readString(report)).contains("| 1× |", "## HTTP", "receipts/s");
+        assertThat(Files.readString(report)).contains("| " + settings.scales().get(0) + "× |", "## HTTP", "receipts/s");
     }
 }

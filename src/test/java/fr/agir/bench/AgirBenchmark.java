@@ -1,0 +1,687 @@
+package fr.agir.bench;
+
+import static fr.agir.bench.Actors.as;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.zaxxer.hikari.HikariDataSource;
+import fr.agir.AgirApplication;
+import fr.agir.agreement.AgreementDocument;
+import fr.agir.agreement.AgreementRepository;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.application.BudgetLineCode;
+import fr.agir.application.SubmissionReceipt;
+import fr.agir.application.TargetPublic;
+import fr.agir.application.YearBudget;
+import fr.agir.campaign.Campaign;
+import fr.agir.campaign.CampaignService;
+import fr.agir.campaign.Thematic;
+import fr.agir.shared.TimeConfig;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.Job;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Agir's benchmark (issue 7): generates data at 1×, 4×, 16×… and measures, in one run on one
+ * MariaDB, the full lifecycle against the bare engine and the database's own insert+commit rate,
+ * HTTP submissions and list queries under concurrent users, PDF rendering, heap and start-up.
+ * Figures are printed and written to a Markdown report; nothing is asserted on them.
+ * Settings: system properties {@code agir.bench.*} (see {@link Settings}; bench/README.md).
+ */
+public final class AgirBenchmark {
+    private final Settings settings;
+    private final StringBuilder log = new StringBuilder();
+    private final List<ScaleResult> results = new ArrayList<>();
+    private final HeapSampler heap = new HeapSampler();
+    private ConfigurableApplicationContext context;
+    private double startupEmpty;
+    private double startupLoaded = Double.NaN;
+    private String engineSettings = "";
+
+    public AgirBenchmark(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** Everything the run is told, from system properties; {@code smoke} gives the tiny CI defaults. */
+    public record Settings(List<Integer> scales, int structures, int applicationsPerYear, int years, int lifecycle,
+                           int submissions, int concurrency, double submissionRate, List<Integer> queueUsers,
+                           int queueRequests, int pdfRenders,
+                           int threads, int rounds, int warmup, int backlog, List<String> queueEndpoints, String dbHost, String database, boolean keepDatabase,
+                           boolean restart, Path report) {
+        public static Settings fromSystemProperties(boolean smoke) {
+            String db = System.getProperty("agir.bench.db");
+            if (db == null || db.isBlank()) {
+                String testUrl = System.getProperty("agir.test.jdbc-url", "");
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("/([A-Za-z0-9_]+)_unit\\?").matcher(testUrl);
+                db = m.find() ? m.group(1) + "_bench" : "agir_bench_" + System.currentTimeMillis();
+            }
+            return new Settings(
+                    Arrays.stream(prop("scales", smoke ? "1" : "1,4,16").split(",")).map(String::trim)
+                            .map(Integer::valueOf).toList(),
+                    intProp("structures", smoke ? 200 : 27_000),
+                    intProp("applications-per-year", smoke ? 20 : 1_000),
+                    intProp("years", smoke ? 2 : 5),
+                    intProp("lifecycle", smoke ? 2 : 100),
+                    intProp("submissions", smoke ? 10 : 500),
+                    intProp("concurrency", smoke ? 5 : 50),
+                    Double.parseDouble(prop("submission-rate", smoke ? "10" : "20")),
+                    Arrays.stream(prop("queue-users", smoke ? "1,2" : "1,5").split(",")).map(String::trim)
+                            .map(Integer::valueOf).toList(),
+                    intProp("queue-requests", smoke ? 10 : 250),
+                    intProp("pdf", smoke ? 4 : 300),
+                    intProp("threads", 2),
+                    intProp("rounds", smoke ? 1 : 4),
+                    intProp("warmup", smoke ? 0 : 30),
+                    intProp("backlog", smoke ? 10 : 1_000),
+                    Arrays.stream(prop("queue-endpoints", "/api/applications?page=0&size=50,/api/tasks?page=0&size=50")
+                            .split(",(?=/)")).map(String::trim).toList(),
+                    prop("db-host", "127.0.0.1:3306"),
+                    db,
+                    Boolean.parseBoolean(prop("keep-db", "false")),
+                    Boolean.parseBoolean(prop("restart", smoke ? "false" : "true")),
+                    Path.of(prop("report", "target/bench/report-" + (smoke ? "smoke" : "run") + ".md")));
+        }
+
+        private static String prop(String name, String fallback) {
+            String value = System.getProperty("agir.bench." + name);
+            return value == null || value.isBlank() ? fallback : value;
+        }
+
+        private static int intProp(String name, int fallback) {
+            return Integer.parseInt(prop(name, Integer.toString(fallback)));
+        }
+
+        String jdbcUrl() {
+            return "jdbc:mariadb://" + dbHost + "/" + database + "?createDatabaseIfNotExist=true&nullDatabaseMeansCurrent=true";
+        }
+    }
+
+    record HttpFigures(double perSecond, double p50, double p95, double p99, int errors, int requests) {
+        static HttpFigures of(HttpLoad.Result r) {
+            return new HttpFigures(r.perSecond(), r.percentileMillis(50), r.percentileMillis(95), r.percentileMillis(99),
+                    r.errors(), r.requests());
+        }
+    }
+
+    record ScaleResult(int scale, long applications, long structures, double generationSeconds, long generatedRows,
+                       int lifecycleApps, double lifecycleSeconds, double waitStatesPerApp, double jobsPerApp,
+                       double commitsPerApp, long netRows, long bareNetRows, double bareAsyncSeconds, double bareSeconds, int waitStates,
+                       double dbSeconds, HttpFigures submissions, HttpFigures saturation, Map<String, HttpFigures> queue, double receiptsPerSecond,
+                       double agreementsPerSecond, Map<String, Long> heapPeakMb) {
+    }
+
+    /** Runs everything and writes the report; returns its path. */
+    public Path run() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+                .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        smtp.start();
+        heap.start();
+        dropDatabase();
+        try {
+            long t0 = System.nanoTime();
+            context = start(smtp);
+            startupEmpty = (System.nanoTime() - t0) / 1e9;
+            say("context started on an empty database in %.1f s", startupEmpty);
+            engineSettings = engineSettings();
+            measureAllScales();
+            if (settings.restart()) {
+                context.close();
+                System.gc();
+                long t1 = System.nanoTime();
+                context = start(smtp);
+                startupLoaded = (System.nanoTime() - t1) / 1e9;
+                say("context restarted on the loaded database in %.1f s", startupLoaded);
+            }
+        } finally {
+            if (context != null) {
+                context.close();
+            }
+            heap.stop();
+            smtp.stop();
+            if (!settings.keepDatabase()) {
+                dropDatabase();
+            }
+        }
+        return writeReport();
+    }
+
+    private ConfigurableApplicationContext start(GreenMail smtp) {
+        return new SpringApplicationBuilder(AgirApplication.class).profiles("mariadb", "test").run(
+                "--spring.datasource.url=" + settings.jdbcUrl(),
+                "--server.port=0",
+                "--camunda.bpm.job-execution.enabled=false",
+                // Its own name in the engines' static registry: in the normal build the test contexts'
+                // engine ("default") lives in the same JVM, and closing this one must not unregister it.
+                "--camunda.bpm.process-engine-name=bench",
+                "--agir.demo.seed=false",
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                "--logging.level.org.camunda=WARN",
+                "--logging.level.fr.agir.mail=WARN");
+    }
+
+    private void measureAllScales() throws Exception {
+        DataSource dataSource = context.getBean(DataSource.class);
+        DataGenerator generator = new DataGenerator(dataSource);
+        long tg = System.nanoTime();
+        List<Long> structureIds = generator.structures(0, settings.structures(), null);
+        List<Long> ownIds = generator.structures(settings.structures(), 50, "porteur");
+        say("%d structures (+50 of porteur) with their case files in %.1f s", settings.structures(),
+                (System.nanoTime() - tg) / 1e9);
+        double structureSeconds = (System.nanoTime() - tg) / 1e9;
+        long structureRows = generator.rowsWritten();
+        Campaign campaign = currentCampaign();
+        int firstYear = LocalDate.now(TimeConfig.PARIS).getYear() - settings.years();
+        Map<Integer, Long> pastCampaigns = new LinkedHashMap<>();
+        for (int y = 0; y < settings.years(); y++) {
+            pastCampaigns.put(firstYear + y, generator.pastCampaign(firstYear + y));
+        }
+        int generatedPerYear = 0;
+        int backlog = 0;
+        AtomicInteger ownStructure = new AtomicInteger();
+        for (int scale : settings.scales()) {
+            say("---- scale %d×", scale);
+            long rowsBefore = generator.rowsWritten();
+            long t = System.nanoTime();
+            int target = scale * settings.applicationsPerYear();
+            for (var past : pastCampaigns.entrySet()) {
+                for (int from = generatedPerYear; from < target; from += 5_000) {
+                    int count = Math.min(5_000, target - from);
+                    generator.pastApplications(past.getValue(), past.getKey(), from + 1, count, structureIds.get(0),
+                            structureIds.size());
+                }
+            }
+            generatedPerYear = target;
+            double generation = (System.nanoTime() - t) / 1e9 + (results.isEmpty() ? structureSeconds : 0);
+            long generatedRows = generator.rowsWritten() - rowsBefore + (results.isEmpty() ? structureRows : 0);
+            say("generated up to %d applications a year over %d years in %.1f s (%d rows)", target, settings.years(),
+                    generation, generatedRows);
+            backlog = topUpBacklog(generator, campaign, scale * settings.backlog(), backlog, structureIds);
+            analyze(dataSource);
+
+            // 1. lifecycle through the services, against the bare engine
+            List<Long> lifecycleDrafts = drafts(campaign, ownIds, ownStructure, settings.lifecycle(), 2,
+                    Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES);
+            if (results.isEmpty() && settings.warmup() > 0) {
+                warmUp(campaign, ownIds, ownStructure, dataSource);
+            }
+            LifecycleDriver driver = new LifecycleDriver(context);
+            int n = lifecycleDrafts.size();
+            // Agir and the bare engine in alternate rounds, so that a burst of noise from other work on
+            // the machine falls on both rather than on one of them.
+            int rounds = Math.max(1, Math.min(settings.rounds(), n));
+            Map<String, Long> lifecycleRows = new LinkedHashMap<>();
+            Map<String, Long> bareRows = new LinkedHashMap<>();
+            double lifecycleSeconds = 0;
+            double bareAsyncSeconds = 0;
+            double bareSeconds = 0;
+            long heapLifecycle = 0;
+            long heapBare = 0;
+            long messageCatches = 0;
+            for (int round = 0; round < rounds; round++) {
+                List<Long> chunk = lifecycleDrafts.subList(n * round / rounds, n * (round + 1) / rounds);
+                Map<String, Long> before = rowCounts(dataSource);
+                long messageCatchesBefore = countMessageCatches(dataSource);
+                heap.reset();
+                lifecycleSeconds += parallel(settings.threads(), chunk.size(), i -> driver.drive(chunk.get(i)));
+                heapLifecycle = Math.max(heapLifecycle, heap.reset());
+                messageCatches += countMessageCatches(dataSource) - messageCatchesBefore;
+                Map<String, Long> after = rowCounts(dataSource);
+                addDeltas(lifecycleRows, before, after);
+                if (bare == null) {
+                    deployBare(lifecycleRows.get("act_hi_taskinst") + messageCatches, chunk.size());
+                }
+                BareEngine withSavePoints = bareAsync;
+                BareEngine without = bare;
+                int offset = scale * 1_000_000 + round * 10_000;
+                Map<String, Long> bareBefore = rowCounts(dataSource);
+                heap.reset();
+                bareAsyncSeconds += parallel(settings.threads(), chunk.size(), i -> withSavePoints.drive(offset + i));
+                heapBare = Math.max(heapBare, heap.reset());
+                addDeltas(bareRows, bareBefore, rowCounts(dataSource));
+                bareSeconds += parallel(settings.threads(), chunk.size(), i -> without.drive(offset + i));
+                heapBare = Math.max(heapBare, heap.reset());
+            }
+            long netRows = lifecycleRows.values().stream().mapToLong(Long::longValue).sum();
+            long bareNetRows = bareRows.values().stream().mapToLong(Long::longValue).sum();
+            say("rows per application by table:%s", perTable(lifecycleRows, n));
+            say("rows per bare instance (with save points) by table:%s", perTable(bareRows, n));
+            double waitStatesPerApp = (double) (lifecycleRows.get("act_hi_taskinst") + messageCatches) / n;
+            int waitStates = bare.waitStates();
+            say("lifecycle: %d applications in %.2f s = %.2f/s; %.1f wait states, %.1f jobs, %.1f commits, %.0f rows per application",
+                    n, lifecycleSeconds, n / lifecycleSeconds, waitStatesPerApp, (double) driver.jobs.get() / n,
+                    (double) driver.transactions.get() / n, (double) netRows / n);
+            say("bare engine, %d user tasks with asyncAfter: %.2f instances/s (%.0f rows each); without: %.2f/s", waitStates,
+                    n / bareAsyncSeconds, (double) bareNetRows / n, n / bareSeconds);
+
+            // 2. the database's own insert+commit rate for the same rows and commits
+            DatabaseBaseline db = new DatabaseBaseline(dataSource);
+            long commits = driver.transactions.get();
+            long rows = netRows;
+            double dbSeconds = parallel(settings.threads(), settings.threads(),
+                    part -> db.write(part, settings.threads(), rows, commits));
+            say("database: %d rows in %d commits in %.2f s = %.0f rows/s", rows, commits, dbSeconds, rows / dbSeconds);
+
+            // 3. HTTP: submissions in the last hour of the campaign, then the instructors' lists
+            List<Long> warm = drafts(campaign, ownIds, ownStructure, Math.max(settings.concurrency(), 10), 1,
+                    Thematic.NOUVELLES_SOLIDARITES, TargetPublic.TOUS_PUBLICS);
+            List<Long> submissionDrafts = drafts(campaign, ownIds, ownStructure, settings.submissions(), 1,
+                    Thematic.ENGAGEMENT_CITOYEN, TargetPublic.PERSONNES_PRECAIRES);
+            List<Long> saturationDrafts = drafts(campaign, ownIds, ownStructure, settings.submissions(), 1,
+                    Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.PERSONNES_AGEES);
+            int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+            HttpLoad http = new HttpLoad(port);
+            http.run("porteur", settings.concurrency(), warm.size(), 0,
+                    (s, i) -> http.post(s, "/api/applications/" + warm.get(i) + "/submit"));
+            heap.reset();
+            HttpFigures submissions = HttpFigures.of(http.run("porteur", settings.concurrency(), submissionDrafts.size(), 0,
+                    settings.submissionRate(),
+                    (s, i) -> http.post(s, "/api/applications/" + submissionDrafts.get(i) + "/submit")));
+            say("submissions at %.0f/s by %d applicants: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
+                    settings.submissionRate(), settings.concurrency(), submissions.perSecond(), submissions.p50(),
+                    submissions.p95(), submissions.p99(), submissions.errors());
+            HttpFigures saturation = HttpFigures.of(http.run("porteur", settings.concurrency(), saturationDrafts.size(), 0,
+                    (s, i) -> http.post(s, "/api/applications/" + saturationDrafts.get(i) + "/submit")));
+            long heapSubmissions = heap.reset();
+            say("submissions back to back by %d applicants: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
+                    settings.concurrency(), saturation.perSecond(), saturation.p50(), saturation.p95(), saturation.p99(),
+                    saturation.errors());
+            Map<String, HttpFigures> queue = new LinkedHashMap<>();
+            for (String endpoint : settings.queueEndpoints()) {
+                for (int users : settings.queueUsers()) {
+                    HttpFigures f = HttpFigures.of(http.run("instructeur", users, settings.queueRequests(), 5,
+                            HttpLoad.fixed(http, i -> endpoint)));
+                    queue.put(endpoint + " × " + users, f);
+                    say("%s by %d instructor(s): %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors", endpoint, users,
+                            f.perSecond(), f.p50(), f.p95(), f.p99(), f.errors());
+                }
+            }
+            long heapQueue = heap.reset();
+
+            // 4. PDF
+            SubmissionReceipt receipts = context.getBean(SubmissionReceipt.class);
+            AgreementDocument agreementPdf = context.getBean(AgreementDocument.class);
+            AgreementRepository agreementRows = context.getBean(AgreementRepository.class);
+            var agreements = lifecycleDrafts.stream().map(id -> agreementRows.findByApplicationId(id).orElseThrow()).toList();
+            int renders = settings.pdfRenders();
+            parallel(settings.threads(), Math.min(renders, 20), i -> as("instructeur",
+                    () -> receipts.render(submissionDrafts.get(i % submissionDrafts.size()))));
+            double receiptSeconds = parallel(settings.threads(), renders, i -> as("instructeur",
+                    () -> receipts.render(submissionDrafts.get(i % submissionDrafts.size()))));
+            parallel(settings.threads(), Math.min(renders, 20), i -> as("instructeur",
+                    () -> agreementPdf.render(agreements.get(i % agreements.size()))));
+            double agreementSeconds = parallel(settings.threads(), renders, i -> as("instructeur",
+                    () -> agreementPdf.render(agreements.get(i % agreements.size()))));
+            long heapPdf = heap.reset();
+            say("PDF: %.0f receipts/s, %.0f agreements/s", renders / receiptSeconds, renders / agreementSeconds);
+
+            long applications = count(dataSource, "SELECT COUNT(*) FROM application");
+            long structures = count(dataSource, "SELECT COUNT(*) FROM structure");
+            Map<String, Long> heapPeaks = new LinkedHashMap<>();
+            heapPeaks.put("lifecycle", heapLifecycle);
+            heapPeaks.put("bare", heapBare);
+            heapPeaks.put("submissions", heapSubmissions);
+            heapPeaks.put("queue", heapQueue);
+            heapPeaks.put("pdf", heapPdf);
+            results.add(new ScaleResult(scale, applications, structures, generation, generatedRows, n, lifecycleSeconds,
+                    waitStatesPerApp, (double) driver.jobs.get() / n, (double) commits / n, netRows, bareNetRows, bareAsyncSeconds,
+                    bareSeconds, waitStates, dbSeconds, submissions, saturation, queue, renders / receiptSeconds,
+                    renders / agreementSeconds, heapPeaks));
+        }
+    }
+
+    private static long countMessageCatches(DataSource ds) throws SQLException {
+        return count(ds, "SELECT COUNT(*) FROM ACT_HI_ACTINST WHERE ACT_TYPE_ = 'intermediateMessageCatch'");
+    }
+
+    /** A campaign open today (created and opened through its process, as an administrator would). */
+    private Campaign currentCampaign() {
+        CampaignService campaigns = context.getBean(CampaignService.class);
+        String code = "AAA-" + LocalDate.now(TimeConfig.PARIS).getYear() + "-BENCH";
+        Campaign campaign = as("admin", () -> campaigns.create(new CampaignService.NewCampaign(code,
+                "Appel à Agir " + LocalDate.now(TimeConfig.PARIS).getYear(), LocalDate.now(TimeConfig.PARIS).minusDays(40),
+                LocalDate.now(TimeConfig.PARIS).plusDays(1), new BigDecimal("3000000.00"), new BigDecimal("500000.00"), 2,
+                EnumSet.allOf(Thematic.class))));
+        ManagementService management = context.getBean(ManagementService.class);
+        for (Job job : management.createJobQuery().timers().activityId("Event_OpeningDateReached").list()) {
+            management.executeJob(job.getId());
+        }
+        return campaign;
+    }
+
+    /** Complete drafts of porteur's structures, ready to submit (prepared before any measure). */
+    private List<Long> drafts(Campaign campaign, List<Long> structureIds, AtomicInteger next, int count, int years,
+                              Thematic thematic, TargetPublic target) throws Exception {
+        ApplicationService applications = context.getBean(ApplicationService.class);
+        Long[] ids = new Long[count];
+        parallel(settings.threads(), count, i -> {
+            List<YearBudget> budgets = new ArrayList<>();
+            for (int year = 1; year <= years; year++) {
+                BigDecimal requested = new BigDecimal("20000.00");
+                Map<BudgetLineCode, BigDecimal> lines = YearBudget.emptyLines();
+                lines.put(BudgetLineCode.C64, new BigDecimal("24000.00"));
+                lines.put(BudgetLineCode.C61, new BigDecimal("6000.00"));
+                lines.put(BudgetLineCode.P70, new BigDecimal("4000.00"));
+                lines.put(BudgetLineCode.P74_COMMUNE, new BigDecimal("6000.00"));
+                lines.put(BudgetLineCode.P74_DEPARTEMENT, requested);
+                budgets.add(new YearBudget(year, requested, lines));
+            }
+            Long structure = structureIds.get(Math.floorMod(next.getAndIncrement(), structureIds.size()));
+            Application draft = as("porteur", () -> applications.createDraft(campaign.getId(), structure,
+                    new ApplicationService.Draft("Projet " + thematic.label(), "Description du projet", thematic, target,
+                            "Saint-Denis", years, budgets)));
+            ids[i] = draft.getId();
+        });
+        return List.of(ids);
+    }
+
+    /** Runs {@code work(0..count-1)} on {@code threads} threads; returns the wall-clock seconds. */
+    private static double parallel(int threads, int count, IntConsumer work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicInteger next = new AtomicInteger();
+        long start = System.nanoTime();
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < count; i = next.getAndIncrement()) {
+                        work.accept(i);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Applications of the open campaign waiting for the completeness check: at scale k, k ×
+     * {@code backlog} of them (a campaign's applications after its closing date), so that the
+     * instructors' task list grows with the data. Rows by the generator, lifecycles started on the
+     * engine with the variables ApplicationService.submit gives them.
+     */
+    private int topUpBacklog(DataGenerator generator, Campaign campaign, int target, int current, List<Long> structureIds)
+            throws Exception {
+        if (target <= current) {
+            return current;
+        }
+        long t = System.nanoTime();
+        List<DataGenerator.Submitted> submitted = new ArrayList<>();
+        for (int from = current; from < target; from += 5_000) {
+            submitted.addAll(generator.submittedApplications(campaign.getId(), campaign.getOpeningDate().getYear(),
+                    500_001 + from, Math.min(5_000, target - from), structureIds.get(0), structureIds.size()));
+        }
+        org.camunda.bpm.engine.RuntimeService runtime = context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+        parallel(settings.threads(), submitted.size(), i -> {
+            DataGenerator.Submitted a = submitted.get(i);
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("applicationId", a.id());
+            variables.put("thematic", a.thematic());
+            variables.put("targetPublic", a.targetPublic());
+            variables.put("legalForm", a.legalForm());
+            variables.put("totalRequested", a.totalRequested());
+            runtime.startProcessInstanceByKey("application-lifecycle", a.reference(), variables);
+        });
+        say("backlog: %d submitted applications waiting for the completeness check (%d added in %.1f s)", target,
+                submitted.size(), (System.nanoTime() - t) / 1e9);
+        return target;
+    }
+
+    private BareEngine bareAsync;
+    private BareEngine bare;
+
+    /** The bare processes, with as many wait states as the Agir path has (its user tasks and message catch events). */
+    private void deployBare(long waitStatesSeen, int applications) {
+        int waitStates = (int) Math.round((double) waitStatesSeen / applications);
+        bareAsync = new BareEngine(context, waitStates, true);
+        bareAsync.deploy();
+        bare = new BareEngine(context, waitStates, false);
+        bare.deploy();
+    }
+
+    /** Unmeasured: the code paths of every phase run once at full speed before the first measure (JIT). */
+    private void warmUp(Campaign campaign, List<Long> ownIds, AtomicInteger ownStructure, DataSource dataSource)
+            throws Exception {
+        long t = System.nanoTime();
+        int n = settings.warmup();
+        List<Long> drafts = drafts(campaign, ownIds, ownStructure, n, 2, Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES);
+        LifecycleDriver driver = new LifecycleDriver(context);
+        long tasksBefore = count(dataSource, "SELECT COUNT(*) FROM ACT_HI_TASKINST");
+        long messagesBefore = countMessageCatches(dataSource);
+        parallel(settings.threads(), n, i -> driver.drive(drafts.get(i)));
+        deployBare(count(dataSource, "SELECT COUNT(*) FROM ACT_HI_TASKINST") - tasksBefore
+                + countMessageCatches(dataSource) - messagesBefore, n);
+        parallel(settings.threads(), n, i -> bareAsync.drive(900_000_000 + i));
+        parallel(settings.threads(), n, i -> bare.drive(900_000_000 + i));
+        say("warm-up: %d lifecycles and %d of each bare process in %.1f s (not measured)", n, n,
+                (System.nanoTime() - t) / 1e9);
+    }
+
+    /** Adds the rows each table gained from {@code before} to {@code after} (net: rows deleted since do not count). */
+    private static void addDeltas(Map<String, Long> sum, Map<String, Long> before, Map<String, Long> after) {
+        after.forEach((table, count) -> {
+            long delta = count - before.getOrDefault(table, 0L);
+            if (delta > 0) {
+                sum.merge(table, delta, Long::sum);
+            }
+        });
+    }
+
+    private static String perTable(Map<String, Long> rows, int n) {
+        StringBuilder text = new StringBuilder();
+        rows.entrySet().stream().sorted((a, b) -> Long.compare(b.getValue(), a.getValue()))
+                .forEach(e -> text.append(String.format(" %s %.1f", e.getKey(), (double) e.getValue() / n)));
+        return text.toString();
+    }
+
+    private static Map<String, Long> rowCounts(DataSource ds) throws SQLException {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("SELECT table_name FROM information_schema.tables "
+                    + "WHERE table_schema = DATABASE() AND table_type = 'BASE TABLE' AND table_name <> 'bench_insert'")) {
+                while (r.next()) {
+                    tables.add(r.getString(1));
+                }
+            }
+            for (String table : tables) {
+                try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM `" + table + "`")) {
+                    r.next();
+                    counts.put(table.toLowerCase(), r.getLong(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    private static void analyze(DataSource ds) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement()) {
+            s.execute("ANALYZE TABLE structure, structure_document, structure_member, application, budget_line, "
+                    + "application_amount, audit_event, application_document");
+        }
+    }
+
+    private static long count(DataSource ds, String sql) throws SQLException {
+        try (Connection c = ds.getConnection(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+
+    private String engineSettings() throws SQLException {
+        ProcessEngineConfigurationImpl cfg = (ProcessEngineConfigurationImpl) context.getBean(ProcessEngine.class)
+                .getProcessEngineConfiguration();
+        HikariDataSource pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class);
+        return "history level `" + cfg.getHistory() + "`, job executor "
+                + (cfg.getJobExecutor() != null && cfg.getJobExecutor().isActive() ? "on" : "off (jobs run by the driving threads)")
+                + ", JDBC batch processing " + cfg.isJdbcBatchProcessing()
+                + ", database type `" + cfg.getDatabaseType() + "`"
+                + ", Hikari pool max " + pool.getMaximumPoolSize() + ", isolation `" + pool.getTransactionIsolation() + "`";
+    }
+
+    private void dropDatabase() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + settings.dbHost() + "/", "root", "");
+             Statement s = c.createStatement()) {
+            s.executeUpdate("DROP DATABASE IF EXISTS `" + settings.database() + "`");
+        }
+    }
+
+    private Path writeReport() throws IOException, SQLException {
+        StringBuilder md = new StringBuilder();
+        md.append("# Agir benchmark run\n\n");
+        md.append("- date: ").append(ZonedDateTime.now(TimeConfig.PARIS)).append('\n');
+        md.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" processors, Java ")
+                .append(System.getProperty("java.version")).append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MB (")
+                .append(String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                        .filter(a -> a.startsWith("-Xm") || a.startsWith("-XX:+Use")).toList())).append(")\n");
+        md.append("- MariaDB: ").append(serverVersion()).append(" at ").append(settings.dbHost()).append('\n');
+        md.append("- engine: ").append(engineSettings).append('\n');
+        md.append("- settings: `").append(settings.toString().replace("Settings[", "").replaceAll("]$", "")).append("`\n");
+        md.append(String.format("- start-up: %.1f s on an empty database (Flyway and engine schema created)", startupEmpty));
+        if (!Double.isNaN(startupLoaded)) {
+            md.append(String.format("; %.1f s on the loaded database (after the last scale)", startupLoaded));
+        }
+        md.append("\n\n## Lifecycle, bare engine, database\n\n");
+        md.append("| scale | applications in DB | generation | lifecycle apps | lifecycle app/s | wait states/app | jobs/app "
+                + "| commits/app | rows/app | bare, same wait states + asyncAfter, inst/s | rows/bare inst | Agir time / bare time (target ≤ 1.5) | bare, user tasks only, inst/s "
+                + "| DB insert+commit rows/s | lifecycle time / DB time |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ScaleResult r : results) {
+            double agir = r.lifecycleApps() / r.lifecycleSeconds();
+            double bareAsync = r.lifecycleApps() / r.bareAsyncSeconds();
+            md.append(String.format("| %d× | %d | %.1f s (%d rows) | %d | %.2f | %.1f | %.1f | %.1f | %.0f | %.2f | %.0f | %.2f | %.2f | %.0f | %.1f |%n",
+                    r.scale(), r.applications(), r.generationSeconds(), r.generatedRows(), r.lifecycleApps(), agir,
+                    r.waitStatesPerApp(), r.jobsPerApp(), r.commitsPerApp(), (double) r.netRows() / r.lifecycleApps(),
+                    bareAsync, (double) r.bareNetRows() / r.lifecycleApps(), bareAsync / agir, r.lifecycleApps() / r.bareSeconds(), r.netRows() / r.dbSeconds(),
+                    r.lifecycleSeconds() / r.dbSeconds()));
+        }
+        md.append("\n## HTTP: submissions by ").append(settings.concurrency()).append(" signed-in applicants\n\n");
+        md.append("| scale | submissions | arriving at | done/s | p50 ms | p95 ms | p99 ms | errors "
+                + "| back to back: done/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        for (ScaleResult r : results) {
+            HttpFigures s = r.submissions();
+            HttpFigures b = r.saturation();
+            md.append(String.format("| %d× | %d | %.0f/s | %.1f | %.0f | %.0f | %.0f | %d | %.1f | %.0f | %.0f | %.0f | %d |%n",
+                    r.scale(), s.requests(), settings.submissionRate(), s.perSecond(), s.p50(), s.p95(), s.p99(), s.errors(),
+                    b.perSecond(), b.p50(), b.p95(), b.p99(), b.errors()));
+        }
+        md.append("\n## HTTP: instructors' lists (").append(settings.queueRequests())
+                .append(" requests each, back to back)\n\n| scale |");
+        List<String> queueKeys = results.isEmpty() ? List.of() : List.copyOf(results.get(0).queue().keySet());
+        for (String key : queueKeys) {
+            md.append(" `").append(key.replace(" × ", "` × ")).append(" users: p50 / p95 / p99 ms |");
+        }
+        md.append("\n|---|").append("---|".repeat(queueKeys.size())).append('\n');
+        for (ScaleResult r : results) {
+            md.append(String.format("| %d× |", r.scale()));
+            for (HttpFigures q : r.queue().values()) {
+                md.append(String.format(" %.0f / %.0f / %.0f%s |", q.p50(), q.p95(), q.p99(),
+                        q.errors() > 0 ? " (" + q.errors() + " errors)" : ""));
+            }
+            md.append('\n');
+        }
+        md.append("\n## PDF and heap\n\n| scale | receipts/s | agreements/s | heap peak MB: lifecycle / bare / submissions / queue / pdf "
+                + "|\n|---|---|---|---|\n");
+        for (ScaleResult r : results) {
+            md.append(String.format("| %d× | %.0f | %.0f | %s |%n", r.scale(), r.receiptsPerSecond(),
+                    r.agreementsPerSecond(), String.join(" / ", r.heapPeakMb().values().stream().map(String::valueOf).toList())));
+        }
+        md.append("\n## Log\n\n```\n").append(log).append("```\n");
+        Path report = settings.report().toAbsolutePath();
+        Files.createDirectories(report.getParent());
+        Files.writeString(report, md);
+        System.out.println(md);
+        return report;
+    }
+
+    private String serverVersion() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:mariadb://" + settings.dbHost() + "/", "root", "");
+             Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT VERSION()")) {
+            r.next();
+            return r.getString(1);
+        }
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(format, args);
+        System.out.println("[bench] " + line);
+        log.append(line).append('\n');
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** The heap in use, sampled every 20 ms: the peak between two resets, in MB. */
+    private static final class HeapSampler {
+        private final AtomicLong peak = new AtomicLong();
+        private volatile boolean running;
+        private Thread thread;
+
+        void start() {
+            running = true;
+            thread = new Thread(() -> {
+                var memory = ManagementFactory.getMemoryMXBean();
+                while (running) {
+                    long used = memory.getHeapMemoryUsage().getUsed();
+                    peak.accumulateAndGet(used, Math::max);
+                    try {
+                        Thread.sleep(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "bench-heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        long reset() {
+            return peak.getAndSet(0) / (1024 * 1024);
+        }
+
+        void stop() {
+            running = false;
+        }
+    }
+}

@@ -105,7 +105,8 @@ public final class AgirBenchmark {
                     intProp("rounds", smoke ? 1 : 4),
                     intProp("warmup", smoke ? 0 : 30),
                     intProp("backlog", smoke ? 10 : 1_000),
-                    Arrays.stream(prop("queue-endpoints", "/api/applications?page=0&size=50,/api/tasks?page=0&size=50")
+                    Arrays.stream(prop("queue-endpoints",
+                                    "/api/instruction/queue?page=0&size=50,/api/applications?page=0&size=50,/api/tasks?page=0&size=50")
                             .split(",(?=/)")).map(String::trim).toList(),
                     prop("db-host", "127.0.0.1:3306"),
                     db,

@@ -178,6 +178,9 @@ public class ApplicationService {
         variables.put("targetPublic", application.getTargetPublic().name());
         variables.put("legalForm", structure.getLegalForm().name());
         variables.put("totalRequested", total.setScale(0, RoundingMode.DOWN).longValueExact());
+        // For the instructors' queue, filtered and sorted by the engine on these facts.
+        variables.put("campaignId", application.getCampaignId());
+        variables.put("ept", structure.getEpt() == null ? "" : structure.getEpt().name());
         return variables;
     }
 

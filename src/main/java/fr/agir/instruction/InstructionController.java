@@ -117,7 +117,6 @@ public class InstructionController {
         sorts.put("OLDEST", "Les plus anciennes d'abord");
         sorts.put("DEADLINE", "Échéance la plus proche");
         sorts.put("AMOUNT", "Montant demandé, décroissant");
-        sorts.put("REFERENCE", "Référence");
 
         body.append("<form method=\"get\" action=\"/instruction\" aria-labelledby=\"filtres\"><h2 id=\"filtres\">Filtres</h2>")
                 .append("<div class=\"grille\">")

@@ -12,18 +12,17 @@ import fr.agir.shared.InvalidInputException;
 import fr.agir.structure.Ept;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
+import fr.agir.workflow.ProcessKeys;
 import fr.agir.workflow.Workflow;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -57,7 +56,7 @@ public class InstructionQueue {
 
     public enum Assignment { ANY, MINE, UNASSIGNED }
 
-    public enum Sort { OLDEST, DEADLINE, AMOUNT, REFERENCE }
+    public enum Sort { OLDEST, DEADLINE, AMOUNT }
 
     /** What the instructor asks for; null fields do not filter. */
     public record Filter(Long campaignId, Thematic thematic, ApplicationStatus stage, Ept ept, BigDecimal minAmount,
@@ -81,6 +80,22 @@ public class InstructionQueue {
     public record Result(List<Item> items, long total, int page, int size, Map<ApplicationStatus, Long> countsByStage) {
     }
 
+    /**
+     * The instructor team's steps at each stage of an application: a step belongs to one stage, so
+     * the engine filters and counts by step while the user thinks in stages.
+     */
+    static final Map<ApplicationStatus, String> STEP_OF_STAGE = new EnumMap<>(Map.of(
+            ApplicationStatus.SUBMITTED, ProcessKeys.TASK_CHECK_COMPLETENESS,
+            ApplicationStatus.UNDER_REVIEW, ProcessKeys.TASK_WRITE_SYNTHESIS,
+            ApplicationStatus.GRANTED, ProcessKeys.TASK_COUNTERSIGN_AGREEMENT,
+            ApplicationStatus.IN_PROGRESS, ProcessKeys.TASK_VALIDATE_REPORT));
+
+    /**
+     * One page of the queue. The engine filters (on the facts the lifecycle carries: campaign,
+     * thematic, EPT, amount requested), sorts and pages the team's tasks, and counts them per stage;
+     * only the page's applications are then read from Agir's tables. Nothing grows with the backlog
+     * but the engine's own indexed query.
+     */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public Result queue(Filter filter, int page, int size) {
@@ -89,17 +104,45 @@ public class InstructionQueue {
             throw new InvalidInputException("Fourchette de montants invalide.",
                     Map.of("maxAmount", "Le montant maximum doit être supérieur ou égal au minimum"));
         }
-        List<Item> all = items();
-        // Counts per stage follow every filter but the stage itself, so that they say where to look next.
-        List<Item> beforeStage = all.stream().filter(matches(filter, false)).toList();
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
-        beforeStage.forEach(i -> counts.merge(i.stage(), 1L, Long::sum));
-        List<Item> matching = beforeStage.stream()
-                .filter(i -> filter.stage() == null || i.stage() == filter.stage())
-                .sorted(order(filter.sort())).toList();
-        int from = Math.min(page * size, matching.size());
-        return new Result(matching.subList(from, Math.min(from + size, matching.size())), matching.size(), page, size,
-                counts);
+        STEP_OF_STAGE.forEach((stage, step) -> {
+            long n = workflow.countTeamTasks(taskFilter(filter, List.of(step)));
+            if (n > 0) {
+                counts.put(stage, n);
+            }
+        });
+        List<String> steps = filter.stage() == null ? null
+                : STEP_OF_STAGE.containsKey(filter.stage()) ? List.of(STEP_OF_STAGE.get(filter.stage())) : List.of("-");
+        Workflow.TaskFilter tasks = taskFilter(filter, steps);
+        long total = workflow.countTeamTasks(tasks);
+        Workflow.TaskOrder order = switch (filter.sort()) {
+            case OLDEST -> Workflow.TaskOrder.CREATED;
+            case DEADLINE -> Workflow.TaskOrder.DUE;
+            case AMOUNT -> Workflow.TaskOrder.VARIABLE_DESC;
+        };
+        return new Result(items(workflow.teamTasks(tasks, order, "totalRequested", page * size, size)), total, page,
+                size, counts);
+    }
+
+    private Workflow.TaskFilter taskFilter(Filter f, List<String> steps) {
+        Map<String, Object> equals = new java.util.HashMap<>();
+        if (f.campaignId() != null) {
+            equals.put("campaignId", f.campaignId());
+        }
+        if (f.thematic() != null) {
+            equals.put("thematic", f.thematic().name());
+        }
+        if (f.ept() != null) {
+            equals.put("ept", f.ept().name());
+        }
+        // The lifecycle carries the total requested in whole euros: a bound with cents is rounded outwards.
+        Long atLeast = f.minAmount() == null ? null
+                : f.minAmount().setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+        Long atMost = f.maxAmount() == null ? null
+                : f.maxAmount().setScale(0, java.math.RoundingMode.FLOOR).longValueExact();
+        return new Workflow.TaskFilter(TEAM, steps, equals, "totalRequested", atLeast, "totalRequested", atMost,
+                f.overdueOnly(), f.assignment() == Assignment.MINE ? currentUser.username() : null,
+                f.assignment() == Assignment.UNASSIGNED);
     }
 
     /** The team's open steps on one application (claimed or not). */
@@ -145,8 +188,7 @@ public class InstructionQueue {
         return task;
     }
 
-    private List<Item> items() {
-        List<Workflow.TeamTask> tasks = workflow.openTasksOfGroup(TEAM);
+    private List<Item> items(List<Workflow.TeamTask> tasks) {
         Set<String> references = tasks.stream().map(Workflow.TeamTask::businessKey).collect(Collectors.toSet());
         Map<String, Application> byReference = applications.byReferences(references).stream()
                 .collect(Collectors.toMap(Application::getReference, a -> a));
@@ -169,30 +211,8 @@ public class InstructionQueue {
         }).toList();
     }
 
-    private Predicate<Item> matches(Filter f, boolean withStage) {
-        String me = currentUser.username();
-        return i -> (f.campaignId() == null || f.campaignId().equals(i.campaignId()))
-                && (f.thematic() == null || f.thematic() == i.thematic())
-                && (!withStage || f.stage() == null || f.stage() == i.stage())
-                && (f.ept() == null || f.ept() == i.ept())
-                && (f.minAmount() == null || i.requestedTotal().compareTo(f.minAmount()) >= 0)
-                && (f.maxAmount() == null || i.requestedTotal().compareTo(f.maxAmount()) <= 0)
-                && (!f.overdueOnly() || i.overdue())
-                && switch (f.assignment()) {
-                    case ANY -> true;
-                    case MINE -> me.equals(i.assignee());
-                    case UNASSIGNED -> i.assignee() == null;
-                };
-    }
 
-    private static Comparator<Item> order(Sort sort) {
-        Comparator<Item> byCreation = Comparator.comparing(Item::created);
-        return switch (sort) {
-            case OLDEST -> byCreation;
-            case DEADLINE -> Comparator.comparing(Item::due, Comparator.nullsLast(Comparator.naturalOrder()))
-                    .thenComparing(byCreation);
-            case AMOUNT -> Comparator.comparing(Item::requestedTotal).reversed().thenComparing(byCreation);
-            case REFERENCE -> Comparator.comparing(Item::reference);
-        };
-    }
+
+
+
 }

@@ -62,9 +62,61 @@ public class Workflow {
     public record DoneTask(String name, String assignee, java.util.Date started, java.util.Date ended) {
     }
 
-    /** Every open task offered to {@code group}, including those a member has claimed. */
-    public List<TeamTask> openTasksOfGroup(String group) {
-        return teamTasks(tasks.createTaskQuery().active().taskCandidateGroup(group).includeAssignedTasks());
+    /**
+     * What a team's queue asks of the engine: facts of the case (process variables), who holds the
+     * step, its deadline. Null fields do not filter.
+     */
+    public record TaskFilter(String group, List<String> taskKeys, Map<String, Object> equals, String variableAtLeast,
+                             Long atLeast, String variableAtMost, Long atMost, boolean overdueOnly, String assignee,
+                             boolean unassignedOnly) {
+    }
+
+    public enum TaskOrder { CREATED, DUE, VARIABLE_DESC }
+
+    /** One page of a team's tasks, filtered and sorted by the engine (nothing loaded beyond the page). */
+    public List<TeamTask> teamTasks(TaskFilter filter, TaskOrder order, String orderVariable, int first, int max) {
+        TaskQuery query = query(filter);
+        switch (order) {
+            case CREATED -> query.orderByTaskCreateTime().asc();
+            case DUE -> query.orderByDueDate().asc().orderByTaskCreateTime().asc();
+            case VARIABLE_DESC -> query.orderByProcessVariable(orderVariable,
+                    org.camunda.bpm.engine.variable.type.ValueType.LONG).desc().orderByTaskCreateTime().asc();
+        }
+        List<Task> page = query.listPage(first, max);
+        Map<String, String> keys = businessKeys(page);
+        return page.stream().map(t -> new TeamTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
+                keys.get(t.getProcessInstanceId()), t.getCreateTime(), t.getDueDate(), t.getAssignee())).toList();
+    }
+
+    public long countTeamTasks(TaskFilter filter) {
+        return query(filter).count();
+    }
+
+    private TaskQuery query(TaskFilter f) {
+        TaskQuery query = tasks.createTaskQuery().active();
+        if (f.assignee() != null) {
+            query.taskAssignee(f.assignee()).taskCandidateGroup(f.group()).includeAssignedTasks();
+        } else if (f.unassignedOnly()) {
+            query.taskCandidateGroup(f.group());
+        } else {
+            query.taskCandidateGroup(f.group()).includeAssignedTasks();
+        }
+        if (f.taskKeys() != null) {
+            query.taskDefinitionKeyIn(f.taskKeys().toArray(String[]::new));
+        }
+        if (f.equals() != null) {
+            f.equals().forEach(query::processVariableValueEquals);
+        }
+        if (f.atLeast() != null) {
+            query.processVariableValueGreaterThanOrEquals(f.variableAtLeast(), f.atLeast());
+        }
+        if (f.atMost() != null) {
+            query.processVariableValueLessThanOrEquals(f.variableAtMost(), f.atMost());
+        }
+        if (f.overdueOnly()) {
+            query.dueBefore(new java.util.Date());
+        }
+        return query;
     }
 
     /** The open tasks offered to {@code group} on one case, claimed or not. */

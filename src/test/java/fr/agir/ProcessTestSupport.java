@@ -11,7 +11,6 @@ import fr.agir.campaign.Campaign;
 import fr.agir.campaign.CampaignService;
 import fr.agir.campaign.CampaignStatus;
 import fr.agir.campaign.Thematic;
-import fr.agir.security.DemoAccounts;
 import fr.agir.shared.TimeConfig;
 import fr.agir.structure.DocumentType;
 import fr.agir.structure.DocumentVault;
@@ -42,8 +41,6 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -97,19 +94,7 @@ public abstract class ProcessTestSupport {
     // ---- acting as the seeded demo accounts
 
     protected static <T> T as(String username, Supplier<T> action) {
-        DemoAccounts.DemoAccount account = DemoAccounts.ACCOUNTS.stream()
-                .filter(a -> a.username().equals(username)).findFirst().orElseThrow();
-        List<String> authorities = new ArrayList<>();
-        authorities.add(account.role().authority());
-        account.directorates().forEach(d -> authorities.add(d.authority()));
-        var previous = SecurityContextHolder.getContext().getAuthentication();
-        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                username, null, AuthorityUtils.createAuthorityList(authorities)));
-        try {
-            return action.get();
-        } finally {
-            SecurityContextHolder.getContext().setAuthentication(previous);
-        }
+        return Actors.as(username, action);
     }
 
     protected static void as(String username, Runnable action) {

@@ -1,6 +1,6 @@
 package fr.agir.bench;
 
-import static fr.agir.bench.Actors.as;
+import static fr.agir.Actors.as;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;

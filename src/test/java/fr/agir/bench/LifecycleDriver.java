@@ -1,6 +1,6 @@
 package fr.agir.bench;
 
-import static fr.agir.bench.Actors.as;
+import static fr.agir.Actors.as;
 
 import fr.agir.agreement.Agreement;
 import fr.agir.agreement.AgreementRepository;

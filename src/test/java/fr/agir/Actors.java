@@ -1,4 +1,4 @@
-package fr.agir.bench;
+package fr.agir;
 
 import fr.agir.security.DemoAccounts;
 import java.util.ArrayList;
@@ -8,12 +8,12 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 
-/** Acts as a seeded demo account in the calling thread, as {@code ProcessTestSupport.as} does. */
-final class Actors {
+/** Acts as a seeded demo account in the calling thread (process tests and the benchmark drive the services this way). */
+public final class Actors {
     private Actors() {
     }
 
-    static <T> T as(String username, Supplier<T> action) {
+    public static <T> T as(String username, Supplier<T> action) {
         DemoAccounts.DemoAccount account = DemoAccounts.ACCOUNTS.stream()
                 .filter(a -> a.username().equals(username)).findFirst().orElseThrow();
         List<String> authorities = new ArrayList<>();
@@ -29,7 +29,7 @@ final class Actors {
         }
     }
 
-    static void as(String username, Runnable action) {
+    public static void as(String username, Runnable action) {
         as(username, () -> {
             action.run();
             return null;

@@ -247,6 +247,9 @@ public class PortalController {
         if ("pieces".equals(ok)) {
             body.append("<p class=\"succes\" role=\"status\">Merci : le service instructeur reprend l'examen de "
                     + "votre dossier.</p>");
+        } else if ("compte-rendu".equals(ok)) {
+            body.append("<p class=\"succes\" role=\"status\">Compte-rendu remis : le service instructeur va "
+                    + "l'examiner.</p>");
         } else if ("message".equals(ok)) {
             body.append("<p class=\"succes\" role=\"status\">Votre message est envoyé.</p>");
         }
@@ -298,9 +301,9 @@ public class PortalController {
             } else if (ProcessKeys.TASK_SIGN_AGREEMENT.equals(t.taskKey())) {
                 body.append("<p><a href=\"/portail/candidatures/").append(a.getId())
                         .append("/convention\">Lire et signer la convention</a></p>");
-            } else {
-                body.append("<p>Le compte-rendu financier se dépose pour le moment par l'API d'Agir "
-                        + "(<code>POST /api/reports/{id}/submit</code>) ; la DIEESS peut vous accompagner.</p>");
+            } else if (ProcessKeys.TASK_SUBMIT_REPORT.equals(t.taskKey())) {
+                body.append("<p><a href=\"/portail/candidatures/").append(a.getId())
+                        .append("/compte-rendu\">Remplir et remettre le compte-rendu financier</a></p>");
             }
         }
         body.append("</section>");

@@ -107,7 +107,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             String url = concrete(template, ids).replace("{invitationId}", invitationId)
                     .replace("{documentId}", documentId).replace("{messageId}", messageId)
                     .replace("{agreementId}", grant.agreementId())
-                    .replace("{taskId}", "une-tache").replace("{action}", "prendre");
+                    .replace("{taskId}", "une-tache").replace("{action}", "prendre")
+                    .replace("{reportId}", grant.reportId());
             for (Map.Entry<String, Object> operation : ((Map<String, Object>) path.getValue()).entrySet()) {
                 HttpMethod verb = HttpMethod.valueOf(operation.getKey().toUpperCase());
                 Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
@@ -152,6 +153,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
     private static final Map<String, Object> BODIES = Map.ofEntries(
             Map.entry("/api/applications/{id}", Map.of("title", "Intrus")),
             Map.entry("/api/applications/{id}/form", Map.of("data", Map.of("title", "Intrus"))),
+            Map.entry("/api/reports/{reportId}/form", Map.of("data", Map.of("actualCharges", 1, "actualProducts", 1,
+                    "spentGrant", 1, "qualitativeReport", "Intrus"))),
             Map.entry("/api/applications/{id}/messages", Map.of("body", "Intrus")),
             Map.entry("/api/applications/{id}/completeness", Map.of("outcome", "COMPLETE")),
             Map.entry("/api/applications/{id}/missing-pieces", Map.of("comment", "Pièces")),

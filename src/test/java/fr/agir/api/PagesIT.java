@@ -154,6 +154,37 @@ class PagesIT extends ApiTestSupport {
                 .as("another structure's agreement").isEqualTo(404);
     }
 
+    @Test
+    void theStructureHandsInItsFinancialReportThroughTheFormChecksAgainstTheSameSchema() {
+        Grant grant = grantedOneYear();
+        String session = signedInSession("porteur");
+        assertThat(browser(session, HttpMethod.GET, "/portail/candidatures/" + grant.applicationId(), null).getBody())
+                .contains("/portail/candidatures/" + grant.applicationId() + "/compte-rendu");
+        String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + grant.applicationId()
+                + "/compte-rendu", null).getBody();
+        String form = "/api/reports/" + grant.reportId() + "/form";
+        assertThat(page).contains("Compte-rendu financier, année 1", "data-submit-url=\"" + form + "\"");
+
+        ResponseEntity<Map<String, Object>> incomplete = call("porteur", HttpMethod.POST, form,
+                Map.of("data", Map.of("actualCharges", -5)));
+        assertProblem(incomplete, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(incomplete.getBody().get("erreurs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+                .containsOnlyKeys("actualCharges", "actualProducts", "spentGrant", "qualitativeReport");
+        assertThat(call("porteuse", HttpMethod.POST, form, Map.of("data", Map.of("actualCharges", 1, "actualProducts",
+                1, "spentGrant", 1, "qualitativeReport", "Intrus"))).getStatusCode().value()).isEqualTo(404);
+        assertThat(reportStatus(grant)).isEqualTo("EXPECTED");
+
+        assertThat(call("porteur", HttpMethod.POST, form, Map.of("data", Map.of("actualCharges", 30500,
+                "actualProducts", 30500, "spentGrant", 18000, "qualitativeReport", "Atelier ouvert 40 semaines.")))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(reportStatus(grant)).isEqualTo("SUBMITTED");
+    }
+
+    private Object reportStatus(Grant grant) {
+        return list("porteur", "/api/applications/" + grant.applicationId() + "/reports").stream()
+                .filter(r -> grant.reportId().equals(String.valueOf(r.get("id")))).findFirst().orElseThrow().get("status");
+    }
+
     private static HttpEntity<LinkedMultiValueMap<String, String>> urlEncoded(LinkedMultiValueMap<String, String> form) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);

@@ -7,8 +7,6 @@ import fr.agir.shared.Money;
 import fr.agir.structure.StructureService;
 import fr.agir.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -75,13 +73,13 @@ public class AgreementController {
     }
 
     @PostMapping("/portail/conventions/{agreementId}/signature")
-    public ResponseEntity<Void> sign(@PathVariable Long agreementId, @RequestParam(required = false) String accord) {
+    public ResponseEntity<String> sign(@PathVariable Long agreementId, @RequestParam(required = false) String accord) {
         Agreement agreement = agreements.visible(agreementId);
         String page = "/portail/candidatures/" + agreement.getApplicationId() + "/convention";
         if (!"oui".equals(accord)) {
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, page + "?erreur").build();
+            return Page.seeOther(page + "?erreur");
         }
         agreements.sign(agreementId);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, page + "?ok").build();
+        return Page.seeOther(page + "?ok");
     }
 }

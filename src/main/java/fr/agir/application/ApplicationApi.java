@@ -172,12 +172,8 @@ public class ApplicationApi {
                                                                                    @PathVariable Long documentId) {
         fr.agir.structure.DocumentVault.Content content = service.linkedDocument(id, documentId);
         fr.agir.structure.StructureDocument d = content.document();
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType(d.getContentType()))
-                .contentLength(d.getSizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(d.getOriginalName(), java.nio.charset.StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new org.springframework.core.io.InputStreamResource(content.stream()));
+        return fr.agir.web.Downloads.attachment(d.getOriginalName(), d.getContentType(), d.getSizeBytes(),
+                content.stream());
     }
 
     @GetMapping("/{id}/history")

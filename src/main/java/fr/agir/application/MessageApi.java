@@ -1,14 +1,12 @@
 package fr.agir.application;
 
+import fr.agir.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -69,13 +67,8 @@ public class MessageApi {
     public ResponseEntity<InputStreamResource> attachment(@PathVariable Long id, @PathVariable Long messageId) {
         MessageService.AttachmentContent content = messages.attachment(id, messageId);
         ApplicationMessage m = content.message();
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(m.getAttachmentName(), StandardCharsets.UTF_8).build().toString())
-                .header("X-Content-Type-Options", "nosniff")
-                .contentType(MediaType.parseMediaType(m.getAttachmentType()))
-                .contentLength(m.getAttachmentSize())
-                .body(new InputStreamResource(content.stream()));
+        return Downloads.attachment(m.getAttachmentName(), m.getAttachmentType(), m.getAttachmentSize(),
+                content.stream());
     }
 
     /** No file chosen in the form: no attachment. */

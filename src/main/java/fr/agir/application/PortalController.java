@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -80,6 +79,9 @@ public class PortalController {
         apps.forEach(a -> byReference.put(a.getReference(), a));
         LocalDate today = LocalDate.now(clock.withZone(PARIS));
 
+        List<Campaign> allCampaigns = campaigns.all();
+        Map<Long, Campaign> campaignById = new HashMap<>();
+        allCampaigns.forEach(c -> campaignById.put(c.getId(), c));
         StringBuilder body = new StringBuilder("<h1>Mon espace porteur de projet</h1>");
         if ("depot".equals(ok)) {
             body.append("<p class=\"succes\" role=\"status\">Votre candidature est déposée. L'accusé de réception "
@@ -102,7 +104,7 @@ public class PortalController {
                         .append(" »</a>").append(due(t.due())).append("</li>");
             }
             for (Application a : drafts) {
-                Campaign c = campaigns.get(a.getCampaignId());
+                Campaign c = campaignById.get(a.getCampaignId());
                 body.append("<li><a href=\"/portail/candidatures/").append(a.getId()).append("/formulaire\">")
                         .append("Terminez et déposez votre brouillon « ").append(Page.escape(title(a)))
                         .append(" »</a> — avant le ").append(French.date(c.getClosingDate())).append("</li>");
@@ -132,7 +134,7 @@ public class PortalController {
                 + "<a href=\"/portail/invitations\">Rejoindre une structure avec un code d'invitation</a></p></section>");
 
         body.append("<section aria-labelledby=\"appels\"><h2 id=\"appels\">Appels à projets ouverts</h2>");
-        List<Campaign> open = campaigns.all().stream().filter(c -> c.acceptsSubmissionsOn(today)).toList();
+        List<Campaign> open = allCampaigns.stream().filter(c -> c.acceptsSubmissionsOn(today)).toList();
         if (open.isEmpty()) {
             body.append("<p>Aucun appel à projets n'est ouvert aujourd'hui.</p>");
         }
@@ -185,7 +187,7 @@ public class PortalController {
                 .findFirst()
                 .orElseGet(() -> applications.createDraft(campaignId, structureId, new ApplicationService.Draft(
                         null, null, null, null, null, 1, List.of())));
-        return redirect("/portail/candidatures/" + draft.getId() + "/formulaire");
+        return Page.seeOther("/portail/candidatures/" + draft.getId() + "/formulaire");
     }
 
     @GetMapping(value = "/portail/candidatures/{id}/formulaire", produces = MediaType.TEXT_HTML_VALUE)
@@ -227,7 +229,7 @@ public class PortalController {
                                               @RequestParam(required = false) MultipartFile file) throws IOException {
         try {
             messages.post(id, body, MessageApi.attachment(file));
-            return redirect("/portail/candidatures/" + id + "?ok=message#messages");
+            return Page.seeOther("/portail/candidatures/" + id + "?ok=message#messages");
         } catch (DomainException e) {
             if (e.httpStatus() == HttpStatus.NOT_FOUND.value()) {
                 throw e;
@@ -309,33 +311,10 @@ public class PortalController {
         body.append("</section>");
 
         Map<String, String> errors = messageError == null ? Map.of() : Map.of("body", messageError);
-        body.append("<section aria-labelledby=\"messages\"><h2 id=\"messages\">Messages avec la DIEESS</h2>");
-        List<ApplicationMessage> thread = messages.of(id);
-        if (thread.isEmpty()) {
-            body.append("<p>Aucun message.</p>");
-        }
-        for (ApplicationMessage m : thread) {
-            body.append("<article class=\"message").append(m.isFromApplicant() ? "" : " dieess").append("\"><p><strong>")
-                    .append(m.isFromApplicant() ? Page.escape(m.getAuthor()) : "DIEESS (" + Page.escape(m.getAuthor()) + ")")
-                    .append("</strong>, le ").append(French.dateTime(m.getSentAt())).append("</p><p>")
-                    .append(Page.escape(m.getBody()).replace("\n", "<br>")).append("</p>");
-            if (m.getAttachmentName() != null) {
-                body.append("<p>Pièce jointe : <a href=\"/api/applications/").append(id).append("/messages/")
-                        .append(m.getId()).append("/attachment\">").append(Page.escape(m.getAttachmentName()))
-                        .append("</a></p>");
-            }
-            body.append("</article>");
-        }
         body.append(FormHtml.errorSummary(messageError == null ? null : "Le message n'est pas envoyé.", errors))
-                .append("<form method=\"post\" action=\"/portail/candidatures/").append(a.getId())
-                .append("/messages").append(Page.escape(Page.csrfQuery(request)))
-                .append("\" enctype=\"multipart/form-data\">")
-                .append(Page.csrfField(request))
-                .append(FormHtml.textarea("body", "Écrire à la DIEESS", typedMessage, errors, null,
-                        "required maxlength=\"4000\""))
-                .append(FormHtml.input("file", "Pièce jointe (facultative)", null, errors,
-                        fr.agir.structure.UploadChecks.ACCEPTED_FORMATS + ", " + vault.maxSizeText() + " au plus.", "type=\"file\""))
-                .append("<button type=\"submit\">Envoyer le message</button></form></section>");
+                .append(MessageThreadHtml.section(request, id, messages.of(id), "Messages avec la DIEESS",
+                        "/portail/candidatures/" + a.getId() + "/messages", "Écrire à la DIEESS", null, typedMessage,
+                        errors, vault.maxSizeText()));
 
         body.append("<section aria-labelledby=\"historique\"><h2 id=\"historique\">Historique</h2>")
                 .append("<table><caption>Étapes de la candidature</caption><thead><tr><th scope=\"col\">Date</th>"
@@ -374,7 +353,4 @@ public class PortalController {
         return due == null ? "" : " — avant le " + French.date(due.toInstant());
     }
 
-    private static ResponseEntity<String> redirect(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
-    }
 }

@@ -2,10 +2,10 @@ package fr.agir.instruction;
 
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
-import fr.agir.application.ApplicationMessage;
 import fr.agir.application.ApplicationStatus;
 import fr.agir.application.BudgetLineCode;
 import fr.agir.application.MessageApi;
+import fr.agir.application.MessageThreadHtml;
 import fr.agir.application.MessageService;
 import fr.agir.application.YearBudget;
 import fr.agir.audit.AuditEvent;
@@ -35,7 +35,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -200,7 +199,7 @@ public class InstructionController {
             case "confier" -> queue.assignTo(taskId, assignee);
             default -> throw new fr.agir.shared.NotFoundException("Action inconnue.");
         }
-        return redirect(backToQueue(request.getHeader(HttpHeaders.REFERER)));
+        return Page.seeOther(backToQueue(request.getHeader(HttpHeaders.REFERER)));
     }
 
     @GetMapping(value = "/instruction/tableau-de-bord", produces = MediaType.TEXT_HTML_VALUE)
@@ -295,7 +294,7 @@ public class InstructionController {
                     : new InstructionService.RoutingChange(difference(chosen, proposed), difference(proposed, chosen),
                     form.get("routingReason"));
             instruction.decideCompleteness(id, outcome, form.get("reason"), form.get("missingPieces"), routing);
-            return redirect("/instruction/candidatures/" + id + "?ok=recevabilite");
+            return Page.seeOther("/instruction/candidatures/" + id + "?ok=recevabilite");
         } catch (DomainException e) {
             if (e.httpStatus() == 404) {
                 throw e;
@@ -309,7 +308,7 @@ public class InstructionController {
                                          @RequestParam(defaultValue = "") String reopenReason) {
         try {
             instruction.reopenCompleteness(id, reopenReason);
-            return redirect("/instruction/candidatures/" + id + "?ok=reouverture");
+            return Page.seeOther("/instruction/candidatures/" + id + "?ok=reouverture");
         } catch (DomainException e) {
             if (e.httpStatus() == 404) {
                 throw e;
@@ -324,7 +323,7 @@ public class InstructionController {
                                            @RequestParam(defaultValue = "") String note) {
         try {
             cases.annotate(id, note);
-            return redirect("/instruction/candidatures/" + id + "?ok=note#notes");
+            return Page.seeOther("/instruction/candidatures/" + id + "?ok=note#notes");
         } catch (DomainException e) {
             if (e.httpStatus() == 404) {
                 throw e;
@@ -340,7 +339,7 @@ public class InstructionController {
                                           @RequestParam(required = false) MultipartFile file) throws IOException {
         try {
             messages.post(id, body, MessageApi.attachment(file));
-            return redirect("/instruction/candidatures/" + id + "?ok=message#messages");
+            return Page.seeOther("/instruction/candidatures/" + id + "?ok=message#messages");
         } catch (DomainException e) {
             if (e.httpStatus() == 404) {
                 throw e;
@@ -476,7 +475,9 @@ public class InstructionController {
         }
         body.append("</section>");
 
-        messagesSection(body, request, a, c.messages(), errors, typed);
+        body.append(MessageThreadHtml.section(request, a.getId(), c.messages(), "Messages avec la structure",
+                "/instruction/candidatures/" + a.getId() + "/messages", "Écrire à la structure",
+                "Le représentant légal est prévenu par e-mail.", typed.get("body"), errors, vault.maxSizeText()));
 
         body.append("<section aria-labelledby=\"notes\"><h2 id=\"notes\">Notes internes</h2>")
                 .append("<p class=\"info\">Visibles des seuls instructeurs de la DIEESS.</p>");
@@ -563,35 +564,6 @@ public class InstructionController {
         result.addAll(a);
         result.removeAll(b);
         return result;
-    }
-
-    private void messagesSection(StringBuilder body, HttpServletRequest request, Application a,
-                                 List<ApplicationMessage> thread, Map<String, String> errors, Map<String, String> typed) {
-        body.append("<section aria-labelledby=\"messages\"><h2 id=\"messages\">Messages avec la structure</h2>");
-        if (thread.isEmpty()) {
-            body.append("<p>Aucun message.</p>");
-        }
-        for (ApplicationMessage m : thread) {
-            body.append("<article class=\"message").append(m.isFromApplicant() ? "" : " dieess").append("\"><p><strong>")
-                    .append(Page.escape(m.isFromApplicant() ? "Structure (" + m.getAuthor() + ")"
-                            : "DIEESS (" + m.getAuthor() + ")")).append("</strong>, le ")
-                    .append(French.dateTime(m.getSentAt())).append("</p><p>")
-                    .append(Page.escape(m.getBody()).replace("\n", "<br>")).append("</p>");
-            if (m.getAttachmentName() != null) {
-                body.append("<p>Pièce jointe : <a href=\"/api/applications/").append(a.getId()).append("/messages/")
-                        .append(m.getId()).append("/attachment\">").append(Page.escape(m.getAttachmentName()))
-                        .append("</a></p>");
-            }
-            body.append("</article>");
-        }
-        body.append("<form method=\"post\" enctype=\"multipart/form-data\" action=\"/instruction/candidatures/")
-                .append(a.getId()).append("/messages").append(Page.escape(Page.csrfQuery(request))).append("\">")
-                .append(Page.csrfField(request))
-                .append(FormHtml.textarea("body", "Écrire à la structure", typed.get("body"), errors,
-                        "Le représentant légal est prévenu par e-mail.", "required maxlength=\"4000\""))
-                .append(FormHtml.input("file", "Pièce jointe (facultative)", null, errors,
-                        vault.maxSizeText() + " au plus.", "type=\"file\""))
-                .append("<button type=\"submit\">Envoyer le message</button></form></section>");
     }
 
     private static void budgetTable(StringBuilder body, YearBudget b) {
@@ -738,7 +710,4 @@ public class InstructionController {
         return value == null ? "" : value;
     }
 
-    private static ResponseEntity<String> redirect(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
-    }
 }

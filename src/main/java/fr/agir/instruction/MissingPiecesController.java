@@ -1,7 +1,6 @@
 package fr.agir.instruction;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import fr.agir.web.Page;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +17,8 @@ public class MissingPiecesController {
     }
 
     @PostMapping("/portail/candidatures/{id}/pieces")
-    public ResponseEntity<Void> answer(@PathVariable Long id, @RequestParam(required = false) String comment) {
+    public ResponseEntity<String> answer(@PathVariable Long id, @RequestParam(required = false) String comment) {
         instruction.answerMissingPieces(id, comment);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                .header(HttpHeaders.LOCATION, "/portail/candidatures/" + id + "?ok=pieces").build();
+        return Page.seeOther("/portail/candidatures/" + id + "?ok=pieces");
     }
 }

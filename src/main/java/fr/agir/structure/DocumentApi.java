@@ -1,15 +1,14 @@
 package fr.agir.structure;
 
+import fr.agir.web.Downloads;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.util.UriUtils;
 
 @RestController
 @Tag(name = "Pièces du dossier unique", description = "Coffre-fort de documents d'une structure : dépôt, versions, validité")
@@ -91,23 +89,7 @@ public class DocumentApi {
     public ResponseEntity<InputStreamResource> content(@PathVariable Long id, @PathVariable Long documentId) {
         DocumentVault.Content content = vault.download(id, documentId);
         StructureDocument d = content.document();
-        return ResponseEntity.ok()
-                .contentType(MediaType.parseMediaType(d.getContentType()))
-                .contentLength(d.getSizeBytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(d.getOriginalName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .body(new InputStreamResource(content.stream()));
+        return Downloads.attachment(d.getOriginalName(), d.getContentType(), d.getSizeBytes(), content.stream());
     }
 
-    /**
-     * {@code attachment; filename="ascii"; filename*=UTF-8''…} (RFC 6266 / RFC 5987): the UTF-8 name
-     * for today's browsers, an ASCII stand-in for the others.
-     */
-    static String attachment(String name) {
-        StringBuilder ascii = new StringBuilder();
-        name.codePoints().forEach(c -> ascii.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' && c != '%'
-                ? (char) c : '_'));
-        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
-                + UriUtils.encode(name, StandardCharsets.UTF_8);
-    }
 }

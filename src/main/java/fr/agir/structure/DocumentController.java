@@ -1,19 +1,14 @@
 package fr.agir.structure;
 
-import fr.agir.audit.AuditTrail;
-import fr.agir.shared.DomainException;
 import fr.agir.shared.French;
 import fr.agir.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -32,12 +27,10 @@ public class DocumentController {
 
     private final DocumentVault vault;
     private final StructureService structures;
-    private final AuditTrail audit;
 
-    public DocumentController(DocumentVault vault, StructureService structures, AuditTrail audit) {
+    public DocumentController(DocumentVault vault, StructureService structures) {
         this.vault = vault;
         this.structures = structures;
-        this.audit = audit;
     }
 
     /** What the form sent, to show it again after a refusal. */
@@ -73,24 +66,11 @@ public class DocumentController {
         try {
             DocumentVault.Upload upload = vault.upload(id, type, file, validUntil);
             String param = upload.created() ? "envoye" : "deja";
-            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(
-                    "/portail/structures/" + id + "/documents?" + param + "=" + upload.document().getId())).build();
+            return Page.seeOther("/portail/structures/" + id + "/documents?" + param + "=" + upload.document().getId());
         } catch (DocumentRejectedException e) {
             return ResponseEntity.status(e.httpStatus()).contentType(MediaType.TEXT_HTML)
                     .body(render(id, vault.list(id), request, null, e, input));
         }
-    }
-
-    /** Not found (or not his), forbidden: a French page rather than the API's problem+json. */
-    @ExceptionHandler(DomainException.class)
-    ResponseEntity<String> refused(DomainException e, HttpServletRequest request) {
-        if (e.httpStatus() == 403 || e.httpStatus() == 404) {
-            audit.recordDenied(request, e.httpStatus(), e.getMessage());
-        }
-        String title = e.httpStatus() == 404 ? "Introuvable" : "Demande refusée";
-        return ResponseEntity.status(e.httpStatus()).contentType(MediaType.TEXT_HTML)
-                .body(Page.render(title, "<h1>" + title + "</h1><p>" + Page.escape(e.getMessage())
-                        + "</p><p><a href=\"/\">Retour à l'accueil</a></p>"));
     }
 
     private String render(Long id, DocumentVault.Listing listing, HttpServletRequest request, String notice,

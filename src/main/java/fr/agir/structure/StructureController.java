@@ -7,7 +7,6 @@ import fr.agir.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -71,7 +70,7 @@ public class StructureController {
                 Structure s = structures.register(new StructureService.Registration(form.get("name"), legalForm,
                         form.get("siret"), form.get("rna"), form.get("addressLine"), form.get("postalCode"),
                         form.get("commune"), form.get("legalRepName"), email, form.get("iban"), form.get("bic")));
-                return redirect("/portail?structure=" + s.getId());
+                return Page.seeOther("/portail?structure=" + s.getId());
             } catch (StateConflictException e) {
                 return ResponseEntity.status(HttpStatus.CONFLICT).contentType(MediaType.TEXT_HTML)
                         .body(registrationPage(request, form, e.getMessage(), Map.of(), true));
@@ -104,7 +103,7 @@ public class StructureController {
     public ResponseEntity<String> accept(HttpServletRequest request, @RequestParam(defaultValue = "") String code) {
         try {
             StructureMember member = memberships.accept(code.strip());
-            return redirect("/portail?structure=" + member.getStructureId());
+            return Page.seeOther("/portail?structure=" + member.getStructureId());
         } catch (DomainException e) {
             return ResponseEntity.status(e.httpStatus()).contentType(MediaType.TEXT_HTML)
                     .body(invitationPage(request, code, e.getMessage()));
@@ -183,7 +182,4 @@ public class StructureController {
         }
     }
 
-    static ResponseEntity<String> redirect(String location) {
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).header(HttpHeaders.LOCATION, location).build();
-    }
 }

@@ -120,6 +120,12 @@ public final class Page {
                 + "=" + UriUtils.encodeQueryParam(token.getToken(), StandardCharsets.UTF_8);
     }
 
+    /** After a form posted from a page: to the page that shows the result (303, the browser then GETs it). */
+    public static org.springframework.http.ResponseEntity<String> seeOther(String location) {
+        return org.springframework.http.ResponseEntity.status(org.springframework.http.HttpStatus.SEE_OTHER)
+                .header(org.springframework.http.HttpHeaders.LOCATION, location).build();
+    }
+
     public static String escape(String text) {
         return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }

@@ -251,12 +251,7 @@ public class Workflow {
             query.processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new));
         }
         List<Task> page = query.orderByTaskCreateTime().asc().listPage(first, max);
-        Map<String, String> businessKeyByInstance = new java.util.HashMap<>();
-        if (!page.isEmpty()) {
-            runtime.createProcessInstanceQuery()
-                    .processInstanceIds(page.stream().map(Task::getProcessInstanceId).collect(Collectors.toSet()))
-                    .list().forEach(pi -> businessKeyByInstance.put(pi.getId(), pi.getBusinessKey()));
-        }
+        Map<String, String> businessKeyByInstance = businessKeys(page);
         return page.stream().map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
                 businessKeyByInstance.get(t.getProcessInstanceId()), t.getCreateTime(), t.getDueDate())).toList();
     }

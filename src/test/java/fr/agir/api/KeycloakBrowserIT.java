@@ -6,7 +6,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A person signs in through Keycloak's login page in a real browser (Debian's headless Chromium,
@@ -149,10 +147,6 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
     }
 
     private static <T> T waitFor(org.openqa.selenium.support.ui.ExpectedCondition<T> condition) {
-        try {
-            return new WebDriverWait(browser, Duration.ofSeconds(20)).until(condition);
-        } catch (org.openqa.selenium.TimeoutException e) {
-            throw new AssertionError("Not found in " + browser.getCurrentUrl() + ":\n" + browser.getPageSource(), e);
-        }
+        return session.await(condition);
     }
 }

@@ -48,7 +48,15 @@ class PortalBrowserIT extends BrowserTestSupport {
             browser.find(By.id("file")).sendKeys(file.toAbsolutePath().toString());
             WebElement page = browser.find(By.tagName("html"));
             browser.find(By.xpath("//button[normalize-space()='Déposer la pièce']")).click();
-            browser.await(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+            // The page is replaced: its old root is gone (chromedriver reports it stale, or "not in the document").
+            browser.await(d -> {
+                try {
+                    page.isEnabled();
+                    return false;
+                } catch (org.openqa.selenium.WebDriverException gone) {
+                    return true;
+                }
+            });
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }

@@ -303,6 +303,33 @@ def main(out):
             "vote de la Commission permanente, convention, paiements et comptes-rendus, clôture.")
 
 
+    # ---- jury-session: conflicts and assignment, scoring (reminder before it ends), deliberation, results
+    write(f"{out}/jury-session.bpmn", "jury-session", "Séance de jury", [
+        Node("Event_JurySessionCreated", "start", "Séance de jury créée", 100, Y),
+        user("Task_PrepareJurySession", "Recueillir les conflits et répartir les dossiers", 240, Y, "instructor",
+             "jury-session"),
+        user("Task_ScoreApplications", "Suivre la notation des membres", 420, Y, "instructor", "jury-session"),
+        Node("Event_ScoringReminderDue", "boundary", "Fin de la notation proche", 0, 0,
+             {"cancelActivity": "false"}, timer("timeDate", "${scoringReminderAt}"),
+             attached="Task_ScoreApplications", offset=20),
+        service("Task_RemindJurors", "Rappeler les notes attendues aux membres", 440, Y2, "remindJurorsDelegate"),
+        Node("Event_JurorsReminded", "end", "Membres relancés", 580, Y2),
+        user("Task_Deliberate", "Délibérer et arrêter les propositions", 600, Y, "instructor", "jury-session"),
+        service("Task_TransmitJuryResults", "Transmettre l'avis du jury à chaque candidature", 780, Y,
+                "transmitJuryResultsDelegate", async_before=True),
+        Node("Event_JurySessionClosed", "end", "Séance close", 930, Y),
+    ], [
+        ("Flow_ToPrepare", "Event_JurySessionCreated", "Task_PrepareJurySession"),
+        ("Flow_ToScoring", "Task_PrepareJurySession", "Task_ScoreApplications", "notation ouverte"),
+        ("Flow_ToReminder", "Event_ScoringReminderDue", "Task_RemindJurors"),
+        ("Flow_ToReminded", "Task_RemindJurors", "Event_JurorsReminded"),
+        ("Flow_ToDeliberation", "Task_ScoreApplications", "Task_Deliberate", "délibération ouverte"),
+        ("Flow_ToTransmit", "Task_Deliberate", "Task_TransmitJuryResults", "séance close"),
+        ("Flow_ToSessionEnd", "Task_TransmitJuryResults", "Event_JurySessionClosed"),
+    ], doc="La DIEESS recueille les conflits d'intérêts et répartit les dossiers, ouvre la notation "
+           "(la grille est alors figée), relance les membres avant la fin de la notation, ouvre la délibération "
+           "puis clôt la séance dans l'enveloppe ; l'avis du jury part alors vers chaque candidature.")
+
 if __name__ == "__main__":
     here = os.path.dirname(os.path.abspath(__file__))
     main(os.path.join(here, "..", "bpmn"))

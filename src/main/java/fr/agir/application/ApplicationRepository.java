@@ -25,4 +25,6 @@ public interface ApplicationRepository extends JpaRepository<Application, Long> 
 
     @org.springframework.data.jpa.repository.Query("select a.reference from Application a where a.campaignId = ?1")
     List<String> findReferencesByCampaignId(Long campaignId);
+
+    List<Application> findByCampaignIdAndStatusOrderById(Long campaignId, ApplicationStatus status);
 }

@@ -319,6 +319,20 @@ public class ApplicationService {
                 .map(Application::getReference).toList();
     }
 
+    /** The campaign's applications whose synthesis is written and which wait for the jury. */
+    @Transactional(readOnly = true)
+    public List<Application> awaitingJury(Long campaignId) {
+        return applications.findByCampaignIdAndStatusOrderById(campaignId, ApplicationStatus.AWAITING_JURY);
+    }
+
+    /** Applications by id, for lists (the caller has checked what its user may see). */
+    @Transactional(readOnly = true)
+    public Map<Long, Application> byIds(java.util.Collection<Long> applicationIds) {
+        Map<Long, Application> result = new java.util.HashMap<>();
+        applications.findAllById(applicationIds).forEach(a -> result.put(a.getId(), a));
+        return result;
+    }
+
     /** For the steps after submission: the application, whatever the caller (each step checks roles). */
     @Transactional(readOnly = true)
     public Application get(Long applicationId) {

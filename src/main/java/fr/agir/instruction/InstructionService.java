@@ -288,6 +288,13 @@ public class InstructionService {
         return opinions.findByApplicationIdOrderByDirectorate(applicationId);
     }
 
+    /** The opinions shown to a jury member: the jury capability has checked the application is assigned to him. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('JURY')")
+    public List<Opinion> opinionsForJury(Long applicationId) {
+        return opinions.findByApplicationIdOrderByDirectorate(applicationId);
+    }
+
     /**
      * Amounts per year for a grant of {@code durationYears}: one positive amount per year, in
      * euros and cents, nothing beyond the duration.

@@ -50,6 +50,8 @@ public class DemoAccounts {
             new DemoAccount("avis-dpas", Role.REVIEWER, List.of(Directorate.DPAS)),
             new DemoAccount("avis-dmta", Role.REVIEWER, List.of(Directorate.DMTA)),
             new DemoAccount("jury", Role.JURY, List.of()),
+            new DemoAccount("jure2", Role.JURY, List.of()),
+            new DemoAccount("jure3", Role.JURY, List.of()),
             new DemoAccount("finances1", Role.FINANCE, List.of()),
             new DemoAccount("finances2", Role.FINANCE, List.of()),
             new DemoAccount("admin", Role.ADMIN, List.of()));

@@ -47,6 +47,7 @@ public class SecurityConfig {
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/instruction", "/instruction/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
+                        .requestMatchers("/jury", "/jury/**").hasRole(Role.JURY.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)

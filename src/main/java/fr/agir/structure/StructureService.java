@@ -154,6 +154,23 @@ public class StructureService {
         return result;
     }
 
+    /** The sign-in names of each structure's members (for conflicts of interest: a juror who is one). */
+    @Transactional(readOnly = true)
+    public Map<Long, java.util.Set<String>> memberUsernames(java.util.Collection<Long> structureIds) {
+        Map<Long, java.util.Set<String>> result = new java.util.HashMap<>();
+        for (Long id : structureIds) {
+            members.findByStructureIdOrderByIdAsc(id)
+                    .forEach(m -> result.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(m.getUsername()));
+        }
+        return result;
+    }
+
+    /** Structures sharing a SIREN (establishments of one legal entity). */
+    @Transactional(readOnly = true)
+    public List<Structure> bySirens(java.util.Collection<String> sirens) {
+        return sirens.isEmpty() ? List.of() : structures.findBySirenIn(sirens);
+    }
+
     @Transactional(readOnly = true)
     public Structure get(Long structureId) {
         return structures.findById(structureId).orElseThrow(StructureService::notFound);

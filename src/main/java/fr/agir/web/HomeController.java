@@ -70,7 +70,8 @@ public class HomeController {
         if (currentUser.hasRole(Role.INSTRUCTOR)) {
             section(body, "espace-instruction", "Instruction des candidatures",
                     "Les dossiers à instruire par la DIEESS, du contrôle de complétude au vote.",
-                    link("/instruction", "Ma file de travail"), link("/api/applications", "Toutes les candidatures (API)"));
+                    link("/instruction", "Ma file de travail"), link("/instruction/jury", "Séances de jury"),
+                    link("/api/applications", "Toutes les candidatures (API)"));
         }
         if (currentUser.hasRole(Role.REVIEWER)) {
             String directorates = currentUser.directorates().stream().map(Enum::name).sorted()
@@ -81,7 +82,8 @@ public class HomeController {
         }
         if (currentUser.hasRole(Role.JURY)) {
             section(body, "espace-jury", "Espace jury",
-                    "Les candidatures qui vous seront confiées pour notation apparaîtront ici.");
+                    "Vos séances de jury : conflits d'intérêts à déclarer, dossiers à noter, délibération.",
+                    link("/jury", "Mes séances de jury"));
         }
         if (currentUser.hasRole(Role.FINANCE)) {
             section(body, "espace-finances", "Versements",

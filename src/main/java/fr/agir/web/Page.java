@@ -76,6 +76,7 @@ public final class Page {
         String nav = "<nav aria-label=\"Menu principal\"><ul><li><a href=\"/\">Accueil</a></li>"
                 + (request.isUserInRole("APPLICANT") ? "<li><a href=\"/portail\">Mon espace porteur de projet</a></li>" : "")
                 + (request.isUserInRole("REVIEWER") ? "<li><a href=\"/avis\">Avis de ma direction</a></li>" : "")
+                + (request.isUserInRole("JURY") ? "<li><a href=\"/jury\">Mes séances de jury</a></li>" : "")
                 + "<li><form method=\"post\" action=\"/logout\">" + csrfField(request)
                 + "<button type=\"submit\" class=\"lien\">Se déconnecter</button></form></li></ul></nav>";
         return layout(title, body, head.append(scripts).toString(), nav, true);

@@ -11,6 +11,7 @@ public final class ProcessKeys {
     public static final String DIRECTORATE_OPINION = "directorate-opinion";
     public static final String GRANT_YEAR = "grant-year";
     public static final String INSTALLMENT_PAYMENT = "installment-payment";
+    public static final String JURY_SESSION = "jury-session";
 
     public static final String TASK_CHECK_COMPLETENESS = "Task_CheckCompleteness";
     public static final String TASK_PROVIDE_MISSING_PIECES = "Task_ProvideMissingPieces";
@@ -22,6 +23,9 @@ public final class ProcessKeys {
     public static final String TASK_VALIDATE_PAYMENT = "Task_ValidatePayment";
     public static final String TASK_SUBMIT_REPORT = "Task_SubmitReport";
     public static final String TASK_VALIDATE_REPORT = "Task_ValidateReport";
+    public static final String TASK_PREPARE_JURY_SESSION = "Task_PrepareJurySession";
+    public static final String TASK_SCORE_APPLICATIONS = "Task_ScoreApplications";
+    public static final String TASK_DELIBERATE = "Task_Deliberate";
 
     public static final String MESSAGE_JURY_RESULT = "JuryResultRecorded";
     public static final String MESSAGE_VOTE = "VoteRecorded";

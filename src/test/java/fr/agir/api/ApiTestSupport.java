@@ -305,13 +305,27 @@ abstract class ApiTestSupport {
                            String advanceId, String reportId) {
     }
 
-    /** A one-year application of {@code porteur} taken, step by step through the API, to its year's report. */
     /** A one-year application of {@code porteur} voted by the Commission permanente: its agreement waits to be signed. */
     protected Voted votedOneYear() {
         Map<String, Object> campaign = openCampaign(30);
-        Map<String, Object> structure = registerStructure("porteur");
-        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 1,
-                List.of(budget(1, 20000, 30000)));
+        Voted awaiting = awaitingJury(campaign.get("id"), registerStructure("porteur"), 20000);
+        String id = awaiting.applicationId();
+        post("instructeur", "/api/applications/" + id + "/jury-result", Map.of("verdict", "FAVORABLE",
+                "durationYears", 1, "amounts", Map.of("1", 18000)));
+        post("instructeur", "/api/applications/" + id + "/decision", Map.of("outcome", "ADOPTED",
+                "deliberationNumber", "CP-2026-11-043",
+                "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
+        awaitWaitingAt(awaiting.reference(), "Task_SignAgreement");
+        return awaiting;
+    }
+
+    /**
+     * A one-year application of {@code porteur}'s structure, taken through the API to the jury: complete,
+     * favourable opinions of DTER and DJVA, synthesis proposing 90% of {@code requested}.
+     */
+    protected Voted awaitingJury(Object campaignId, Map<String, Object> structure, int requested) {
+        Map<String, Object> draft = draft("porteur", campaignId, structure.get("id"), 1,
+                List.of(budget(1, requested, requested + 10000)));
         String id = String.valueOf(draft.get("id"));
         String reference = (String) draft.get("reference");
         submitAndAwaitOpinions(id, reference);
@@ -320,15 +334,50 @@ abstract class ApiTestSupport {
         post("avis-djva", "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
         awaitWaitingAt(reference, "Task_WriteSynthesis");
         post("instructeur", "/api/applications/" + id + "/synthesis",
-                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", 18000)));
+                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", requested * 9 / 10)));
         awaitWaitingAt(reference, "Event_JuryResultReceived");
-        post("instructeur", "/api/applications/" + id + "/jury-result", Map.of("verdict", "FAVORABLE",
-                "durationYears", 1, "amounts", Map.of("1", 18000)));
-        post("instructeur", "/api/applications/" + id + "/decision", Map.of("outcome", "ADOPTED",
-                "deliberationNumber", "CP-2026-11-043",
-                "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
-        awaitWaitingAt(reference, "Task_SignAgreement");
         return new Voted(String.valueOf(structure.get("id")), id, reference);
+    }
+
+    /** A jury session in scoring: its campaign, its applications (awaiting the jury) and the grid's criteria ids. */
+    protected record JurySetup(String campaignId, String sessionId, List<Voted> applications, List<Long> criteria) {
+    }
+
+    /**
+     * A campaign with {@code count} applications awaiting the jury, a two-criteria grid (the first
+     * eliminatory below 2), and a session of {@code members} with {@code perApplication} members per
+     * application, automatically assigned, scoring open.
+     */
+    protected JurySetup juryInScoring(List<String> members, int perApplication, int count) {
+        Map<String, Object> campaign = openCampaign(30);
+        String campaignId = String.valueOf(campaign.get("id"));
+        List<Voted> applications = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            applications.add(awaitingJury(campaignId, registerStructure("porteur"), 10000 + 1000 * i));
+        }
+        Map<String, Object> grid = call("instructeur", org.springframework.http.HttpMethod.PUT,
+                "/api/campaigns/" + campaignId + "/scoring-grid", Map.of("criteria", List.of(
+                        Map.of("label", "Utilité sociale", "description", "Réponse à un besoin du territoire",
+                                "scaleMin", 0, "scaleMax", 5, "anchors", List.of("Absente", "Faible", "Passable",
+                                        "Satisfaisante", "Forte", "Exemplaire"), "weight", 2, "required", true,
+                                "eliminatoryBelow", 2),
+                        Map.of("label", "Solidité du modèle économique", "scaleMin", 0, "scaleMax", 5, "weight", 1,
+                                "required", true)))).getBody();
+        List<Long> criteria = ((List<Map<String, Object>>) grid.get("criteria")).stream()
+                .map(c -> ((Number) c.get("id")).longValue()).toList();
+        LocalDate today = LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
+        Map<String, Object> session = post("instructeur", "/api/jury/sessions", Map.of("campaignId", campaignId,
+                "name", "Jury " + campaign.get("code"), "scoringOpens", today.toString(),
+                "scoringCloses", today.plusDays(10).toString(), "deliberationDate", today.plusDays(12).toString(),
+                "jurorsPerApplication", perApplication,
+                "members", members.stream().map(m -> Map.of("username", m, "displayName", "Membre " + m,
+                        "email", m + "@jury.example.org")).toList()));
+        String sessionId = String.valueOf(session.get("id"));
+        post("instructeur", "/api/jury/sessions/" + sessionId + "/applications", Map.of("applicationIds",
+                applications.stream().map(a -> Long.valueOf(a.applicationId())).toList()));
+        post("instructeur", "/api/jury/sessions/" + sessionId + "/assignments/automatic", null);
+        post("instructeur", "/api/jury/sessions/" + sessionId + "/phase", Map.of("phase", "SCORING"));
+        return new JurySetup(campaignId, sessionId, applications, criteria);
     }
 
     protected record Voted(String structureId, String applicationId, String reference) {

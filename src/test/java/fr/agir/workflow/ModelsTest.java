@@ -77,7 +77,8 @@ class ModelsTest {
     @Test
     void costlyOrNonIdempotentStepsStartWithASavePoint() {
         Map<String, String> required = Map.of("Task_GenerateAgreement", "application-lifecycle.bpmn",
-                "Task_IssuePaymentOrder", "installment-payment.bpmn");
+                "Task_IssuePaymentOrder", "installment-payment.bpmn",
+                "Task_TransmitJuryResults", "jury-session.bpmn");
         required.forEach((taskId, file) -> {
             ServiceTask task = Bpmn.readModelFromFile(Path.of("bpmn", file).toFile()).getModelElementById(taskId);
             assertThat(task.isCamundaAsyncBefore()).as(taskId + " is asyncBefore").isTrue();

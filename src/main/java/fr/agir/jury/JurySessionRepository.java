@@ -1,0 +1,18 @@
+package fr.agir.jury;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface JurySessionRepository extends JpaRepository<JurySession, Long> {
+    List<JurySession> findAllByOrderByCreatedAtDesc();
+
+    List<JurySession> findByCampaignIdAndPhase(Long campaignId, JurySession.Phase phase);
+
+    @Query("select s from JurySession s where s.id in (select m.sessionId from SessionMember m where m.username = ?1) "
+            + "order by s.createdAt desc")
+    List<JurySession> findOfMember(String username);
+
+    List<JurySession> findByIdIn(Collection<Long> ids);
+}

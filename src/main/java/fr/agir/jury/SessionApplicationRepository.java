@@ -1,0 +1,20 @@
+package fr.agir.jury;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+public interface SessionApplicationRepository extends JpaRepository<SessionApplication, Long> {
+    List<SessionApplication> findBySessionIdOrderByApplicationId(Long sessionId);
+
+    Optional<SessionApplication> findBySessionIdAndApplicationId(Long sessionId, Long applicationId);
+
+    List<SessionApplication> findByApplicationId(Long applicationId);
+
+    /** The favourable proposals of the campaign's closed sessions: what the envelope already carries. */
+    @Query("select a from SessionApplication a, JurySession s where a.sessionId = s.id and s.campaignId = ?1 "
+            + "and s.phase = fr.agir.jury.JurySession$Phase.CLOSED and s.id <> ?2 "
+            + "and a.verdict = fr.agir.jury.JuryResult$Verdict.FAVORABLE")
+    List<SessionApplication> favourableOfOtherClosedSessions(Long campaignId, Long sessionId);
+}

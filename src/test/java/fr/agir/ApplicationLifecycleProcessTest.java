@@ -13,6 +13,7 @@ import fr.agir.application.ApplicationStatus;
 import fr.agir.application.TargetPublic;
 import fr.agir.audit.AuditEvent;
 import fr.agir.audit.AuditEventRepository;
+import fr.agir.campaign.Campaign;
 import fr.agir.campaign.Thematic;
 import fr.agir.instruction.InstructionService;
 import fr.agir.instruction.Opinion;
@@ -28,6 +29,9 @@ import fr.agir.reporting.ReportingService;
 import fr.agir.security.Directorate;
 import fr.agir.shared.ForbiddenActionException;
 import fr.agir.shared.StateConflictException;
+import fr.agir.structure.LegalForm;
+import fr.agir.structure.Structure;
+import fr.agir.workflow.ProcessKeys;
 import fr.agir.vote.Decision;
 import fr.agir.vote.VoteService;
 import java.math.BigDecimal;
@@ -70,6 +74,12 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     fr.agir.instruction.OpinionReminders reminders;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    fr.agir.jury.JurySessionService jurySessions;
+    @Autowired
+    fr.agir.jury.ScoringGridService scoringGrids;
+    @Autowired
+    fr.agir.jury.ScoringService scoring;
 
     @Test
     void aTwoYearGrantRunsFromSubmissionToClosure() {
@@ -445,6 +455,84 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .as("a stored marker does not count").hasMessageContaining("Cette étape se fait dans Agir");
         assertThat(lifecycle(app)).isWaitingAt("Task_CheckCompleteness");
         assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.SUBMITTED);
+    }
+
+    @Test
+    void aJurySessionRemindsItsMembersRefusesToCloseOverTheEnvelopeAndHandsEachResultToItsApplication() {
+        // Two applications of 20 000 € in a campaign whose operating envelope holds 25 000 €.
+        Campaign campaign = openCampaign(new BigDecimal("25000.00"), new BigDecimal("5000.00"));
+        List<Application> apps = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Structure structure = registerStructure("porteur", LegalForm.ASSOCIATION);
+            Application draft = draft(campaign, structure, "porteur", Thematic.NOUVELLES_SOLIDARITES,
+                    TargetPublic.PERSONNES_AGEES, 1, TWENTY_K);
+            Application app = as("porteur", () -> applications.submit(draft.getId()));
+            declareComplete(app);
+            giveAllOpinions(app);
+            writeSynthesis(app, Map.of(1, TWENTY_K));
+            assertThat(lifecycle(app)).isWaitingAt(ProcessKeys.EVENT_JURY_RESULT);
+            apps.add(app);
+        }
+        fr.agir.jury.ScoringGrid grid = as("instructeur", () -> scoringGrids.save(campaign.getId(), List.of(
+                new fr.agir.jury.ScoringGridService.CriterionInput("Utilité sociale", null, 0, 5, null, BigDecimal.ONE,
+                        true, null))));
+        Long criterion = grid.getCriteria().get(0).getId();
+        LocalDate today = LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
+        fr.agir.jury.JurySession session = as("instructeur", () -> jurySessions.create(
+                new fr.agir.jury.JurySessionService.NewSession(campaign.getId(), "Jury de test", today,
+                        today.plusDays(7), today.plusDays(9), 2, false, List.of(
+                        new fr.agir.jury.JurySessionService.MemberInput("jury", "Julie Jury", "jury@jury.example.org", null),
+                        new fr.agir.jury.JurySessionService.MemberInput("jure2", "Jean Juré", "jure2@jury.example.org", null)))));
+        ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.JURY_SESSION)
+                .processInstanceBusinessKey(session.businessKey()).singleResult();
+        assertThat(process).isWaitingAt(ProcessKeys.TASK_PREPARE_JURY_SESSION);
+        as("instructeur", () -> jurySessions.addApplications(session.getId(), null));
+        as("instructeur", () -> jurySessions.assignAutomatically(session.getId()));
+        as("instructeur", () -> jurySessions.openScoring(session.getId()));
+        executeAsyncJobs();
+        assertThat(process).isWaitingAt(ProcessKeys.TASK_SCORE_APPLICATIONS);
+        assertThat(as("instructeur", () -> scoringGrids.current(campaign.getId())).orElseThrow().isFrozen())
+                .as("the grid froze when scoring opened").isTrue();
+
+        // Before scoring closes, the members who still owe scores get one e-mail each.
+        as("jury", () -> scoring.score(session.getId(), apps.get(0).getId(), Map.of(criterion, 4), null, true));
+        as("jury", () -> scoring.score(session.getId(), apps.get(1).getId(), Map.of(criterion, 2), null, true));
+        fireTimer(session.businessKey(), "Event_ScoringReminderDue");
+        assertThat(jdbc.queryForList("select recipients from mail_message where subject like 'Rappel : % note(s) attendue(s)%'"
+                + " and subject like ?", String.class, "%Jury de test")).containsExactly("jure2@jury.example.org");
+        assertThat(process).isWaitingAt(ProcessKeys.TASK_SCORE_APPLICATIONS);
+        as("jure2", () -> scoring.score(session.getId(), apps.get(0).getId(), Map.of(criterion, 5), null, true));
+        as("jure2", () -> scoring.score(session.getId(), apps.get(1).getId(), Map.of(criterion, 1), null, true));
+
+        as("instructeur", () -> jurySessions.openDeliberation(session.getId()));
+        executeAsyncJobs();
+        assertThat(process).isWaitingAt(ProcessKeys.TASK_DELIBERATE);
+        for (Application app : apps) {
+            as("instructeur", () -> jurySessions.propose(session.getId(), app.getId(),
+                    new fr.agir.jury.JurySessionService.ProposalInput(JuryResult.Verdict.FAVORABLE, 1,
+                            Map.of(1, TWENTY_K), null, "Projet utile")));
+        }
+        assertThatThrownBy(() -> as("instructeur", () -> jurySessions.close(session.getId())))
+                .hasMessageContaining("dépassent l'enveloppe");
+        assertThat(process).isWaitingAt(ProcessKeys.TASK_DELIBERATE);
+
+        as("instructeur", () -> jurySessions.propose(session.getId(), apps.get(1).getId(),
+                new fr.agir.jury.JurySessionService.ProposalInput(JuryResult.Verdict.UNFAVORABLE, null, null, null,
+                        "Utilité sociale insuffisante")));
+        as("instructeur", () -> jurySessions.close(session.getId()));
+        executeAsyncJobs();
+        assertThat(process).isEnded();
+        assertThat(lifecycle(apps.get(0))).isWaitingAt(ProcessKeys.EVENT_VOTE);
+        assertThat(runtime.getVariable(lifecycle(apps.get(0)).getId(), "juryVerdict")).isEqualTo("FAVORABLE");
+        assertThat(runtime.getVariable(lifecycle(apps.get(1)).getId(), "juryVerdict")).isEqualTo("UNFAVORABLE");
+        assertThat(applications.get(apps.get(0).getId()).getStatus()).isEqualTo(ApplicationStatus.AWAITING_VOTE);
+        assertThat(applications.amounts(apps.get(0).getId(), fr.agir.application.AmountKind.JURY))
+                .containsEntry(1, TWENTY_K);
+        assertThat(jury.of(apps.get(1).getId())).get().extracting(JuryResult::getComment)
+                .isEqualTo("Utilité sociale insuffisante");
+        assertThatThrownBy(() -> recordJury(apps.get(0), 1, Map.of(1, TWENTY_K)))
+                .as("a session's application never gets a second result by hand")
+                .hasMessageContaining("séance de jury");
     }
 
     // ---- steps, as each user takes them

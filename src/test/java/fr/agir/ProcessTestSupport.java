@@ -138,10 +138,15 @@ public abstract class ProcessTestSupport {
 
     /** A campaign whose opening timer has fired: it accepts submissions. */
     protected Campaign openCampaign() {
+        return openCampaign(new BigDecimal("1000000.00"), new BigDecimal("100000.00"));
+    }
+
+    /** An open campaign with this envelope (operating, investment). */
+    protected Campaign openCampaign(BigDecimal envelopeOperating, BigDecimal envelopeInvestment) {
         String code = "T-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Campaign campaign = as("admin", () -> campaigns.create(new CampaignService.NewCampaign(code,
                 "Appel à Agir de test " + code, LocalDate.now(TimeConfig.PARIS).minusDays(1), LocalDate.now(TimeConfig.PARIS).plusDays(30),
-                new BigDecimal("1000000.00"), new BigDecimal("100000.00"), 2, EnumSet.allOf(Thematic.class))));
+                envelopeOperating, envelopeInvestment, 2, EnumSet.allOf(Thematic.class))));
         fireTimer(code, "Event_OpeningDateReached");
         assertThat(campaigns.get(campaign.getId()).getStatus()).isEqualTo(CampaignStatus.OPEN);
         return campaign;

@@ -372,6 +372,17 @@ public class ApplicationService {
                 lines.getOrDefault(y, YearBudget.emptyLines()))).toList();
     }
 
+    /** Amounts of one kind by year, for each of the applications (lists: one query). */
+    @Transactional(readOnly = true)
+    public Map<Long, Map<Integer, BigDecimal>> amounts(java.util.Collection<Long> applicationIds, AmountKind kind) {
+        Map<Long, Map<Integer, BigDecimal>> result = new java.util.HashMap<>();
+        if (!applicationIds.isEmpty()) {
+            amounts.findByApplicationIdInAndKind(applicationIds, kind).forEach(a -> result
+                    .computeIfAbsent(a.getApplicationId(), k -> new TreeMap<>()).put(a.getGrantYear(), a.getAmount()));
+        }
+        return result;
+    }
+
     /** Amounts of one kind, by year (1, 2). */
     @Transactional(readOnly = true)
     public Map<Integer, BigDecimal> amounts(Long applicationId, AmountKind kind) {

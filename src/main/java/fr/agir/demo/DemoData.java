@@ -9,6 +9,7 @@ import fr.agir.campaign.Campaign;
 import fr.agir.campaign.CampaignService;
 import fr.agir.campaign.CampaignStatus;
 import fr.agir.campaign.Thematic;
+import fr.agir.jury.ScoringGridService;
 import fr.agir.security.Role;
 import fr.agir.shared.PdfDocumentBuilder;
 import fr.agir.structure.DocumentType;
@@ -33,8 +34,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * On an empty database, seeds an open demo campaign, a structure for the demo applicant and a
- * submitted application, so the lifecycle can be followed in Cockpit from the first start.
+ * On an empty database, seeds an open demo campaign with its scoring grid, a structure for the demo
+ * applicant and a submitted application, so the lifecycle can be followed in Cockpit from the first start.
  */
 @Component
 @ConditionalOnProperty(name = "agir.demo.seed", havingValue = "true")
@@ -42,14 +43,16 @@ public class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
     private final CampaignService campaigns;
+    private final ScoringGridService grids;
     private final StructureService structures;
     private final ApplicationService applications;
     private final DocumentVault vault;
     private final Clock clock;
 
-    public DemoData(CampaignService campaigns, StructureService structures, ApplicationService applications,
-                    DocumentVault vault, Clock clock) {
+    public DemoData(CampaignService campaigns, ScoringGridService grids, StructureService structures,
+                    ApplicationService applications, DocumentVault vault, Clock clock) {
         this.campaigns = campaigns;
+        this.grids = grids;
         this.structures = structures;
         this.applications = applications;
         this.vault = vault;
@@ -67,7 +70,7 @@ public class DemoData {
                 new BigDecimal("2500000.00"), new BigDecimal("400000.00"), 2, EnumSet.allOf(Thematic.class))));
         Application draft = as("porteur", Role.APPLICANT, () -> {
             Structure structure = structures.register(new StructureService.Registration("La Recyclerie de Saint-Denis",
-                    LegalForm.ASSOCIATION, "89312345600012", "W931234567", "12 rue de la République", "93200",
+                    LegalForm.ASSOCIATION, "89312345500014", "W931234567", "12 rue de la République", "93200",
                     "Saint-Denis", "Awa Diallo", "awa.diallo@example.org", "FR7630006000011234567890189", "AGRIFRPP"));
             for (DocumentType type : DocumentType.required()) {
                 byte[] pdf = new PdfDocumentBuilder(type.label()).heading(type.label() + " — " + structure.getName())
@@ -81,6 +84,7 @@ public class DemoData {
                             Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, "Saint-Denis, quartier Franc-Moisin",
                             2, List.of(budget(1), budget(2))));
         });
+        as("admin", Role.ADMIN, () -> grids.save(campaign.getId(), demoGrid()));
         // The campaign process opens the call through its timer job, a moment after start-up.
         Thread submitter = new Thread(() -> submitOnceOpen(campaign.getId(), draft.getId()), "demo-data");
         submitter.setDaemon(true);
@@ -99,6 +103,24 @@ public class DemoData {
         } catch (RuntimeException e) {
             log.warn("Demo application not submitted: {}", e.getMessage());
         }
+    }
+
+    /** A grid as an ESS jury would write it: social utility first, and eliminatory below 2 out of 5. */
+    private static List<ScoringGridService.CriterionInput> demoGrid() {
+        List<String> anchors = List.of("Absent", "Très insuffisant", "Insuffisant", "Satisfaisant", "Bon", "Excellent");
+        return List.of(
+                new ScoringGridService.CriterionInput("Utilité sociale et réponse aux besoins du territoire",
+                        "Le projet répond-il à un besoin avéré des habitants de la Seine-Saint-Denis ?", 0, 5, anchors,
+                        new BigDecimal("3"), true, new BigDecimal("2")),
+                new ScoringGridService.CriterionInput("Ancrage territorial et partenariats",
+                        "Partenaires locaux, implication des habitants, lien avec les acteurs de l'ESS.", 0, 5, anchors,
+                        new BigDecimal("2"), true, null),
+                new ScoringGridService.CriterionInput("Viabilité du modèle économique",
+                        "Budget équilibré, diversité des ressources, perspectives au-delà de la subvention.", 0, 5, anchors,
+                        new BigDecimal("2"), true, null),
+                new ScoringGridService.CriterionInput("Gouvernance démocratique et coopération",
+                        "Fonctionnement collectif, place des salariés, bénévoles et usagers dans les décisions.", 0, 5,
+                        anchors, BigDecimal.ONE, false, null));
     }
 
     private static YearBudget budget(int year) {

@@ -89,15 +89,20 @@ public class ConflictService {
         String text = Texts.optional(comment, "comment", 1000);
         JuryConflict conflict = conflicts.findByUsernameAndStructureId(me, structureId).orElse(null);
         JuryConflict.Status from = conflict == null ? null : conflict.getStatus();
+        if (from == JuryConflict.Status.CONFIRMED) {
+            return conflict; // an administrator has already confirmed it: nothing changes
+        }
         if (conflict == null) {
             conflict = conflicts.save(new JuryConflict(me, structureId, type, text, JuryConflict.Status.DECLARED, me,
                     Instant.now(clock)));
-        } else if (conflict.getStatus() != JuryConflict.Status.CONFIRMED) {
+        } else {
             conflict.declare(type, text);
         }
         audit.record(ENTITY, conflict.getId(), null, "CONFLICT_DECLARED", from, conflict.getStatus(),
                 type.label() + (text == null ? "" : " : " + text));
         dropAssignments(me, structureId, "conflit d'intérêts déclaré");
+        conflicts.flush();
+        suggestInMyOpenSessions(me); // a structure of the same SIREN is now a likely conflict too
         return conflict;
     }
 
@@ -111,9 +116,10 @@ public class ConflictService {
             throw new ForbiddenActionException("Ce conflit a été suggéré par Agir ou confirmé par un administrateur : "
                     + "seul un administrateur peut l'écarter.");
         }
-        conflict.decide(JuryConflict.Status.DISMISSED, false, currentUser.username(), Instant.now(clock));
+        conflict.decide(JuryConflict.Status.WITHDRAWN, false, currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, conflict.getId(), null, "CONFLICT_WITHDRAWN", JuryConflict.Status.DECLARED,
-                JuryConflict.Status.DISMISSED, "Retiré par le membre");
+                JuryConflict.Status.WITHDRAWN, "Retiré par le membre : la DIEESS peut lui confier à nouveau les "
+                        + "dossiers de la structure");
     }
 
     @Transactional(readOnly = true)
@@ -148,11 +154,7 @@ public class ConflictService {
         JuryMandate mandate = mandates.save(new JuryMandate(currentUser.username(), name, sirenValue, rnaValue, what,
                 Instant.now(clock)));
         audit.record(ENTITY, mandate.getId(), null, "MANDATE_DECLARED", null, null, what + ", " + name);
-        for (JurySession session : sessions.findOfMember(currentUser.username())) {
-            if (session.getPhase() != JurySession.Phase.CLOSED) {
-                suggest(session.getId());
-            }
-        }
+        suggestInMyOpenSessions(currentUser.username());
         return mandate;
     }
 
@@ -160,6 +162,14 @@ public class ConflictService {
     @PreAuthorize("hasRole('JURY')")
     public List<JuryMandate> myMandates() {
         return mandates.findByUsernameOrderByCreatedAt(currentUser.username());
+    }
+
+    private void suggestInMyOpenSessions(String username) {
+        for (JurySession session : sessions.findOfMember(username)) {
+            if (session.getPhase() != JurySession.Phase.CLOSED) {
+                suggest(session.getId());
+            }
+        }
     }
 
     // ---- the administrator's side
@@ -237,7 +247,8 @@ public class ConflictService {
 
     /**
      * Writes Agir's suggestions for the session's members and structures where no conflict row
-     * exists yet (a dismissed one stays dismissed), and removes the assignments they forbid.
+     * exists yet, or where the member withdrew his own declaration (an administrator's dismissal
+     * stands), and removes the assignments they forbid.
      *
      * @return the number of new suggestions
      */
@@ -253,26 +264,31 @@ public class ConflictService {
         Map<Long, Set<String>> structureMembers = structures.memberUsernames(structureIds);
         Map<String, List<JuryMandate>> mandatesOf = new HashMap<>();
         mandates.findByUsernameIn(usernames).forEach(m -> mandatesOf.computeIfAbsent(m.getUsername(), k -> new ArrayList<>()).add(m));
-        Set<String> existing = new HashSet<>();
+        Map<String, JuryConflict> existing = new HashMap<>();
         conflicts.findByUsernameInAndStructureIdIn(usernames, structureIds)
-                .forEach(c -> existing.add(c.getUsername() + "|" + c.getStructureId()));
+                .forEach(c -> existing.put(c.getUsername() + "|" + c.getStructureId(), c));
         Map<String, Structure> conflictedSirens = conflictedSirens(usernames);
         int created = 0;
         for (SessionMember member : sessionMembers) {
             for (Long structureId : structureIds) {
-                if (existing.contains(member.getUsername() + "|" + structureId)) {
-                    continue;
+                JuryConflict known = existing.get(member.getUsername() + "|" + structureId);
+                if (known != null && known.getStatus() != JuryConflict.Status.WITHDRAWN) {
+                    continue; // an administrator's dismissal stands; any other row is already a conflict
                 }
                 Structure structure = byId.get(structureId);
                 Optional<Suggestion> why = suggestion(member, structure,
                         structureMembers.getOrDefault(structureId, Set.of()),
                         mandatesOf.getOrDefault(member.getUsername(), List.of()), conflictedSirens);
                 if (why.isPresent()) {
-                    JuryConflict conflict = conflicts.save(new JuryConflict(member.getUsername(), structureId,
-                            why.get().type(), why.get().reason(), JuryConflict.Status.SUGGESTED, "système",
-                            Instant.now(clock)));
-                    audit.record(ENTITY, conflict.getId(), null, "CONFLICT_SUGGESTED", null,
-                            JuryConflict.Status.SUGGESTED, member.getUsername() + " / " + structure.getName() + " : "
+                    JuryConflict conflict = known;
+                    if (conflict == null) {
+                        conflict = conflicts.save(new JuryConflict(member.getUsername(), structureId, why.get().type(),
+                                why.get().reason(), JuryConflict.Status.SUGGESTED, "système", Instant.now(clock)));
+                    } else {
+                        conflict.suggestAgain(why.get().type(), why.get().reason());
+                    }
+                    audit.record(ENTITY, conflict.getId(), null, "CONFLICT_SUGGESTED",
+                            known == null ? null : known.getStatus(), JuryConflict.Status.SUGGESTED, member.getUsername() + " / " + structure.getName() + " : "
                                     + why.get().reason());
                     dropAssignments(member.getUsername(), structureId, "conflit d'intérêts suggéré");
                     created++;

@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * A conflict of interest between a jury member and a structure, valid in every session. Every status
- * but {@code DISMISSED} keeps the member away from the structure's applications.
+ * but {@code DISMISSED} (by an administrator) and {@code WITHDRAWN} (by the member, from his own
+ * declaration) keeps the member away from the structure's applications.
  */
 @Entity
 @Table(name = "jury_conflict")
@@ -39,7 +40,7 @@ public class JuryConflict {
 
     public enum Status {
         SUGGESTED("Suggéré par Agir"), DECLARED("Déclaré par le membre"), CONFIRMED("Confirmé par un administrateur"),
-        DISMISSED("Écarté");
+        DISMISSED("Écarté par un administrateur"), WITHDRAWN("Retiré par le membre");
 
         private final String label;
 
@@ -104,7 +105,14 @@ public class JuryConflict {
         this.decidedAt = at;
     }
 
-    public boolean isEffective() { return status != Status.DISMISSED; }
+    /** Suggested again by Agir after the member withdrew his own declaration. */
+    void suggestAgain(Type type, String reason) {
+        this.type = type;
+        this.comment = reason;
+        this.status = Status.SUGGESTED;
+    }
+
+    public boolean isEffective() { return status != Status.DISMISSED && status != Status.WITHDRAWN; }
     public Long getId() { return id; }
     public String getUsername() { return username; }
     public Long getStructureId() { return structureId; }

@@ -60,8 +60,9 @@ final class JuryMinutes {
             pdf.field("   Thématique, territoire", (row.application().getThematic() == null ? "—"
                     : row.application().getThematic().label()) + ", " + (row.ept().isEmpty() ? "—" : row.ept()));
             pdf.field("   Demandé", French.amountsByYear(row.requested()));
-            pdf.field("   Notes", a.count() == 0 ? "aucune note soumise" : a.count() + " note(s) ; moyenne " + a.mean()
-                    + " ; médiane " + a.median() + " ; écart " + a.spread() + (a.disagreement() ? " (désaccord marqué)" : ""));
+            pdf.field("   Notes", a.count() == 0 ? "aucune note soumise" : a.count() + " note(s) ; moyenne "
+                    + JuryStatistics.format(a.mean()) + " ; médiane " + JuryStatistics.format(a.median()) + " ; écart "
+                    + JuryStatistics.format(a.spread()) + (a.disagreement() ? " (désaccord marqué)" : ""));
             if (!row.eliminatedBy().isEmpty()) {
                 pdf.field("   Éliminé par la grille", String.join(", ", row.eliminatedBy()));
             }

@@ -219,8 +219,8 @@ public class JurySessionService {
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public List<Application> candidates(Long sessionId) {
         JurySession session = session(sessionId);
-        return applications.awaitingJury(session.getCampaignId()).stream()
-                .filter(a -> sessionApplications.findByApplicationId(a.getId()).isEmpty()).toList();
+        Set<Long> taken = new HashSet<>(sessionApplications.applicationIdsTakenInCampaign(session.getCampaignId()));
+        return applications.awaitingJury(session.getCampaignId()).stream().filter(a -> !taken.contains(a.getId())).toList();
     }
 
     /** Takes applications into the session: the given ones, or every candidate when none is given. */
@@ -607,13 +607,15 @@ public class JurySessionService {
         Map<Long, Set<String>> assigned = assignedByApplication(session.getId());
         Map<Long, List<JuryScore>> counted = countedScores(session.getId(), assigned);
         List<GridCriterion> criteria = session.getGridId() == null ? List.of() : grids.get(session.getGridId()).getCriteria();
+        Map<Long, Map<Integer, BigDecimal>> requested = applications.amounts(byId.keySet(), AmountKind.REQUESTED);
+        Map<Long, Map<Integer, BigDecimal>> proposed = applications.amounts(byId.keySet(), AmountKind.PROPOSED);
         List<RankingRow> rows = new ArrayList<>();
         for (SessionApplication t : visible) {
             Application a = byId.get(t.getApplicationId());
             fr.agir.structure.Structure s = structures.get(a.getStructureId());
             List<JuryScore> in = counted.getOrDefault(a.getId(), List.of());
             rows.add(new RankingRow(a, s.getName(), s.getEpt() == null ? "" : s.getEpt().label(),
-                    applications.amounts(a.getId(), AmountKind.REQUESTED), applications.amounts(a.getId(), AmountKind.PROPOSED),
+                    requested.getOrDefault(a.getId(), Map.of()), proposed.getOrDefault(a.getId(), Map.of()),
                     JuryStatistics.aggregate(in.stream().map(JuryScore::getWeighted).toList(), properties.disagreementSpread()),
                     assigned.getOrDefault(a.getId(), Set.of()).size(),
                     JuryStatistics.failedEliminatory(criteria, in.stream().map(JuryScore::getValues).toList()).stream()

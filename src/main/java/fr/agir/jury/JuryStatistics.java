@@ -95,6 +95,11 @@ public final class JuryStatistics {
         return failed;
     }
 
+    /** A score as French readers write it: "18,67". */
+    public static String format(BigDecimal score) {
+        return score == null ? "—" : score.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+    }
+
     private static BigDecimal round(BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_UP);
     }

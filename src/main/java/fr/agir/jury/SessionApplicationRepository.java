@@ -12,6 +12,9 @@ public interface SessionApplicationRepository extends JpaRepository<SessionAppli
 
     List<SessionApplication> findByApplicationId(Long applicationId);
 
+    @Query("select a.applicationId from SessionApplication a, JurySession s where a.sessionId = s.id and s.campaignId = ?1")
+    List<Long> applicationIdsTakenInCampaign(Long campaignId);
+
     /** The favourable proposals of the campaign's closed sessions: what the envelope already carries. */
     @Query("select a from SessionApplication a, JurySession s where a.sessionId = s.id and s.campaignId = ?1 "
             + "and s.phase = fr.agir.jury.JurySession$Phase.CLOSED and s.id <> ?2 "

@@ -16,9 +16,12 @@ public final class Identifiers {
     private Identifiers() {
     }
 
-    /** SIRET: 14 digits, Luhn checksum; La Poste's establishments use a digit sum divisible by 5. */
+    /**
+     * SIRET: 14 digits, Luhn checksum, and its first 9 digits a valid SIREN; La Poste's establishments
+     * use a digit sum divisible by 5.
+     */
     public static boolean isValidSiret(String siret) {
-        if (siret == null || !DIGITS_14.matcher(siret).matches()) {
+        if (siret == null || !DIGITS_14.matcher(siret).matches() || !isValidSiren(siret.substring(0, 9))) {
             return false;
         }
         if (siret.startsWith(LA_POSTE_SIREN)) {

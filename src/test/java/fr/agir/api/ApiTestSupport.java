@@ -186,11 +186,16 @@ abstract class ApiTestSupport {
 
     /** An admin-created campaign, once its opening timer has fired. */
     protected Map<String, Object> openCampaign(int closingInDays) {
+        return openCampaign(closingInDays, 1000000, 100000);
+    }
+
+    /** An open campaign with this envelope in euros (operating, investment). */
+    protected Map<String, Object> openCampaign(int closingInDays, int envelopeOperating, int envelopeInvestment) {
         String code = "IT-" + Long.toString(System.nanoTime(), 36).toUpperCase();
         Map<String, Object> campaign = post("admin", "/api/campaigns", Map.of("code", code, "name", "Appel " + code,
                 "openingDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).minusDays(1).toString(),
                 "closingDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(closingInDays).toString(),
-                "envelopeOperating", 1000000, "envelopeInvestment", 100000, "maxDurationYears", 2,
+                "envelopeOperating", envelopeOperating, "envelopeInvestment", envelopeInvestment, "maxDurationYears", 2,
                 "thematics", List.of("NOUVELLES_SOLIDARITES", "TRANSITION_ECOLOGIQUE", "ENGAGEMENT_CITOYEN")));
         await().atMost(PATIENCE).until(() -> "OPEN".equals(get("admin", "/api/campaigns/" + campaign.get("id")).get("status")));
         return campaign;
@@ -349,7 +354,12 @@ abstract class ApiTestSupport {
      * application, automatically assigned, scoring open.
      */
     protected JurySetup juryInScoring(List<String> members, int perApplication, int count) {
-        Map<String, Object> campaign = openCampaign(30);
+        return juryInScoring(members, perApplication, count, 1000000);
+    }
+
+    /** The same, in a campaign whose operating envelope is {@code envelopeOperating} euros (investment: 100 000). */
+    protected JurySetup juryInScoring(List<String> members, int perApplication, int count, int envelopeOperating) {
+        Map<String, Object> campaign = openCampaign(30, envelopeOperating, 100000);
         String campaignId = String.valueOf(campaign.get("id"));
         List<Voted> applications = new java.util.ArrayList<>();
         for (int i = 0; i < count; i++) {

@@ -81,13 +81,25 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         Grant grant = grantedOneYear();
         String invitationId = String.valueOf(post("porteur", "/api/structures/" + grant.structureId()
                 + "/invitations", Map.of("email", "benevole@example.org")).get("id"));
-        Map<String, String> ids = Map.of("structures", grant.structureId(), "applications", grant.applicationId(),
-                "agreements", grant.agreementId(), "installments", grant.advanceId(), "reports", grant.reportId(),
+        // A jury session of the grant's campaign, without "jury" among its members.
+        Object campaignId = get("porteur", "/api/applications/" + grant.applicationId()).get("campaignId");
+        LocalDate today = LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
+        String sessionId = String.valueOf(post("instructeur", "/api/jury/sessions", Map.of("campaignId", campaignId,
+                "name", "Jury sans l'intrus", "scoringOpens", today.toString(), "scoringCloses",
+                today.plusDays(5).toString(), "deliberationDate", today.plusDays(6).toString(),
+                "members", List.of(Map.of("username", "jure2")))).get("id"));
+        Map<String, String> ids = Map.ofEntries(Map.entry("structures", grant.structureId()),
+                Map.entry("applications", grant.applicationId()), Map.entry("agreements", grant.agreementId()),
+                Map.entry("installments", grant.advanceId()), Map.entry("reports", grant.reportId()),
                 // the portal's pages, in French
-                "candidatures", grant.applicationId(), "conventions", grant.agreementId(),
-                "avis", grant.applicationId(),
+                Map.entry("candidatures", grant.applicationId()), Map.entry("conventions", grant.agreementId()),
+                Map.entry("avis", grant.applicationId()),
                 // the back office's steps: refused by role before any id is read
-                "taches", grant.applicationId(), "instruction", grant.applicationId());
+                Map.entry("taches", grant.applicationId()), Map.entry("instruction", grant.applicationId()),
+                // the jury: sessions (DIEESS), a member's sessions and conflicts, their pages
+                Map.entry("sessions", sessionId), Map.entry("my-sessions", sessionId), Map.entry("seances", sessionId),
+                Map.entry("conflicts", sessionId), Map.entry("my-conflicts", sessionId), Map.entry("conflits", sessionId),
+                Map.entry("campagnes", String.valueOf(campaignId)));
         String documentId = String.valueOf(((List<Map<String, Object>>) get("porteur", "/api/structures/"
                 + grant.structureId() + "/documents").get("current")).get(0).get("id"));
         String messageId = String.valueOf(post("porteur", "/api/applications/" + grant.applicationId() + "/messages",
@@ -108,7 +120,7 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                     .replace("{documentId}", documentId).replace("{messageId}", messageId)
                     .replace("{agreementId}", grant.agreementId())
                     .replace("{taskId}", "une-tache").replace("{action}", "prendre")
-                    .replace("{reportId}", grant.reportId());
+                    .replace("{reportId}", grant.reportId()).replace("{applicationId}", grant.applicationId());
             for (Map.Entry<String, Object> operation : ((Map<String, Object>) path.getValue()).entrySet()) {
                 HttpMethod verb = HttpMethod.valueOf(operation.getKey().toUpperCase());
                 Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
@@ -173,7 +185,17 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             Map.entry("/api/reports/{id}/submit", Map.of("actualCharges", 1, "actualProducts", 1, "spentGrant", 1,
                     "qualitativeReport", "intrus")),
             Map.entry("/api/reports/{id}/review", Map.of("outcome", "VALIDATED")),
-            Map.entry("/api/structures/{id}/invitations", Map.of("email", "intrus@example.org")));
+            Map.entry("/api/structures/{id}/invitations", Map.of("email", "intrus@example.org")),
+            Map.entry("/api/jury/sessions/{id}/members", List.of(Map.of("username", "intrus"))),
+            Map.entry("/api/jury/sessions/{id}/assignments", Map.of("applicationId", 1, "username", "jure2",
+                    "reason", "Intrus")),
+            Map.entry("/api/jury/sessions/{id}/assignments/removal", Map.of("applicationId", 1, "username", "jure2",
+                    "reason", "Intrus")),
+            Map.entry("/api/jury/sessions/{id}/phase", Map.of("phase", "SCORING")),
+            Map.entry("/api/jury/sessions/{id}/conflicts", Map.of("username", "jure2", "structureId", 1, "type", "OTHER")),
+            Map.entry("/api/jury/conflicts/{id}/decision", Map.of("decision", "PIN")),
+            Map.entry("/api/jury/sessions/{id}/applications/{applicationId}/proposal", Map.of("verdict", "UNFAVORABLE")),
+            Map.entry("/api/jury/my-sessions/{id}/applications/{applicationId}/score", Map.of("values", Map.of("1", 1))));
 
     private static String concrete(String template, Map<String, String> ids) {
         // The collection is the segment before the first id: /api/applications/{id}…, /portail/candidatures/{id}…,

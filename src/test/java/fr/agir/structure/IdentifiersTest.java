@@ -15,6 +15,7 @@ class IdentifiersTest {
             "35600000049837, true",   // La Poste establishment: digit sum divisible by 5, not Luhn
             "35600000049838, false",  // La Poste, wrong check
             "73282932000075, false",  // one digit off
+            "89312345600012, false",  // the SIRET's key is right, its SIREN's (893123456) is not
             "7328293200007, false",   // 13 digits
             "7328293200007A, false",  // a letter
             "'', false"})

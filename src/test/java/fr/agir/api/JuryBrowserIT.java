@@ -100,12 +100,12 @@ class JuryBrowserIT extends BrowserTestSupport {
         assertThat(summary.getText()).contains("La note ne peut pas être soumise")
                 .contains("Notez « Utilité sociale » (critère obligatoire)")
                 .doesNotContain("Solidité du modèle économique");
-        assertThat(summary.findElement(By.tagName("a")).getAttribute("href")).endsWith("#criterion-" + social);
+        assertThat(summary.findElement(By.tagName("a")).getDomAttribute("href")).endsWith("#criterion-" + social);
         WebElement fieldset = browser.find(By.id("criterion-" + social));
         assertThat(fieldset.getText()).contains("Notez « Utilité sociale » (critère obligatoire)");
-        assertThat(fieldset.getAttribute("aria-describedby")).contains("criterion-" + social + "-erreur");
+        assertThat(fieldset.getDomAttribute("aria-describedby")).contains("criterion-" + social + "-erreur");
         assertThat(browser.find(By.id("criterion-" + model + "-3")).isSelected()).isTrue();
-        assertThat(browser.fieldLabelled("Commentaire").getAttribute("value")).isEqualTo("Projet ancré dans le quartier.");
+        assertThat(browser.fieldLabelled("Commentaire").getDomProperty("value")).isEqualTo("Projet ancré dans le quartier.");
         assertThat(browser.text()).doesNotContain("Votre note :");
         assertThat(count("select count(*) from jury_score where session_id = ? and application_id = ?",
                 Long.valueOf(session), Long.valueOf(first.applicationId()))).isZero();
@@ -227,11 +227,11 @@ class JuryBrowserIT extends BrowserTestSupport {
         press("Déclarer le conflit d'intérêts");
         assertThat(browser.find(By.id("erreurs")).getText()).contains("Choisissez la structure concernée");
         WebElement structure = browser.fieldLabelled("Structure concernée");
-        assertThat(structure.getAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(structure.getAttribute("aria-describedby")).isEqualTo("structureId-erreur");
+        assertThat(structure.getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(structure.getDomAttribute("aria-describedby")).isEqualTo("structureId-erreur");
         assertThat(new Select(browser.fieldLabelled("Nature du lien")).getFirstSelectedOption().getText())
                 .isEqualTo("Lien familial ou personnel");
-        assertThat(browser.fieldLabelled("Précisions").getAttribute("value")).isEqualTo("Ma sœur préside l'association.");
+        assertThat(browser.fieldLabelled("Précisions").getDomProperty("value")).isEqualTo("Ma sœur préside l'association.");
         browser.assertAccessible();
 
         new Select(browser.fieldLabelled("Structure concernée")).selectByValue(declared.structureId());
@@ -266,9 +266,9 @@ class JuryBrowserIT extends BrowserTestSupport {
         press("Déclarer le mandat");
         assertThat(browser.find(By.id("erreurs")).getText()).contains("SIREN invalide");
         assertThat(browser.find(By.id("siren-erreur")).getText()).contains("SIREN invalide");
-        assertThat(browser.fieldLabelled("SIREN").getAttribute("aria-describedby")).isEqualTo("siren-aide siren-erreur");
-        assertThat(browser.fieldLabelled("Organisme").getAttribute("value")).isEqualTo("Association du quartier");
-        assertThat(browser.fieldLabelled("Fonction").getAttribute("value")).isEqualTo("Trésorière");
+        assertThat(browser.fieldLabelled("SIREN").getDomAttribute("aria-describedby")).isEqualTo("siren-aide siren-erreur");
+        assertThat(browser.fieldLabelled("Organisme").getDomProperty("value")).isEqualTo("Association du quartier");
+        assertThat(browser.fieldLabelled("Fonction").getDomProperty("value")).isEqualTo("Trésorière");
         browser.assertAccessible();
 
         // The test structures' random SIRETs do not always begin with a valid SIREN (see TestData), which the

@@ -27,10 +27,11 @@ import java.util.TreeSet;
  *   <li>only then, if asked, members who prefer the application's thematic.</li>
  * </ol>
  *
- * <p>It is a min-cost max-flow (successive shortest paths, Dijkstra with potentials): source → application
+ * <p>It is a min-cost max-flow (successive shortest paths: Dijkstra with potentials, then every path of zero
+ * reduced cost is pushed before the next search): source → application
  * (capacity: members missing), application → member (capacity 1, cost 1 for a thematic mismatch when
  * thematics are preferred, else 0; no edge for a conflict or a member already there), member → sink as one
- * unit edge per additional load k, cost k × BIG. These costs are convex in the load, so for the (fixed)
+ * unit edge per additional load k (existing load + 1 upward), cost k × BIG. These costs are convex in the load, so for the (fixed)
  * maximum total the cheapest flow minimises the sum of the squares of the loads, which is reached exactly by
  * the load vectors with max − min ≤ 1 when one is feasible. BIG exceeds any total thematic cost, so the
  * thematics only choose among the best balanced plans.
@@ -208,7 +209,14 @@ public final class AssignmentPlanner {
         /** First application → member edge of each application, and how many. */
         private final int[] firstChoice;
         private final int[] choices;
-        private final int[][] candidates;
+        /**
+         * The member → sink unit edges of increasing cost, per member: the first, how many, how many full.
+         * They are out of the adjacency lists: only the cheapest one not full can be on a shortest path, and
+         * no path goes on from the sink, so they fill up in order and never empty.
+         */
+        private final int[] firstUnit;
+        private final int[] units;
+        private final int[] full;
 
         Flow(List<Member> members, List<Item> items, boolean preferThematics, int[] existingLoad, int[] missing,
              List<int[]> candidates) {
@@ -220,8 +228,9 @@ public final class AssignmentPlanner {
             this.nodes = sink + 1;
             this.head = new int[nodes];
             Arrays.fill(head, -1);
+            int[][] free = candidates.toArray(new int[0][]);
             int capacityHint = 16;
-            for (int[] c : candidates) {
+            for (int[] c : free) {
                 capacityHint += 4 * c.length + 2;
             }
             this.next = new int[capacityHint];
@@ -230,57 +239,75 @@ public final class AssignmentPlanner {
             this.cost = new long[capacityHint];
             this.firstChoice = new int[n];
             this.choices = new int[n];
-            this.candidates = candidates.toArray(new int[0][]);
+            this.firstUnit = new int[m];
+            this.units = new int[m];
+            this.full = new int[m];
 
-            long units = 0;
+            long total = 0;
             int[] reachable = new int[m];
             for (int i = 0; i < n; i++) {
-                int wanted = Math.min(missing[i], this.candidates[i].length);
-                units += wanted;
+                int wanted = Math.min(missing[i], free[i].length);
+                total += wanted;
                 if (wanted > 0) {
-                    for (int j : this.candidates[i]) {
+                    for (int j : free[i]) {
                         reachable[j]++;
                     }
                 }
             }
             // Any total thematic cost (at most one per unit) stays below one step of load.
-            long big = units + 1;
+            long big = total + 1;
 
             for (int i = 0; i < n; i++) {
-                int wanted = Math.min(missing[i], this.candidates[i].length);
+                int wanted = Math.min(missing[i], free[i].length);
                 if (wanted == 0) {
                     continue;
                 }
                 addEdge(source, 1 + i, wanted, 0);
                 String thematic = items.get(i).thematic();
                 firstChoice[i] = edges;
-                choices[i] = this.candidates[i].length;
-                for (int j : this.candidates[i]) {
+                choices[i] = free[i].length;
+                for (int j : free[i]) {
                     Set<String> liked = members.get(j).thematics();
                     boolean match = thematic != null && liked != null && liked.contains(thematic);
                     addEdge(1 + i, firstMember + j, 1, preferThematics && !match ? 1 : 0);
                 }
             }
             for (int j = 0; j < m; j++) {
+                firstUnit[j] = edges;
+                units[j] = reachable[j];
                 for (int k = existingLoad[j] + 1; k <= existingLoad[j] + reachable[j]; k++) {
-                    addEdge(firstMember + j, sink, 1, k * big);
+                    ensureRoom();
+                    edge(firstMember + j, sink, 1, k * big);
+                    edge(sink, firstMember + j, 0, -k * big);
                 }
             }
         }
 
         private void addEdge(int from, int toNode, int cap, long edgeCost) {
             ensureRoom();
-            link(from, toNode, cap, edgeCost);
-            link(toNode, from, 0, -edgeCost);
+            head[from] = edge(from, toNode, cap, edgeCost);
+            head[toNode] = edge(toNode, from, 0, -edgeCost);
         }
 
-        private void link(int from, int toNode, int cap, long edgeCost) {
+        /** A new edge, followed by the current list of from (the caller makes it the head of the list or not). */
+        private int edge(int from, int toNode, int cap, long edgeCost) {
             to[edges] = toNode;
             capacity[edges] = cap;
             cost[edges] = edgeCost;
             next[edges] = head[from];
-            head[from] = edges;
-            edges++;
+            return edges++;
+        }
+
+        /** The cheapest member → sink unit edge still free from node u, or -1 (not a member, or none left). */
+        private int unit(int u) {
+            int j = u - firstMember;
+            if (j < 0 || u == sink) {
+                return -1;
+            }
+            while (full[j] < units[j] && capacity[firstUnit[j] + 2 * full[j]] == 0) {
+                full[j]++;
+            }
+            return full[j] < units[j] ? firstUnit[j] + 2 * full[j] : -1;
         }
 
         private void ensureRoom() {
@@ -293,16 +320,80 @@ public final class AssignmentPlanner {
             }
         }
 
+        /**
+         * Breadth-first levels from the source over the admissible edges (residual, zero reduced cost);
+         * whether the sink is reached.
+         */
+        private boolean level(long[] potential, int[] level, int[] queue) {
+            Arrays.fill(level, -1);
+            level[source] = 0;
+            int first = 0;
+            int last = 0;
+            queue[last++] = source;
+            while (first < last) {
+                int u = queue[first++];
+                int unit = unit(u);
+                if (unit >= 0 && level[sink] < 0 && admissible(u, unit, potential)) {
+                    level[sink] = level[u] + 1;
+                }
+                for (int e = head[u]; e != -1; e = next[e]) {
+                    int v = to[e];
+                    if (level[v] < 0 && admissible(u, e, potential)) {
+                        level[v] = level[u] + 1;
+                        queue[last++] = v;
+                    }
+                }
+            }
+            return level[sink] >= 0;
+        }
+
+        private boolean admissible(int u, int e, long[] potential) {
+            return capacity[e] > 0 && cost[e] + potential[u] - potential[to[e]] == 0;
+        }
+
+        /** Pushes flow along one admissible path of increasing levels from u to the sink; the amount pushed. */
+        private int augment(int u, int limit, long[] potential, int[] level, int[] current) {
+            int unit = unit(u);
+            if (unit >= 0 && level[sink] == level[u] + 1 && admissible(u, unit, potential)) {
+                capacity[unit] = 0;
+                capacity[unit ^ 1] = 1;
+                return 1;
+            }
+            for (; current[u] != -1; current[u] = next[current[u]]) {
+                int e = current[u];
+                int v = to[e];
+                if (level[v] == level[u] + 1 && admissible(u, e, potential)) {
+                    int pushed = augment(v, Math.min(limit, capacity[e]), potential, level, current);
+                    if (pushed > 0) {
+                        capacity[e] -= pushed;
+                        capacity[e ^ 1] += pushed;
+                        return pushed;
+                    }
+                }
+            }
+            return 0;
+        }
+
+        private void relax(int u, int e, long d, long[] potential, long[] distance, Heap heap) {
+            int v = to[e];
+            long candidate = d + cost[e] + potential[u] - potential[v];
+            if (candidate < distance[v]) {
+                distance[v] = candidate;
+                heap.push(candidate, v);
+            }
+        }
+
         /** Runs the flow; per application, the indexes of the members added. */
         int[][] run() {
             long[] potential = new long[nodes];
             long[] distance = new long[nodes];
-            int[] via = new int[nodes];
             boolean[] done = new boolean[nodes];
+            int[] level = new int[nodes];
+            int[] queue = new int[nodes];
+            int[] current = new int[nodes];
             Heap heap = new Heap(nodes);
             while (true) {
                 Arrays.fill(distance, INFINITY);
-                Arrays.fill(via, -1);
                 Arrays.fill(done, false);
                 distance[source] = 0;
                 heap.clear();
@@ -317,16 +408,13 @@ public final class AssignmentPlanner {
                     if (u == sink) {
                         break;
                     }
+                    int unit = unit(u);
+                    if (unit >= 0) {
+                        relax(u, unit, d, potential, distance, heap);
+                    }
                     for (int e = head[u]; e != -1; e = next[e]) {
-                        if (capacity[e] == 0) {
-                            continue;
-                        }
-                        int v = to[e];
-                        long candidate = d + cost[e] + potential[u] - potential[v];
-                        if (candidate < distance[v]) {
-                            distance[v] = candidate;
-                            via[v] = e;
-                            heap.push(candidate, v);
+                        if (capacity[e] > 0) {
+                            relax(u, e, d, potential, distance, heap);
                         }
                     }
                 }
@@ -339,13 +427,13 @@ public final class AssignmentPlanner {
                 for (int v = 0; v < nodes; v++) {
                     potential[v] += Math.min(distance[v], reached);
                 }
-                int push = Integer.MAX_VALUE;
-                for (int v = sink; v != source; v = to[via[v] ^ 1]) {
-                    push = Math.min(push, capacity[via[v]]);
-                }
-                for (int v = sink; v != source; v = to[via[v] ^ 1]) {
-                    capacity[via[v]] -= push;
-                    capacity[via[v] ^ 1] += push;
+                // Every residual edge now has a non-negative reduced cost and the shortest paths have zero:
+                // push along all of them (blocking flows on the admissible edges) before searching again.
+                while (level(potential, level, queue)) {
+                    System.arraycopy(head, 0, current, 0, nodes);
+                    while (augment(source, Integer.MAX_VALUE, potential, level, current) > 0) {
+                        // next path
+                    }
                 }
             }
             int[][] added = new int[n][];

@@ -111,7 +111,8 @@ public class InstructionQueue {
                 counts.put(stage, n);
             }
         });
-        List<String> steps = filter.stage() == null ? null
+        // Every step of an application's lifecycle, and nothing else the team does (a jury session's phases).
+        List<String> steps = filter.stage() == null ? List.copyOf(STEP_OF_STAGE.values())
                 : STEP_OF_STAGE.containsKey(filter.stage()) ? List.of(STEP_OF_STAGE.get(filter.stage())) : List.of("-");
         Workflow.TaskFilter tasks = taskFilter(filter, steps);
         long total = workflow.countTeamTasks(tasks);

@@ -254,7 +254,7 @@ class JuryBrowserIT extends BrowserTestSupport {
         browser.find(By.xpath("//section[h2[@id='mes-conflits']]//tr[td[1]='" + declaredName + "']//button")).click();
         browser.await(d -> d.getCurrentUrl().contains("?conflit=retire"));
         conflict = browser.find(By.xpath("//section[h2[@id='mes-conflits']]//tr[td[1]='" + declaredName + "']"));
-        assertThat(conflict.getText()).contains("Écarté").doesNotContain("Retirer");
+        assertThat(conflict.getText()).contains("Retiré par le membre").doesNotContain("Retirer");
         browser.assertAccessible();
 
         // A mandate: an invalid SIREN refused next to its field, then one Agir matches with a structure.
@@ -271,19 +271,16 @@ class JuryBrowserIT extends BrowserTestSupport {
         assertThat(browser.fieldLabelled("Fonction").getDomProperty("value")).isEqualTo("Trésorière");
         browser.assertAccessible();
 
-        // The test structures' random SIRETs do not always begin with a valid SIREN (see TestData), which the
-        // mandate form rightly refuses: this association is found by its RNA number instead.
-        String rna = "W93" + String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(10_000_000));
-        jdbc.update("update structure set rna = ? where id = ?", rna, Long.valueOf(mandated.structureId()));
+        // The mandate names the association by its SIREN, as the case file holds it.
         Map<String, Object> mandatedStructure = get("porteur", "/api/structures/" + mandated.structureId());
-        browser.fieldLabelled("SIREN").clear();
-        browser.type("Numéro RNA", rna);
+        String siren = String.valueOf(mandatedStructure.get("siren"));
+        browser.type("SIREN", siren);
         press("Déclarer le mandat");
         browser.await(d -> d.getCurrentUrl().contains("?mandat=1"));
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Votre mandat est enregistré")
                 .contains("un conflit d'intérêts probable");
         assertThat(browser.find(By.xpath("//table[caption='Mandats déclarés']")).getText())
-                .contains("Association du quartier").contains("Trésorière").contains(rna);
+                .contains("Association du quartier").contains("Trésorière").contains(siren);
         browser.assertAccessible();
 
         browser.driver.get(url("/jury/seances/" + session));

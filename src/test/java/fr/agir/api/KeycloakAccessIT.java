@@ -120,7 +120,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                     .replace("{documentId}", documentId).replace("{messageId}", messageId)
                     .replace("{agreementId}", grant.agreementId())
                     .replace("{taskId}", "une-tache").replace("{action}", "prendre")
-                    .replace("{reportId}", grant.reportId()).replace("{applicationId}", grant.applicationId());
+                    .replace("{reportId}", grant.reportId()).replace("{applicationId}", grant.applicationId())
+                    .replace("{conflictId}", sessionId);
             for (Map.Entry<String, Object> operation : ((Map<String, Object>) path.getValue()).entrySet()) {
                 HttpMethod verb = HttpMethod.valueOf(operation.getKey().toUpperCase());
                 Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)

@@ -65,15 +65,21 @@ public class JuryService {
             throw new StateConflictException("Ce dossier est examiné par la séance de jury n° " + taken.get(0).getSessionId()
                     + " : son avis lui sera transmis à la clôture de la séance.");
         }
+        int duration = checkedDuration(application, durationYears);
+        Map<Integer, BigDecimal> proposed = verdict == JuryResult.Verdict.FAVORABLE
+                ? InstructionService.checkedAmounts(amounts, duration, "amounts")
+                : Map.of();
+        return store(application, verdict, duration, proposed, Texts.optional(comment, "comment", 2000));
+    }
+
+    /** The duration the jury proposes: the one requested when not given, never longer. */
+    static int checkedDuration(Application application, Integer durationYears) {
         int duration = durationYears == null ? application.getDurationYears() : durationYears;
         if (duration < 1 || duration > application.getDurationYears()) {
             throw new InvalidInputException("Durée invalide.", Map.of("durationYears",
                     "Entre 1 et " + application.getDurationYears() + " an(s), la durée demandée"));
         }
-        Map<Integer, BigDecimal> proposed = verdict == JuryResult.Verdict.FAVORABLE
-                ? InstructionService.checkedAmounts(amounts, duration, "amounts")
-                : Map.of();
-        return store(application, verdict, duration, proposed, Texts.optional(comment, "comment", 2000));
+        return duration;
     }
 
     /** The result a closed session deliberated: already checked by the session, recorded as its secretary. */

@@ -362,14 +362,14 @@ public class JurySessionService {
         }
         Map<Long, Set<String>> assigned = assignedByApplication(sessionId);
         Map<Long, Application> byId = applications.byIds(taken.stream().map(SessionApplication::getApplicationId).toList());
-        List<String> short_ = taken.stream()
+        List<String> incomplete = taken.stream()
                 .filter(t -> assigned.getOrDefault(t.getApplicationId(), Set.of()).size() < session.getJurorsPerApplication())
                 .map(t -> byId.get(t.getApplicationId()).getReference()).toList();
-        if (!short_.isEmpty()) {
+        if (!incomplete.isEmpty()) {
             throw new StateConflictException("Ces dossiers n'ont pas encore " + session.getJurorsPerApplication()
-                    + " membre(s) sans conflit : " + String.join(", ", short_.subList(0, Math.min(20, short_.size())))
-                    + (short_.size() > 20 ? "…" : "") + ". Répartissez-les, ajoutez des membres ou réduisez le nombre "
-                    + "de membres par dossier.", Map.of("dossiers", short_));
+                    + " membre(s) sans conflit : " + String.join(", ", incomplete.subList(0, Math.min(20, incomplete.size())))
+                    + (incomplete.size() > 20 ? "…" : "") + ". Répartissez-les, ajoutez des membres ou réduisez le nombre "
+                    + "de membres par dossier.", Map.of("dossiers", incomplete));
         }
         ScoringGrid grid = grids.freezeLatest(session.getCampaignId());
         session.openScoring(grid.getId());
@@ -415,11 +415,7 @@ public class JurySessionService {
             throw new InvalidInputException("Choisissez l'avis du jury.", Map.of("verdict", "Choisissez l'avis du jury"));
         }
         String comment = Texts.optional(in.comment(), "comment", 2000);
-        int duration = in.durationYears() == null ? application.getDurationYears() : in.durationYears();
-        if (duration < 1 || duration > application.getDurationYears()) {
-            throw new InvalidInputException("Durée invalide.", Map.of("durationYears",
-                    "Entre 1 et " + application.getDurationYears() + " an(s), la durée demandée"));
-        }
+        int duration = JuryService.checkedDuration(application, in.durationYears());
         Map<Integer, BigDecimal> amounts = Map.of();
         if (in.verdict() == JuryResult.Verdict.FAVORABLE) {
             List<GridCriterion> failed = eliminatedBy(session, applicationId);

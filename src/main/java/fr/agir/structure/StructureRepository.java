@@ -12,6 +12,4 @@ public interface StructureRepository extends JpaRepository<Structure, Long> {
 
     @Query("select s from Structure s where s.id in (select m.structureId from StructureMember m where m.username = ?1) order by s.name")
     List<Structure> findByMember(String username);
-
-    List<Structure> findBySirenIn(java.util.Collection<String> sirens);
 }

@@ -165,12 +165,6 @@ public class StructureService {
         return result;
     }
 
-    /** Structures sharing a SIREN (establishments of one legal entity). */
-    @Transactional(readOnly = true)
-    public List<Structure> bySirens(java.util.Collection<String> sirens) {
-        return sirens.isEmpty() ? List.of() : structures.findBySirenIn(sirens);
-    }
-
     @Transactional(readOnly = true)
     public Structure get(Long structureId) {
         return structures.findById(structureId).orElseThrow(StructureService::notFound);

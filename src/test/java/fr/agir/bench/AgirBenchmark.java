@@ -64,6 +64,7 @@ public final class AgirBenchmark {
     private final Settings settings;
     private final StringBuilder log = new StringBuilder();
     private final List<ScaleResult> results = new ArrayList<>();
+    private List<JuryAssignmentBench.Row> jury = List.of();
     private final HeapSampler heap = new HeapSampler();
     private ConfigurableApplicationContext context;
     private double startupEmpty;
@@ -157,6 +158,10 @@ public final class AgirBenchmark {
             say("context started on an empty database in %.1f s", startupEmpty);
             engineSettings = engineSettings();
             measureAllScales();
+            jury = JuryAssignmentBench.run(settings.applicationsPerYear() >= 1_000 ? JuryAssignmentBench.SIZES
+                    : List.of(new JuryAssignmentBench.Size(30, 5, 3)), 0.05, settings.applicationsPerYear() >= 1_000 ? 5 : 1);
+            jury.forEach(r -> say("jury assignment %d applications × %d members, %s conflicts: planner %.0f ms, greedy %.1f ms",
+                    r.size().applications(), r.size().members(), r.conflicts(), r.plannerMs(), r.greedyMs()));
             if (settings.restart()) {
                 context.close();
                 System.gc();
@@ -624,6 +629,17 @@ public final class AgirBenchmark {
         for (ScaleResult r : results) {
             md.append(String.format("| %d× | %.0f | %.0f | %s |%n", r.scale(), r.receiptsPerSecond(),
                     r.agreementsPerSecond(), String.join(" / ", r.heapPeakMb().values().stream().map(String::valueOf).toList())));
+        }
+        md.append("\n## Jury assignment (no database): min-cost flow planner against greedy least-loaded\n\n")
+                .append("Members per application 3, thematics preferred, median of the rounds. Conflicts RANDOM: each "
+                        + "member with 5% of the applications; CLUSTERED: a third of the members with every application "
+                        + "of the last third.\n\n")
+                .append("| applications × members | conflicts | planner ms | greedy ms | planner / greedy time | load spread (max − min): "
+                        + "planner / greedy | applications short of members: planner / greedy |\n|---|---|---|---|---|---|---|\n");
+        for (JuryAssignmentBench.Row r : jury) {
+            md.append(String.format("| %d × %d | %s | %.0f | %.1f | %.0f | %d / %d | %d / %d |%n", r.size().applications(),
+                    r.size().members(), r.conflicts(), r.plannerMs(), r.greedyMs(), r.plannerMs() / Math.max(r.greedyMs(), 0.01),
+                    r.plannerSpread(), r.greedySpread(), r.plannerShort(), r.greedyShort()));
         }
         md.append("\n## Log\n\n```\n").append(log).append("```\n");
         Path report = settings.report().toAbsolutePath();

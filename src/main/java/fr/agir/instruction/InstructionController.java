@@ -642,11 +642,8 @@ public class InstructionController {
     }
 
     private static BigDecimal parseAmount(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
         try {
-            return new BigDecimal(value.strip().replace(" ", "").replace(',', '.'));
+            return FormHtml.decimal(value);
         } catch (NumberFormatException e) {
             errors.put(field, "Montant invalide (exemple : 15000), filtre ignoré");
             return null;

@@ -96,24 +96,24 @@ public class ReviewerController {
 
         Structure s = c.structure();
         body.append("<section aria-labelledby=\"structure\"><h2 id=\"structure\">La structure</h2><dl>")
-                .append(dt("Nom", Page.escape(s.getName())))
-                .append(dt("Forme juridique", Page.escape(s.getLegalForm().label())))
-                .append(dt(s.getSiret() != null ? "SIRET" : "RNA", Page.escape(s.getSiret() != null ? s.getSiret() : s.getRna())))
-                .append(dt("Adresse", Page.escape(s.getAddressLine() + ", " + s.getPostalCode() + " " + s.getCommune())))
-                .append(dt("Commune (EPT)", Page.escape(s.getCommune())
+                .append(Page.definition("Nom", Page.escape(s.getName())))
+                .append(Page.definition("Forme juridique", Page.escape(s.getLegalForm().label())))
+                .append(Page.definition(s.getSiret() != null ? "SIRET" : "RNA", Page.escape(s.getSiret() != null ? s.getSiret() : s.getRna())))
+                .append(Page.definition("Adresse", Page.escape(s.getAddressLine() + ", " + s.getPostalCode() + " " + s.getCommune())))
+                .append(Page.definition("Commune (EPT)", Page.escape(s.getCommune())
                         + (s.getEpt() == null ? "" : " (" + Page.escape(s.getEpt().label()) + ")")))
                 .append("</dl></section>");
 
         body.append("<section aria-labelledby=\"projet\"><h2 id=\"projet\">Le projet</h2><dl>")
-                .append(dt("Titre", Page.escape(a.getTitle())))
-                .append(dt("Appel à projets", Page.escape(c.campaignName())))
-                .append(dt("Thématique", a.getThematic() == null ? "—" : Page.escape(a.getThematic().label())))
-                .append(dt("Public visé", a.getTargetPublic() == null ? "—" : Page.escape(a.getTargetPublic().label())))
-                .append(dt("Territoire", Page.escape(a.getTerritory())))
-                .append(dt("Durée", a.getDurationYears() + (a.getDurationYears() > 1 ? " ans" : " an")))
-                .append(dt("Montant demandé au Département", Money.format(c.totalRequested())
+                .append(Page.definition("Titre", Page.escape(a.getTitle())))
+                .append(Page.definition("Appel à projets", Page.escape(c.campaignName())))
+                .append(Page.definition("Thématique", a.getThematic() == null ? "—" : Page.escape(a.getThematic().label())))
+                .append(Page.definition("Public visé", a.getTargetPublic() == null ? "—" : Page.escape(a.getTargetPublic().label())))
+                .append(Page.definition("Territoire", Page.escape(a.getTerritory())))
+                .append(Page.definition("Durée", a.getDurationYears() + (a.getDurationYears() > 1 ? " ans" : " an")))
+                .append(Page.definition("Montant demandé au Département", Money.format(c.totalRequested())
                         + (a.getDurationYears() > 1 ? " sur " + a.getDurationYears() + " ans" : "")))
-                .append(dt("Déposée le", French.date(a.getSubmittedAt())))
+                .append(Page.definition("Déposée le", French.date(a.getSubmittedAt())))
                 .append("</dl><h3>Description</h3><p>").append(Page.escape(a.getDescription()).replace("\n", "<br>"))
                 .append("</p></section>");
 
@@ -157,8 +157,8 @@ public class ReviewerController {
             case GIVEN -> body.append("<p class=\"succes\">Avis ").append(Page.escape(o.getVerdict().label()))
                     .append(" donné le ").append(French.dateTime(o.getGivenAt())).append(" par ")
                     .append(Page.escape(o.getGivenBy())).append(". Il ne peut plus être modifié.</p><dl>")
-                    .append(dt("Commentaire", Page.escape(o.getComment()).replace("\n", "<br>")))
-                    .append(dt("Montant suggéré", o.getSuggestedAmount() == null ? "—" : Money.format(o.getSuggestedAmount())))
+                    .append(Page.definition("Commentaire", Page.escape(o.getComment()).replace("\n", "<br>")))
+                    .append(Page.definition("Montant suggéré", o.getSuggestedAmount() == null ? "—" : Money.format(o.getSuggestedAmount())))
                     .append("</dl>");
             case EXPIRED -> body.append("<p class=\"attention\">Le délai est dépassé depuis le ")
                     .append(French.date(o.getDueDate()))
@@ -187,9 +187,5 @@ public class ReviewerController {
                 .append("</td></tr><tr><th scope=\"row\" colspan=\"2\">Montant demandé au Département</th><td>")
                 .append(b.requestedAmount() == null ? "—" : Money.format(b.requestedAmount()))
                 .append("</td></tr></tfoot></table>").toString();
-    }
-
-    private static String dt(String term, String html) {
-        return "<dt>" + Page.escape(term) + "</dt><dd>" + (html == null || html.isEmpty() ? "—" : html) + "</dd>";
     }
 }

@@ -11,7 +11,6 @@ import fr.agir.web.FormHtml;
 import fr.agir.web.Page;
 import jakarta.servlet.http.HttpServletRequest;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -231,11 +230,11 @@ public class JuryController {
                 .append(Page.escape(session.getName())).append("</h1>");
         status(body, notice);
         body.append(FormHtml.errorSummary(errorMessage, errors));
-        body.append("<dl>").append(dt("Phase", Page.escape(session.getPhase().label())))
-                .append(dt("Notation", "du " + French.date(session.getScoringOpens()) + " au "
+        body.append("<dl>").append(Page.definition("Phase", Page.escape(session.getPhase().label())))
+                .append(Page.definition("Notation", "du " + French.date(session.getScoringOpens()) + " au "
                         + French.date(session.getScoringCloses())))
-                .append(dt("Délibération", French.date(session.getDeliberationDate())))
-                .append(dt("Dossiers restant à noter", scoringOver(session) ? "—" : String.valueOf(toScore(mine))))
+                .append(Page.definition("Délibération", French.date(session.getDeliberationDate())))
+                .append(Page.definition("Dossiers restant à noter", scoringOver(session) ? "—" : String.valueOf(toScore(mine))))
                 .append("</dl>");
         switch (session.getPhase()) {
             case CONFLICTS -> body.append("<p class=\"info\">La notation n'est pas encore ouverte : déclarez d'abord ")
@@ -409,25 +408,25 @@ public class JuryController {
         body.append(FormHtml.errorSummary(errorMessage, errors));
 
         body.append("<section aria-labelledby=\"projet\"><h2 id=\"projet\">Le projet</h2><dl>")
-                .append(dt("Titre", Page.escape(a.getTitle())))
-                .append(dt("Thématique", a.getThematic() == null ? "—" : Page.escape(a.getThematic().label())))
-                .append(dt("Public visé", a.getTargetPublic() == null ? "—" : Page.escape(a.getTargetPublic().label())))
-                .append(dt("Territoire", orDash(a.getTerritory())))
-                .append(dt("Durée", a.getDurationYears() + (a.getDurationYears() > 1 ? " ans" : " an")))
-                .append(dt("Montants demandés au Département", c.requested().isEmpty() ? "—"
+                .append(Page.definition("Titre", Page.escape(a.getTitle())))
+                .append(Page.definition("Thématique", a.getThematic() == null ? "—" : Page.escape(a.getThematic().label())))
+                .append(Page.definition("Public visé", a.getTargetPublic() == null ? "—" : Page.escape(a.getTargetPublic().label())))
+                .append(Page.definition("Territoire", orDash(a.getTerritory())))
+                .append(Page.definition("Durée", a.getDurationYears() + (a.getDurationYears() > 1 ? " ans" : " an")))
+                .append(Page.definition("Montants demandés au Département", c.requested().isEmpty() ? "—"
                         : Page.escape(French.amountsByYear(c.requested()))))
                 .append("</dl><h3>Description</h3><p>").append(multiline(a.getDescription())).append("</p></section>");
 
         body.append("<section aria-labelledby=\"structure\"><h2 id=\"structure\">La structure</h2><dl>")
-                .append(dt("Nom", Page.escape(s.getName())))
-                .append(dt("Commune", orDash(s.getCommune())))
-                .append(dt("Établissement public territorial", s.getEpt() == null ? "—" : Page.escape(s.getEpt().label())))
-                .append(dt("Forme juridique", s.getLegalForm() == null ? "—" : Page.escape(s.getLegalForm().label())))
+                .append(Page.definition("Nom", Page.escape(s.getName())))
+                .append(Page.definition("Commune", orDash(s.getCommune())))
+                .append(Page.definition("Établissement public territorial", s.getEpt() == null ? "—" : Page.escape(s.getEpt().label())))
+                .append(Page.definition("Forme juridique", s.getLegalForm() == null ? "—" : Page.escape(s.getLegalForm().label())))
                 .append("</dl></section>");
 
         body.append("<section aria-labelledby=\"instruction\"><h2 id=\"instruction\">L'instruction</h2><dl>")
-                .append(dt("Synthèse de l'instructeur·rice", a.getSynthesis() == null ? "—" : multiline(a.getSynthesis())))
-                .append(dt("Montants proposés par l'instruction", c.proposed().isEmpty() ? "—"
+                .append(Page.definition("Synthèse de l'instructeur·rice", a.getSynthesis() == null ? "—" : multiline(a.getSynthesis())))
+                .append(Page.definition("Montants proposés par l'instruction", c.proposed().isEmpty() ? "—"
                         : Page.escape(French.amountsByYear(c.proposed()))))
                 .append("</dl><h3>Avis des directions</h3>");
         if (c.opinions().isEmpty()) {
@@ -475,9 +474,9 @@ public class JuryController {
         Map<Long, Integer> values = mine.getValues();
         for (GridCriterion criterion : criteria) {
             Integer value = values.get(criterion.getId());
-            body.append(dt(criterion.getLabel(), value == null ? "Sans note" : Page.escape(criterion.pointLabel(value))));
+            body.append(Page.definition(criterion.getLabel(), value == null ? "Sans note" : Page.escape(criterion.pointLabel(value))));
         }
-        body.append(dt("Mon commentaire", mine.getComment() == null ? "—" : multiline(mine.getComment()))).append("</dl>");
+        body.append(Page.definition("Mon commentaire", mine.getComment() == null ? "—" : multiline(mine.getComment()))).append("</dl>");
     }
 
     private void othersScores(StringBuilder body, Long id, Long applicationId, List<GridCriterion> criteria) {
@@ -506,7 +505,7 @@ public class JuryController {
         body.append("</tbody></table>");
         if (aggregate.disagreement()) {
             body.append("<p class=\"attention\"><strong>Désaccord marqué entre les membres</strong> : leurs notes ")
-                    .append("s'écartent de ").append(decimal(aggregate.spread()))
+                    .append("s'écartent de ").append(JuryStatistics.format(aggregate.spread()))
                     .append(" points sur 20. Le dossier mérite d'être discuté en délibération.</p>");
         }
         if (!scores.eliminatedBy().isEmpty()) {
@@ -515,11 +514,11 @@ public class JuryController {
                     .append(" (moyenne des membres sous le minimum).</p>");
         }
         body.append("<h3>Synthèse des notes</h3><dl>")
-                .append(dt("Notes soumises", String.valueOf(aggregate.count())))
-                .append(dt("Moyenne", onTwenty(aggregate.mean())))
-                .append(dt("Médiane", onTwenty(aggregate.median())))
-                .append(dt("Écart-type", decimal(aggregate.standardDeviation())))
-                .append(dt("Écart entre la note la plus haute et la plus basse", decimal(aggregate.spread())))
+                .append(Page.definition("Notes soumises", String.valueOf(aggregate.count())))
+                .append(Page.definition("Moyenne", onTwenty(aggregate.mean())))
+                .append(Page.definition("Médiane", onTwenty(aggregate.median())))
+                .append(Page.definition("Écart-type", JuryStatistics.format(aggregate.standardDeviation())))
+                .append(Page.definition("Écart entre la note la plus haute et la plus basse", JuryStatistics.format(aggregate.spread())))
                 .append("</dl></section>");
     }
 
@@ -588,12 +587,12 @@ public class JuryController {
     /** "Utilité sociale — coefficient 2, obligatoire, éliminatoire sous 2". */
     private static String legend(GridCriterion criterion) {
         StringBuilder text = new StringBuilder(criterion.getLabel()).append(" — coefficient ")
-                .append(decimal(criterion.getWeight()));
+                .append(French.number(criterion.getWeight()));
         if (criterion.isRequired()) {
             text.append(", obligatoire");
         }
         if (criterion.isEliminatory()) {
-            text.append(", éliminatoire sous ").append(decimal(criterion.getEliminatoryBelow()));
+            text.append(", éliminatoire sous ").append(French.number(criterion.getEliminatoryBelow()));
         }
         return text.append(" (de ").append(criterion.getScaleMin()).append(" à ").append(criterion.getScaleMax())
                 .append(")").toString();
@@ -656,8 +655,8 @@ public class JuryController {
                         .append(orDash(r.ept())).append("</td><td>").append(amounts(r.requested())).append("</td><td>")
                         .append(amounts(r.proposedBySynthesis())).append("</td><td>").append(g.count()).append(" / ")
                         .append(r.assigned()).append("</td><td>").append(onTwenty(g.mean())).append("</td><td>")
-                        .append(onTwenty(g.median())).append("</td><td>").append(decimal(g.standardDeviation()))
-                        .append("</td><td>").append(decimal(g.spread())).append("</td><td>").append(alerts(g, r))
+                        .append(onTwenty(g.median())).append("</td><td>").append(JuryStatistics.format(g.standardDeviation()))
+                        .append("</td><td>").append(JuryStatistics.format(g.spread())).append("</td><td>").append(alerts(g, r))
                         .append("</td><td>").append(proposal(r.proposal())).append("</td></tr>");
             }
             body.append("</tbody></table></div>");
@@ -723,17 +722,7 @@ public class JuryController {
 
     /** "14,67/20", or "—" without a score. */
     private static String onTwenty(BigDecimal value) {
-        return value == null ? "—" : decimal(value.setScale(2, RoundingMode.HALF_UP)) + "/20";
-    }
-
-    /** A decimal the French way: "14,67", "2" for a weight of 2.00. */
-    private static String decimal(BigDecimal value) {
-        if (value == null) {
-            return "—";
-        }
-        BigDecimal shown = value.scale() > 0 && value.stripTrailingZeros().scale() <= 0
-                ? value.stripTrailingZeros().setScale(0) : value;
-        return shown.toPlainString().replace('.', ',');
+        return value == null ? "—" : JuryStatistics.format(value) + "/20";
     }
 
     private static String amounts(Map<Integer, BigDecimal> byYear) {
@@ -748,10 +737,6 @@ public class JuryController {
         if (notice != null) {
             body.append("<p class=\"succes\" role=\"status\">").append(Page.escape(notice)).append("</p>");
         }
-    }
-
-    private static String dt(String term, String html) {
-        return "<dt>" + Page.escape(term) + "</dt><dd>" + (html == null || html.isEmpty() ? "—" : html) + "</dd>";
     }
 
     private static String orDash(String text) {

@@ -43,9 +43,8 @@ final class JuryMinutes {
             pdf.section("Grille de notation (version " + overview.grid().getGridVersion() + ")");
             for (GridCriterion c : overview.grid().getCriteria()) {
                 pdf.paragraph("- " + c.getLabel() + " : de " + c.getScaleMin() + " à " + c.getScaleMax() + ", poids "
-                        + c.getWeight().stripTrailingZeros().toPlainString() + (c.isRequired() ? ", obligatoire" : "")
-                        + (c.isEliminatory() ? ", éliminatoire sous " + c.getEliminatoryBelow().stripTrailingZeros()
-                        .toPlainString() : ""));
+                        + French.number(c.getWeight()) + (c.isRequired() ? ", obligatoire" : "")
+                        + (c.isEliminatory() ? ", éliminatoire sous " + French.number(c.getEliminatoryBelow()) : ""));
             }
             pdf.paragraph("Note pondérée de chaque membre sur 20 ; moyenne, médiane et écart entre la plus haute et la "
                     + "plus basse des notes des membres.");

@@ -203,11 +203,11 @@ public class JurySecretariatController {
                             c == null ? null : String.join(" | ", c.getAnchors())), named(errors, "anchors-" + i),
                             "Un libellé par note, de la plus basse à la plus haute, séparés par « | » (facultatif)", null))
                     .append(FormHtml.input("weight-" + i, "Poids", value(typed, "weight", i,
-                            c == null ? "1" : c.getWeight().stripTrailingZeros().toPlainString()),
+                            c == null ? "1" : French.number(c.getWeight())),
                             named(errors, "weight-" + i), null, "inputmode=\"decimal\""))
                     .append(FormHtml.input("eliminatoryBelow-" + i, "Seuil éliminatoire", value(typed, "eliminatoryBelow", i,
                             c == null || c.getEliminatoryBelow() == null ? null
-                                    : c.getEliminatoryBelow().stripTrailingZeros().toPlainString()),
+                                    : French.number(c.getEliminatoryBelow())),
                             named(errors, "eliminatoryBelow-" + i),
                             "Facultatif : le dossier est écarté si la moyenne des membres est en dessous",
                             "inputmode=\"decimal\""));
@@ -818,11 +818,8 @@ public class JurySecretariatController {
     }
 
     private static BigDecimal decimal(String value, String field, Map<String, String> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
         try {
-            return new BigDecimal(value.strip().replace(" ", "").replace("\u00a0", "").replace(",", "."));
+            return FormHtml.decimal(value);
         } catch (NumberFormatException e) {
             errors.put(field, "Nombre invalide");
             return null;
@@ -830,7 +827,7 @@ public class JurySecretariatController {
     }
 
     private static String plain(BigDecimal amount) {
-        return amount == null ? null : amount.stripTrailingZeros().toPlainString();
+        return amount == null ? null : French.number(amount);
     }
 
     private static JurySessionService.RankingOrder order(String tri) {

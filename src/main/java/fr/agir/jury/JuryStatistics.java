@@ -95,9 +95,9 @@ public final class JuryStatistics {
         return failed;
     }
 
-    /** A score as French readers write it: "18,67". */
+    /** A score as French readers write it: "18,67", "20" for 20.00; "—" when there is none. */
     public static String format(BigDecimal score) {
-        return score == null ? "—" : score.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+        return score == null ? "—" : fr.agir.shared.French.number(score.setScale(2, RoundingMode.HALF_UP));
     }
 
     private static BigDecimal round(BigDecimal value) {

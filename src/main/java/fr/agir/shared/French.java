@@ -36,6 +36,16 @@ public final class French {
         return instant == null ? "" : DATE_TIME.format(instant.atZone(TimeConfig.PARIS));
     }
 
+    /** A decimal as French readers write it: "14,67", "2,50", and "2" for a whole 2.00; "" when absent. */
+    public static String number(BigDecimal value) {
+        if (value == null) {
+            return "";
+        }
+        BigDecimal shown = value.scale() > 0 && value.stripTrailingZeros().scale() <= 0
+                ? value.stripTrailingZeros().setScale(0) : value;
+        return shown.toPlainString().replace('.', ',');
+    }
+
     /** "année 1 : 18 000,00 € ; année 2 : 15 000,00 €". */
     public static String amountsByYear(Map<Integer, BigDecimal> byYear) {
         return byYear.entrySet().stream().sorted(Map.Entry.comparingByKey())

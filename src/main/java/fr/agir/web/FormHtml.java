@@ -51,6 +51,17 @@ public final class FormHtml {
         return html.append("</select>").append(error(id, errors)).toString();
     }
 
+    /**
+     * A number as people type it in a French form: spaces (also non-breaking) between thousands, a
+     * comma or a point before the decimals. Null when blank; {@link NumberFormatException} otherwise.
+     */
+    public static java.math.BigDecimal decimal(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        return new java.math.BigDecimal(typed.strip().replace(" ", "").replace("\u00a0", "").replace(',', '.'));
+    }
+
     private static String label(String id, String label, String help) {
         return "<label for=\"" + id + "\">" + Page.escape(label) + "</label>"
                 + (help == null ? "" : "<span class=\"aide\" id=\"" + id + "-aide\">" + Page.escape(help) + "</span>");

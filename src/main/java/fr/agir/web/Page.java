@@ -127,6 +127,11 @@ public final class Page {
                 .header(org.springframework.http.HttpHeaders.LOCATION, location).build();
     }
 
+    /** A term and its description in a {@code <dl>}: the term escaped, the description as given (HTML), "—" if empty. */
+    public static String definition(String term, String html) {
+        return "<dt>" + escape(term) + "</dt><dd>" + (html == null || html.isEmpty() ? "—" : html) + "</dd>";
+    }
+
     public static String escape(String text) {
         return text == null ? "" : HtmlUtils.htmlEscape(text, "UTF-8");
     }

@@ -241,6 +241,14 @@ public class ConflictService {
         return result;
     }
 
+    /** The structures the member must keep away from. */
+    Set<Long> conflictedStructures(String username) {
+        Set<Long> result = new HashSet<>();
+        conflicts.findByUsernameOrderByCreatedAt(username).stream().filter(JuryConflict::isEffective)
+                .forEach(c -> result.add(c.getStructureId()));
+        return result;
+    }
+
     public boolean isConflicted(String username, Long structureId) {
         return conflicts.findByUsernameAndStructureId(username, structureId).map(JuryConflict::isEffective).orElse(false);
     }

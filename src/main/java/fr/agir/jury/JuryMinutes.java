@@ -16,8 +16,8 @@ final class JuryMinutes {
     private JuryMinutes() {
     }
 
-    static byte[] render(JurySessionService.Overview overview, JurySessionService.Ranking ranking,
-                         Map<Long, Set<String>> steppedAside) {
+    static byte[] render(JurySessionService.Overview overview, Map<Long, Set<String>> steppedAside) {
+        JurySessionService.Ranking ranking = overview.ranking();
         JurySession session = overview.session();
         boolean closed = session.getPhase() == JurySession.Phase.CLOSED;
         String title = (closed ? "Procès-verbal" : "Projet de procès-verbal") + " — " + session.getName();

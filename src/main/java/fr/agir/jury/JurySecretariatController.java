@@ -299,7 +299,7 @@ public class JurySecretariatController {
         applicationsSection(request, body, o, url);
         conflictsSection(request, body, o, url);
         if (s.getPhase() == JurySession.Phase.DELIBERATION || s.getPhase() == JurySession.Phase.CLOSED) {
-            deliberationSection(request, body, id, s, url, order, refusal);
+            deliberationSection(request, body, o.ranking().sortedBy(order), s, url, order, refusal);
         }
         return Page.portal(request, s.getName(), body.toString());
     }
@@ -374,7 +374,7 @@ public class JurySecretariatController {
                     .append(">Prendre les ").append(candidates).append(" candidature(s) instruites qui attendent le jury")
                     .append("</button></form>");
         }
-        if (o.applications().isEmpty()) {
+        if (o.ranking().rows().isEmpty()) {
             body.append("<p>La séance n'a pris aucune candidature.</p></section>");
             return;
         }
@@ -390,7 +390,7 @@ public class JurySecretariatController {
         body.append("<table><caption>Dossiers de la séance et membres qui les notent</caption><thead><tr>"
                 + "<th scope=\"col\">Dossier</th><th scope=\"col\">Structure</th><th scope=\"col\">Thématique</th>"
                 + "<th scope=\"col\">Territoire</th><th scope=\"col\">Membres</th></tr></thead><tbody>");
-        for (JurySessionService.RankingRow r : o.applications()) {
+        for (JurySessionService.RankingRow r : o.ranking().rows()) {
             Set<String> members = o.assigned().getOrDefault(r.application().getId(), Set.of());
             body.append("<tr><td>").append(Page.escape(r.application().getReference())).append("<br>")
                     .append(Page.escape(r.application().getTitle())).append("</td><td>").append(Page.escape(r.structureName()))
@@ -406,7 +406,7 @@ public class JurySecretariatController {
         body.append("</tbody></table>");
         if (before && !o.members().isEmpty()) {
             Map<String, String> applicationOptions = new LinkedHashMap<>();
-            o.applications().forEach(r -> applicationOptions.put(String.valueOf(r.application().getId()),
+            o.ranking().rows().forEach(r -> applicationOptions.put(String.valueOf(r.application().getId()),
                     r.application().getReference() + " — " + r.structureName()));
             Map<String, String> memberOptions = new LinkedHashMap<>();
             o.members().forEach(m -> memberOptions.put(m.getUsername(), m.getDisplayName()));
@@ -462,9 +462,9 @@ public class JurySecretariatController {
         body.append("</tbody></table></section>");
     }
 
-    private void deliberationSection(HttpServletRequest request, StringBuilder body, Long id, JurySession s, String url,
-                                     JurySessionService.RankingOrder order, Refusal refusal) {
-        JurySessionService.Ranking ranking = sessions.ranking(id, order);
+    private void deliberationSection(HttpServletRequest request, StringBuilder body, JurySessionService.Ranking ranking,
+                                     JurySession s, String url, JurySessionService.RankingOrder order,
+                                     Refusal refusal) {
         body.append("<section aria-labelledby=\"deliberation\"><h2 id=\"deliberation\">Délibération</h2>");
         body.append("<table><caption>Enveloppe de la campagne (première année ; la deuxième année relève de l'exercice "
                 + "suivant : ").append(Money.format(ranking.envelope().secondYear())).append(")</caption><thead><tr>"

@@ -166,7 +166,7 @@ public class JurySessionApi {
     @GetMapping("/api/jury/sessions/{id}/assignments")
     @Operation(summary = "La répartition : les membres de chaque dossier")
     public List<AssignmentView> assignments(@PathVariable Long id) {
-        return sessions.overview(id).assigned().entrySet().stream()
+        return sessions.assignments(id).entrySet().stream()
                 .map(e -> new AssignmentView(e.getKey(), e.getValue())).toList();
     }
 

@@ -339,6 +339,13 @@ public class JurySessionService {
         audit.record(ENTITY, sessionId, applicationId, "JURY_UNASSIGNED", null, null, username + " : " + why);
     }
 
+    /** The assignment: the members of each application of the session. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public Map<Long, Set<String>> assignments(Long sessionId) {
+        return assignedByApplication(session(sessionId).getId());
+    }
+
     Map<Long, Set<String>> assignedByApplication(Long sessionId) {
         Map<Long, Set<String>> result = new HashMap<>();
         assignments.findBySessionId(sessionId)
@@ -583,6 +590,21 @@ public class JurySessionService {
     }
 
     public record Ranking(JurySession session, List<RankingRow> rows, Envelope envelope) {
+        /** The same rows in another order; ties by application. */
+        public Ranking sortedBy(RankingOrder order) {
+            Comparator<BigDecimal> highFirst = Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder());
+            Comparator<RankingRow> byMean = Comparator.comparing((RankingRow r) -> r.aggregate().mean(), highFirst);
+            Comparator<RankingRow> comparator = switch (order == null ? RankingOrder.MEAN : order) {
+                case MEAN -> byMean;
+                case MEDIAN -> Comparator.comparing((RankingRow r) -> r.aggregate().median(), highFirst).thenComparing(byMean);
+                case THEMATIC -> Comparator.comparing((RankingRow r) -> r.application().getThematic() == null ? ""
+                        : r.application().getThematic().label()).thenComparing(byMean);
+                case EPT -> Comparator.comparing(RankingRow::ept).thenComparing(byMean);
+            };
+            List<RankingRow> sorted = new ArrayList<>(rows);
+            sorted.sort(comparator.thenComparing(r -> r.application().getId()));
+            return new Ranking(session, List.copyOf(sorted), envelope);
+        }
     }
 
     /** The ranking table of the deliberation, for the DIEESS. */
@@ -617,17 +639,7 @@ public class JurySessionService {
                     JuryStatistics.failedEliminatory(criteria, in.stream().map(JuryScore::getValues).toList()).stream()
                             .map(GridCriterion::getLabel).toList(), t));
         }
-        Comparator<BigDecimal> highFirst = Comparator.nullsLast(Comparator.<BigDecimal>reverseOrder());
-        Comparator<RankingRow> byMean = Comparator.comparing((RankingRow r) -> r.aggregate().mean(), highFirst);
-        Comparator<RankingRow> comparator = switch (order == null ? RankingOrder.MEAN : order) {
-            case MEAN -> byMean;
-            case MEDIAN -> Comparator.comparing((RankingRow r) -> r.aggregate().median(), highFirst).thenComparing(byMean);
-            case THEMATIC -> Comparator.comparing((RankingRow r) -> r.application().getThematic() == null ? ""
-                    : r.application().getThematic().label()).thenComparing(byMean);
-            case EPT -> Comparator.comparing(RankingRow::ept).thenComparing(byMean);
-        };
-        rows.sort(comparator.thenComparing(r -> r.application().getId()));
-        return new Ranking(session, rows, envelope(session, taken));
+        return new Ranking(session, rows, envelope(session, taken)).sortedBy(order);
     }
 
     /** The submitted scores that count: those of members still assigned (a conflict removes the assignment). */
@@ -657,8 +669,9 @@ public class JurySessionService {
 
     // ---- what the pages show
 
+    /** What the session's page shows; the ranking is by mean (re-sort it with {@link Ranking#sortedBy}). */
     public record Overview(JurySession session, Campaign campaign, ScoringGrid grid, List<SessionMember> members,
-                           List<RankingRow> applications, Map<Long, Set<String>> assigned, List<JuryConflict> conflicts,
+                           Ranking ranking, Map<Long, Set<String>> assigned, List<JuryConflict> conflicts,
                            Map<Long, String> structureNames, Map<String, Integer> loads,
                            Map<String, Integer> submittedByMember) {
     }
@@ -682,7 +695,7 @@ public class JurySessionService {
         conflicts.structures(structureIds).forEach((id, s) -> names.put(id, s.getName()));
         ScoringGrid grid = session.getGridId() != null ? grids.get(session.getGridId())
                 : grids.current(session.getCampaignId()).orElse(null);
-        return new Overview(session, campaigns.get(session.getCampaignId()), grid, sessionMembers, ranking.rows(), assigned,
+        return new Overview(session, campaigns.get(session.getCampaignId()), grid, sessionMembers, ranking, assigned,
                 sessionConflicts, names, loads, submitted);
     }
 
@@ -694,8 +707,8 @@ public class JurySessionService {
         if (session.getPhase() != JurySession.Phase.DELIBERATION && session.getPhase() != JurySession.Phase.CLOSED) {
             throw new StateConflictException("Le procès-verbal s'établit à partir de la délibération.");
         }
-        return JuryMinutes.render(overview(sessionId), ranking(session, RankingOrder.MEAN, null),
-                conflicts.conflictedByApplication(sessionId));
+        Overview overview = overview(sessionId);
+        return JuryMinutes.render(overview, conflicts.conflictedByApplication(sessionId));
     }
 
     // ---- shared checks

@@ -105,10 +105,11 @@ public class ScoringService {
         Map<Long, Structure> structures = conflicts.structures(byId.values().stream().map(Application::getStructureId).toList());
         Map<Long, JuryScore> mine = new LinkedHashMap<>();
         scores.findBySessionIdAndUsername(session.getId(), me).forEach(s -> mine.put(s.getApplicationId(), s));
+        Set<Long> conflicted = conflicts.conflictedStructures(me);
         List<Assigned> assigned = new ArrayList<>();
         for (JuryAssignment a : assignments.findBySessionIdAndUsername(session.getId(), me)) {
             Application app = byId.get(a.getApplicationId());
-            if (app == null || conflicts.isConflicted(me, app.getStructureId())) {
+            if (app == null || conflicted.contains(app.getStructureId())) {
                 continue;
             }
             JuryScore score = mine.get(app.getId());

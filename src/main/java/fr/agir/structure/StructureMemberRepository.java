@@ -10,4 +10,6 @@ public interface StructureMemberRepository extends JpaRepository<StructureMember
     List<StructureMember> findByUsername(String username);
 
     List<StructureMember> findByStructureIdOrderByIdAsc(Long structureId);
+
+    List<StructureMember> findByStructureIdIn(java.util.Collection<Long> structureIds);
 }

@@ -158,9 +158,9 @@ public class StructureService {
     @Transactional(readOnly = true)
     public Map<Long, java.util.Set<String>> memberUsernames(java.util.Collection<Long> structureIds) {
         Map<Long, java.util.Set<String>> result = new java.util.HashMap<>();
-        for (Long id : structureIds) {
-            members.findByStructureIdOrderByIdAsc(id)
-                    .forEach(m -> result.computeIfAbsent(id, k -> new java.util.TreeSet<>()).add(m.getUsername()));
+        if (!structureIds.isEmpty()) {
+            members.findByStructureIdIn(structureIds).forEach(m -> result
+                    .computeIfAbsent(m.getStructureId(), k -> new java.util.TreeSet<>()).add(m.getUsername()));
         }
         return result;
     }

@@ -81,7 +81,7 @@ public class AgreementService {
         structures.checkLegalRepresentative(application.getStructureId());
         agreement.sign(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_SIGNED", Agreement.Status.TO_SIGN,
-                Agreement.Status.SIGNED, "Signée pour la structure par " + currentUser.username());
+                Agreement.Status.SIGNED, "Signée pour la structure par " + currentUser.displayName());
         workflow.complete(task, Map.of());
         return agreement;
     }
@@ -95,7 +95,7 @@ public class AgreementService {
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
         agreement.countersign(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_COUNTERSIGNED", Agreement.Status.SIGNED,
-                Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.username());
+                Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.displayName());
         applications.changeStatus(application.getId(), ApplicationStatus.IN_PROGRESS, "AGREEMENT_IN_FORCE",
                 agreement.getNumber());
         workflow.complete(task, Map.of());

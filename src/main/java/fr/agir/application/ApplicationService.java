@@ -144,7 +144,7 @@ public class ApplicationService {
         application.markSubmitted(currentUser.username(), Instant.now(clock));
         linkCaseFileDocuments(applicationId);
         audit.record(ENTITY, applicationId, applicationId, "SUBMITTED", ApplicationStatus.DRAFT,
-                ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.username());
+                ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.displayName());
         workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), lifecycleVariables(application));
         events.publishEvent(new ApplicationSubmitted(applicationId)); // the receipt e-mail, in this transaction
         return application;
@@ -275,9 +275,17 @@ public class ApplicationService {
     @Transactional(readOnly = true)
     public List<fr.agir.audit.AuditEvent> history(Long applicationId) {
         visible(applicationId);
-        Set<String> hidden = currentUser.isStaff() ? Set.of()
-                : currentUser.hasRole(Role.REVIEWER) ? Set.of(JURY_RESULT) : Set.of(OPINION, JURY_RESULT);
-        return audit.ofApplication(applicationId).stream().filter(e -> !hidden.contains(e.getEntityType())).toList();
+        List<fr.agir.audit.AuditEvent> all = audit.ofApplication(applicationId);
+        if (currentUser.isStaff()) {
+            return all;
+        }
+        if (currentUser.hasRole(Role.REVIEWER)) {
+            return all.stream().filter(e -> !JURY_RESULT.equals(e.getEntityType())
+                    && !e.getAction().startsWith("JURY_")).toList();
+        }
+        // The structure reads only its own steps (ApplicationHistory's allow-list): never opinions, the
+        // jury's work, its members or their scores, nor the DIEESS's task handling.
+        return all.stream().filter(e -> ApplicationHistory.forStructure(e.getAction())).toList();
     }
 
     /** For DIEESS staff's lists: the applications of these references (unknown ones are left out). */

@@ -185,7 +185,7 @@ public class InstructionQueue {
         Long applicationId = concerned.isEmpty() ? null : concerned.get(0).getId();
         audit.record("TASK", null, applicationId, action, null, null, "« " + task.name() + " » "
                 + (assignee == null ? "remise dans la file de l'équipe" : "confiée à " + assignee)
-                + " par " + currentUser.username());
+                + " par " + currentUser.displayName());
         return task;
     }
 

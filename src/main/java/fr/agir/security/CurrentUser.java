@@ -43,7 +43,12 @@ public class CurrentUser {
      * demo account, its {@code @agir.test} address (see {@link DemoAccounts}).
      */
     public Optional<String> email() {
-        Object principal = authentication().map(Authentication::getPrincipal).orElse(null);
+        return authentication().flatMap(CurrentUser::emailOf);
+    }
+
+    /** {@link #email()} of an authentication. */
+    public static Optional<String> emailOf(Authentication authentication) {
+        Object principal = authentication.getPrincipal();
         Map<String, Object> claims = principal instanceof OidcUser oidc ? oidc.getClaims()
                 : principal instanceof Jwt jwt ? jwt.getClaims() : null;
         if (claims != null) {
@@ -55,6 +60,51 @@ public class CurrentUser {
             return DemoAccounts.emailOf(user.getUsername());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The caller's name as people read it ("Paul Porteur"): given and family name from Keycloak,
+     * the demo account's name locally; the sign-in name when neither is known.
+     */
+    public String displayName() {
+        return authentication().map(CurrentUser::displayName).orElse(SYSTEM);
+    }
+
+    /** {@link #displayName()} of an authentication. */
+    public static String displayName(Authentication authentication) {
+        Object principal = authentication.getPrincipal();
+        Map<String, Object> claims = principal instanceof OidcUser oidc ? oidc.getClaims()
+                : principal instanceof Jwt jwt ? jwt.getClaims() : null;
+        if (claims != null) {
+            String name = personName(claims.get("given_name"), claims.get("family_name"), claims.get("name"));
+            if (name != null) {
+                return name;
+            }
+        }
+        if (principal instanceof UserDetails user) {
+            return DemoAccounts.nameOf(user.getUsername()).orElse(user.getUsername());
+        }
+        return authentication.getName();
+    }
+
+    static String personName(Object given, Object family, Object full) {
+        String name = ((given instanceof String g ? g : "") + " " + (family instanceof String f ? f : "")).strip();
+        if (!name.isEmpty()) {
+            return name;
+        }
+        return full instanceof String n && !n.isBlank() ? n.strip() : null;
+    }
+
+    /** The caller's roles. */
+    public Set<Role> roles() {
+        Set<String> authorities = authorities();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (authorities.contains(role.authority())) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 
     public boolean hasRole(Role role) {

@@ -29,7 +29,7 @@ public class DemoAccounts {
      */
     public static final String EMAIL_DOMAIN = "agir.test";
 
-    public record DemoAccount(String username, Role role, List<Directorate> directorates) {
+    public record DemoAccount(String username, String name, Role role, List<Directorate> directorates) {
         public String email() {
             return username + "@" + EMAIL_DOMAIN;
         }
@@ -41,20 +41,25 @@ public class DemoAccounts {
     }
 
     public static final List<DemoAccount> ACCOUNTS = List.of(
-            new DemoAccount("porteur", Role.APPLICANT, List.of()),
-            new DemoAccount("porteuse", Role.APPLICANT, List.of()),
-            new DemoAccount("instructeur", Role.INSTRUCTOR, List.of(Directorate.DIEESS)),
-            new DemoAccount("instructrice", Role.INSTRUCTOR, List.of(Directorate.DIEESS)),
-            new DemoAccount("avis-djva", Role.REVIEWER, List.of(Directorate.DJVA)),
-            new DemoAccount("avis-dter", Role.REVIEWER, List.of(Directorate.DTER)),
-            new DemoAccount("avis-dpas", Role.REVIEWER, List.of(Directorate.DPAS)),
-            new DemoAccount("avis-dmta", Role.REVIEWER, List.of(Directorate.DMTA)),
-            new DemoAccount("jury", Role.JURY, List.of()),
-            new DemoAccount("jure2", Role.JURY, List.of()),
-            new DemoAccount("jure3", Role.JURY, List.of()),
-            new DemoAccount("finances1", Role.FINANCE, List.of()),
-            new DemoAccount("finances2", Role.FINANCE, List.of()),
-            new DemoAccount("admin", Role.ADMIN, List.of()));
+            new DemoAccount("porteur", "Paul Porteur", Role.APPLICANT, List.of()),
+            new DemoAccount("porteuse", "Paule Porteuse", Role.APPLICANT, List.of()),
+            new DemoAccount("instructeur", "Ivan Instructeur", Role.INSTRUCTOR, List.of(Directorate.DIEESS)),
+            new DemoAccount("instructrice", "Inès Instructrice", Role.INSTRUCTOR, List.of(Directorate.DIEESS)),
+            new DemoAccount("avis-djva", "Anne Jeunesse", Role.REVIEWER, List.of(Directorate.DJVA)),
+            new DemoAccount("avis-dter", "Alain Transition", Role.REVIEWER, List.of(Directorate.DTER)),
+            new DemoAccount("avis-dpas", "Alice Solidarités", Role.REVIEWER, List.of(Directorate.DPAS)),
+            new DemoAccount("avis-dmta", "Arthur Attractivité", Role.REVIEWER, List.of(Directorate.DMTA)),
+            new DemoAccount("jury", "Julie Jury", Role.JURY, List.of()),
+            new DemoAccount("jure2", "Jean Juré", Role.JURY, List.of()),
+            new DemoAccount("jure3", "Jeanne Jurée", Role.JURY, List.of()),
+            new DemoAccount("finances1", "Fanny Finances", Role.FINANCE, List.of()),
+            new DemoAccount("finances2", "Fabrice Finances", Role.FINANCE, List.of()),
+            new DemoAccount("admin", "Ada Administratrice", Role.ADMIN, List.of()));
+
+    /** The full name of a demo account ("Paul Porteur"), as Keycloak's realm gives it; empty for any other name. */
+    public static Optional<String> nameOf(String username) {
+        return ACCOUNTS.stream().filter(a -> a.username().equals(username)).map(DemoAccount::name).findFirst();
+    }
 
     /** The e-mail of a demo account ({@code porteur@agir.test}), empty for any other name. */
     public static Optional<String> emailOf(String username) {

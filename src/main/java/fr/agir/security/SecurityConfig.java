@@ -43,7 +43,9 @@ public class SecurityConfig {
         };
         http.authorizeHttpRequests(auth -> auth
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/actuator/health/**", "/error", "/login", "/assets/**").permitAll()
+                                "/actuator/health/**", "/error", "/login", "/assets/**", "/css/**", "/js/**",
+                                "/favicon.svg", "/favicon.ico", "/mentions-legales", "/donnees-personnelles",
+                                "/accessibilite", "/contact").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/instruction", "/instruction/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())

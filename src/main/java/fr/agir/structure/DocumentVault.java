@@ -324,6 +324,11 @@ public class DocumentVault {
     }
 
     /** "10 Mo", "512 Ko": the size limit as users read it. */
+    /** What a file field's help says: "PDF, image JPEG ou PNG…, 10 Mo au plus." */
+    public String fileHelp() {
+        return UploadChecks.ACCEPTED_FORMATS + ", " + maxSizeText() + " au plus.";
+    }
+
     public String maxSizeText() {
         long bytes = maxSizeBytes();
         return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " Mo"

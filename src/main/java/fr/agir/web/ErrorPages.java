@@ -17,17 +17,15 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 public class ErrorPages implements ErrorController {
+    private final ErrorPageRenderer pages;
 
-    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
-    public ResponseEntity<String> page(HttpServletRequest request) {
-        int status = status(request);
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML).body(htmlFor(status));
+    public ErrorPages(ErrorPageRenderer pages) {
+        this.pages = pages;
     }
 
-    static String htmlFor(int status) {
-        ProblemDetail problem = problemFor(status);
-        return Page.render(problem.getTitle(), "<h1>" + Page.escape(problem.getTitle()) + "</h1><p>"
-                + Page.escape(problem.getDetail()) + "</p><p><a href=\"/\">Retour à l'accueil</a></p>");
+    @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
+    public ResponseEntity<Object> page(HttpServletRequest request) {
+        return pages.page(problemFor(status(request)), null, null);
     }
 
     @RequestMapping("/error")

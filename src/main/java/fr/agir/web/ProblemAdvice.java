@@ -40,12 +40,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
 
     private final AuditTrail audit;
+    private final ErrorPageRenderer pages;
     /** Only to name the limit in the message when the servlet's multipart limit cut an upload short. */
     @Value("${agir.documents.max-size:10MB}")
     private DataSize maxDocumentSize;
 
-    public ProblemAdvice(AuditTrail audit) {
+    public ProblemAdvice(AuditTrail audit, ErrorPageRenderer pages) {
         this.audit = audit;
+        this.pages = pages;
     }
 
     @ExceptionHandler(DomainException.class)
@@ -61,18 +63,13 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return pageOr(request, problem);
     }
 
-    /** A page of the portal gets a French page with the same words; the API its problem+json. */
-    static ResponseEntity<Object> pageOr(HttpServletRequest request, ProblemDetail problem) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean page = accept != null && accept.contains("text/html") && !request.getRequestURI().startsWith("/api/");
-        if (!page) {
+    /** A page gets a French page with the same words and a way back; the API its problem+json. */
+    private ResponseEntity<Object> pageOr(HttpServletRequest request, ProblemDetail problem) {
+        if (!ErrorPageRenderer.wantsPage(request.getHeader(HttpHeaders.ACCEPT), request.getRequestURI())) {
             return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.TEXT_HTML)
-                .body(Page.render(problem.getTitle(), "<h1>" + Page.escape(problem.getTitle()) + "</h1>"
-                        + "<p role=\"alert\">" + Page.escape(problem.getDetail()) + "</p>"
-                        + "<p><a href=\"/\">Retour à l'accueil</a></p>"));
+        return pages.page(problem, null, null);
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -88,24 +85,24 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler({OptimisticLockingFailureException.class, OptimisticLockingException.class})
-    ProblemDetail concurrent(Exception e) {
-        return Problems.of(HttpStatus.CONFLICT, "modification-concurrente", title(409),
-                "Quelqu'un a modifié ce dossier en même temps que vous. Rechargez-le puis recommencez.");
+    ResponseEntity<Object> concurrent(Exception e, HttpServletRequest request) {
+        return pageOr(request, Problems.of(HttpStatus.CONFLICT, "modification-concurrente", title(409),
+                "Quelqu'un a modifié ce dossier en même temps que vous. Rechargez-le puis recommencez."));
     }
 
     /** A unique constraint hit by two simultaneous requests (same SIRET, same number…). */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ProblemDetail duplicate(DataIntegrityViolationException e) {
+    ResponseEntity<Object> duplicate(DataIntegrityViolationException e, HttpServletRequest request) {
         log.warn("Constraint violation: {}", e.getMostSpecificCause().getMessage());
-        return Problems.of(HttpStatus.CONFLICT, "doublon", "Enregistrement en double",
-                "Cet enregistrement existe déjà ou vient d'être créé par quelqu'un d'autre. Rechargez la page.");
+        return pageOr(request, Problems.of(HttpStatus.CONFLICT, "doublon", "Enregistrement en double",
+                "Cet enregistrement existe déjà ou vient d'être créé par quelqu'un d'autre. Rechargez la page."));
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         log.error("Unexpected error", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "erreur-interne", "Erreur interne",
-                "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard.");
+        return pageOr(request, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "erreur-interne", "Erreur interne",
+                "Une erreur inattendue est survenue ; rien n'a été enregistré. Réessayez plus tard."));
     }
 
     @Override
@@ -131,12 +128,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, @Nullable Object body, HttpHeaders headers,
                                                              HttpStatusCode status, WebRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        boolean browserPage = accept != null && accept.contains("text/html")
-                && !request.getDescription(false).startsWith("uri=/api/");
-        if (browserPage) {
-            return ResponseEntity.status(status).contentType(MediaType.TEXT_HTML)
-                    .body(ErrorPages.htmlFor(status.value()));
+        if (ErrorPageRenderer.wantsPage(request.getHeader(HttpHeaders.ACCEPT),
+                request.getDescription(false).replaceFirst("^uri=", ""))) {
+            return pages.page(ErrorPages.problemFor(status.value()), null, null);
         }
         return ResponseEntity.status(status).headers(headers).body(ErrorPages.problemFor(status.value()));
     }
@@ -154,13 +148,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
                 + " Ko") + " au plus par pièce. Réduisez-le (par exemple en l'enregistrant en PDF de qualité « écran ») "
                 + "puis recommencez.";
         String uri = request.getDescription(false).replaceFirst("^uri=", "");
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        if (accept != null && accept.contains("text/html") && !uri.startsWith("/api/")) {
-            String back = uri.startsWith("/portail/") ? uri : "/";
-            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.TEXT_HTML)
-                    .body(Page.render("Fichier trop volumineux", "<h1>Fichier trop volumineux</h1>"
-                            + "<p class=\"erreur\" role=\"alert\">" + Page.escape(detail) + "</p><p><a href=\""
-                            + Page.escape(back) + "\">Revenir au formulaire</a></p>"));
+        if (ErrorPageRenderer.wantsPage(request.getHeader(HttpHeaders.ACCEPT), uri)) {
+            return pages.page(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "fichier-trop-volumineux", title(413), detail),
+                    uri.startsWith("/portail/") ? uri : "/", "Revenir au formulaire");
         }
         return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "fichier-trop-volumineux", title(413), detail));

@@ -21,12 +21,20 @@ public class HomeController {
     public record Space(String title, String text, List<Notice.Link> links) {
     }
 
+    /** Who users write to (agir.contact.*), shown by the footer's pages. */
+    public record Contact(String email, String service, String address) {
+    }
+
     private final CurrentUser currentUser;
     private final boolean keycloak;
+    private final Contact contact;
 
-    public HomeController(CurrentUser currentUser, @Value("${agir.security.mode:local}") String mode) {
+    public HomeController(CurrentUser currentUser, @Value("${agir.security.mode:local}") String mode,
+                          @Value("${agir.contact.email}") String email, @Value("${agir.contact.service}") String service,
+                          @Value("${agir.contact.address}") String address) {
         this.currentUser = currentUser;
         this.keycloak = "keycloak".equals(mode);
+        this.contact = new Contact(email, service, address);
     }
 
     @GetMapping("/login")
@@ -45,7 +53,8 @@ public class HomeController {
     }
 
     @GetMapping({"/mentions-legales", "/donnees-personnelles", "/accessibilite", "/contact"})
-    public String legal(jakarta.servlet.http.HttpServletRequest request) {
+    public String legal(jakarta.servlet.http.HttpServletRequest request, Model model) {
+        model.addAttribute("contact", contact);
         return "legal" + request.getServletPath();
     }
 

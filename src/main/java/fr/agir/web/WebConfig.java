@@ -3,7 +3,10 @@ package fr.agir.web;
 import java.math.BigDecimal;
 import java.text.ParseException;
 import java.util.Locale;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -15,6 +18,23 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  */
 @Configuration
 public class WebConfig implements WebMvcConfigurer {
+
+    /**
+     * "redirect:" after a form answers 303 See Other (the browser then GETs the page), not 302: the
+     * HTTP/1.1 answer of post/redirect/get.
+     */
+    @Bean
+    static BeanPostProcessor seeOtherAfterPost() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                if (bean instanceof ThymeleafViewResolver resolver) {
+                    resolver.setRedirectHttp10Compatible(false);
+                }
+                return bean;
+            }
+        };
+    }
 
     @Override
     public void addFormatters(FormatterRegistry registry) {

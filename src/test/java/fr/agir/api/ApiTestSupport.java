@@ -138,6 +138,13 @@ abstract class ApiTestSupport {
                 method, new HttpEntity<>(body == null ? null : body.getBody(), headers), String.class);
     }
 
+    /** A form as a browser posts it (application/x-www-form-urlencoded). */
+    protected static HttpEntity<MultiValueMap<String, String>> formPost(MultiValueMap<String, String> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return new HttpEntity<>(form, headers);
+    }
+
     /** The CSRF token a page of the session carries in its hidden field. */
     protected static String csrfOf(String page) {
         return page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");

@@ -63,7 +63,7 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
     void anAdministratorReachesCockpitWithTheSameSignIn() {
         signIn("admin");
         assertThat(headings()).contains("Administration");
-        browser.findElement(By.linkText("Cockpit : suivi des processus")).click();
+        browser.findElement(By.linkText("Suivi technique des processus (Cockpit, en anglais)")).click();
         waitFor(ExpectedConditions.titleContains("Cockpit"));
         waitFor(ExpectedConditions.urlContains("#/dashboard"));
         assertThat(browser.getCurrentUrl()).as("Cockpit's dashboard, not its first-administrator setup")
@@ -116,7 +116,7 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
             assertThat(link.find()).as("a verification link in the e-mail").isTrue();
             browser.get(link.group().replace("&amp;", "&"));
 
-            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour " + username));
+            waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour Awa Diallo"));
             assertThat(headings()).as("a new account is an applicant").containsExactly("Espace porteur de projet");
         } finally {
             smtp.stop();
@@ -132,7 +132,7 @@ class KeycloakBrowserIT extends KeycloakTestSupport {
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(KeycloakServer.DEMO_PASSWORD);
         browser.findElement(By.id("kc-login")).click();
-        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour " + username));
+        waitFor(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "Bonjour " + fr.agir.security.DemoAccounts.nameOf(username).orElseThrow()));
         assertThat(browser.getCurrentUrl()).startsWith(keycloak().appUrl());
     }
 

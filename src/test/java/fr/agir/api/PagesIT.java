@@ -47,11 +47,12 @@ class PagesIT extends ApiTestSupport {
     @Test
     void aSignedInUserSeesTheHomeOfHisRoles() {
         assertThat(http.withBasicAuth("admin", PASSWORD).getForEntity("/", String.class).getBody())
-                .contains("Bonjour admin", "Administration", "Cockpit").doesNotContain("Espace porteur de projet");
+                .contains("Bonjour Ada Administratrice", "Administration", "Cockpit").doesNotContain("Espace porteur de projet");
         assertThat(http.withBasicAuth("porteur", PASSWORD).getForEntity("/", String.class).getBody())
-                .contains("Bonjour porteur", "Espace porteur de projet").doesNotContain("Cockpit", "Instruction");
+                .contains("Bonjour Paul Porteur", "Espace porteur de projet", "href=\"/portail\"")
+                .doesNotContain("Cockpit", "Instruction", "/swagger-ui.html\">Documentation", "/api/");
         assertThat(http.withBasicAuth("avis-dter", PASSWORD).getForEntity("/", String.class).getBody())
-                .contains("Avis de la direction (DTER)").doesNotContain("Espace porteur de projet");
+                .contains("Avis de la direction DTER").doesNotContain("Espace porteur de projet");
     }
 
     /** The same authorities as the Keycloak users (KeycloakAccessIT checks the other side). */
@@ -111,8 +112,10 @@ class PagesIT extends ApiTestSupport {
         join.add("siret", siret);
         join.add("message", "Je suis la nouvelle trésorière.");
         ResponseEntity<String> asked = browser(session, HttpMethod.POST, "/portail/structures/rejoindre", urlEncoded(join));
-        assertThat(asked.getStatusCode().value()).isEqualTo(200);
-        assertThat(asked.getBody()).contains("Demande enregistrée");
+        assertThat(asked.getStatusCode().value()).isEqualTo(303);
+        assertThat(asked.getHeaders().getLocation().getPath()).isEqualTo("/portail");
+        assertThat(browser(session, HttpMethod.GET, "/portail", null).getBody()).contains("Demande envoyée",
+                "Demande enregistrée");
         org.awaitility.Awaitility.await().atMost(PATIENCE).until(() ->
                 !TestSmtp.get().withSubject("Demande pour rejoindre « " + existing.get("name") + " »").isEmpty());
     }

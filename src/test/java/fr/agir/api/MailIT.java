@@ -221,7 +221,7 @@ class MailIT extends ApiTestSupport {
     /** The plain-text body, decoded, whether the message has attachments or not. */
     private static String text(Part part) throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
+            return ((String) part.getContent()).replace("\r\n", "\n"); // SMTP sends lines ending in CRLF
         }
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {

@@ -32,11 +32,14 @@ public class MailOutbox {
     record Enqueued(Long messageId) {
     }
 
-    /** Queues {@code mail} (the closing of {@code templates/mail/signature.txt} is added to its body) and returns its id in the outbox. */
+    /**
+     * Queues {@code mail} (the closing of {@code templates/mail/signature.txt} is added to its body)
+     * and returns its id in the outbox.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Long enqueue(OutgoingMail mail) {
-        OutgoingMail signed = new OutgoingMail(mail.to(), mail.subject(), mail.body().stripTrailing() + "\n\n" + templates.signature(),
-                mail.attachments());
+        OutgoingMail signed = new OutgoingMail(mail.to(), mail.subject(),
+                mail.body().stripTrailing() + "\n\n" + templates.signature(), mail.attachments());
         // Truncated to the column's precision, so the message is due for the sender right after commit.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         MailMessage message = messages.save(new MailMessage(signed, now));

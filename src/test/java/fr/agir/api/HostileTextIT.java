@@ -130,7 +130,8 @@ class HostileTextIT extends ApiTestSupport {
         pages.add(Map.entry("/portail/candidatures/" + missing, "porteur"));
         pages.add(Map.entry("/portail/candidatures/" + ineligible, "porteur"));
         pages.add(Map.entry("/portail/structures/" + structureId + "/documents", "porteur"));
-        pages.add(Map.entry("/portail/candidatures/" + grant.applicationId() + "/compte-rendu", "porteur"));
+        // The report's form (/compte-rendu) is gone once the report is handed in; no page shows its text yet.
+        pages.add(Map.entry("/portail/candidatures/" + grant.applicationId(), "porteur"));
         pages.add(Map.entry("/instruction", "instructeur"));
         pages.add(Map.entry("/instruction/tableau-de-bord", "instructeur"));
         pages.add(Map.entry("/instruction/candidatures/" + id, "instructeur"));
@@ -140,7 +141,6 @@ class HostileTextIT extends ApiTestSupport {
         pages.add(Map.entry("/instruction/candidatures/" + grant.applicationId(), "instructeur"));
         pages.add(Map.entry("/instruction/jury", "instructeur"));
         pages.add(Map.entry("/instruction/jury/seances/" + sessionId, "instructeur"));
-        pages.add(Map.entry("/jury/seances/" + sessionId + "/classement", "instructeur"));
         pages.add(Map.entry("/avis", "avis-dter"));
         pages.add(Map.entry("/avis/" + id + "/DTER", "avis-dter"));
         pages.add(Map.entry("/jury", "jury"));
@@ -156,6 +156,15 @@ class HostileTextIT extends ApiTestSupport {
                 showing.add(page.getKey());
             }
         }
+        // The deliberation's ranking, once scoring is over.
+        post("instructeur", "/api/jury/sessions/" + sessionId + "/phase", Map.of("phase", "DELIBERATION"));
+        String ranking = "/jury/seances/" + sessionId + "/classement";
+        String rankingPage = page("jury", ranking);
+        assertSafe(ranking + " for jury", rankingPage);
+        if (rankingPage.contains(VISIBLE_TAIL)) {
+            showing.add(ranking);
+        }
+        System.out.println("Pages showing the hostile text: " + showing);
         // The checks only mean something where the text is shown: the pages that must show it do.
         assertThat(showing).as("pages showing the typed text").contains("/portail/candidatures/" + id,
                 "/portail/structures/" + structureId + "/documents", "/instruction/candidatures/" + id,

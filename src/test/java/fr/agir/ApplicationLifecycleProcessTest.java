@@ -284,7 +284,8 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(mails).hasSize(1);
         assertThat(mails.get(0).get("recipients")).isEqualTo("avis-dter@agir.example.org");
         assertThat((String) mails.get(0).get("subject")).startsWith("Rappel : avis DTER attendu avant le "
-                + fr.agir.shared.French.date(LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(15)));
+                + LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(15)
+                .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)));
         assertThat((String) mails.get(0).get("body")).contains("/avis/" + app.getId() + "/DTER");
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
                 .taskDefinitionKey("Task_GiveOpinion").taskCandidateGroup("DTER").count()).isEqualTo(1);
@@ -498,7 +499,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         as("jury", () -> scoring.score(session.getId(), apps.get(0).getId(), Map.of(criterion, 4), null, true));
         as("jury", () -> scoring.score(session.getId(), apps.get(1).getId(), Map.of(criterion, 2), null, true));
         fireTimer(session.businessKey(), "Event_ScoringReminderDue");
-        assertThat(jdbc.queryForList("select recipients from mail_message where subject like 'Rappel : % note(s) attendue(s)%'"
+        assertThat(jdbc.queryForList("select recipients from mail_message where subject like 'Rappel : % attendue%'"
                 + " and subject like ?", String.class, "%Jury de test")).containsExactly("jure2@jury.example.org");
         assertThat(process).isWaitingAt(ProcessKeys.TASK_SCORE_APPLICATIONS);
         as("jure2", () -> scoring.score(session.getId(), apps.get(0).getId(), Map.of(criterion, 5), null, true));

@@ -1,11 +1,11 @@
 package fr.agir.application;
 
 import fr.agir.mail.MailOutbox;
-import fr.agir.mail.OutgoingMail;
-import fr.agir.mail.PublicLinks;
+import fr.agir.mail.MailTemplates;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +18,14 @@ public class MessageMail {
     private final ApplicationService applications;
     private final StructureService structures;
     private final MailOutbox outbox;
-    private final PublicLinks links;
+    private final MailTemplates mails;
 
     public MessageMail(ApplicationService applications, StructureService structures, MailOutbox outbox,
-                       PublicLinks links) {
+                       MailTemplates mails) {
         this.applications = applications;
         this.structures = structures;
         this.outbox = outbox;
-        this.links = links;
+        this.mails = mails;
     }
 
     /** In the transaction that wrote the message: queued if and only if the message is. */
@@ -36,12 +36,7 @@ public class MessageMail {
         }
         Application application = applications.get(posted.applicationId());
         Structure structure = structures.get(application.getStructureId());
-        outbox.enqueue(new OutgoingMail(List.of(structure.getLegalRepEmail()),
-                "Nouveau message de la DIEESS sur votre candidature " + application.getReference(),
-                "Bonjour,\n\nLe service instructeur vous a écrit au sujet de la candidature « "
-                        + application.getTitle() + " » (" + application.getReference() + ").\n\n"
-                        + "Lire le message et y répondre : "
-                        + links.to("/portail/candidatures/" + application.getId() + "#messages"),
-                List.of()));
+        outbox.enqueue(mails.mail("message", List.of(structure.getLegalRepEmail()),
+                Map.of("application", application, "structure", structure)));
     }
 }

@@ -6,13 +6,14 @@ import fr.agir.application.ApplicationStatus;
 import fr.agir.campaign.CampaignService;
 import fr.agir.mail.MailOutbox;
 import fr.agir.mail.OutgoingMail;
-import fr.agir.mail.PublicLinks;
+import fr.agir.mail.MailTemplates;
 import fr.agir.shared.French;
 import fr.agir.shared.PdfDocumentBuilder;
 import fr.agir.shared.StateConflictException;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,15 +27,15 @@ public class InadmissibilityLetter {
     private final StructureService structures;
     private final CampaignService campaigns;
     private final MailOutbox outbox;
-    private final PublicLinks links;
+    private final MailTemplates mails;
 
     public InadmissibilityLetter(ApplicationService applications, StructureService structures,
-                                 CampaignService campaigns, MailOutbox outbox, PublicLinks links) {
+                                 CampaignService campaigns, MailOutbox outbox, MailTemplates mails) {
         this.applications = applications;
         this.structures = structures;
         this.campaigns = campaigns;
         this.outbox = outbox;
-        this.links = links;
+        this.mails = mails;
     }
 
     /** The letter of an application already declared inadmissible, for whoever may see it. */
@@ -51,13 +52,8 @@ public class InadmissibilityLetter {
     void send(Application application) {
         Structure structure = structures.get(application.getStructureId());
         String reference = application.getReference();
-        outbox.enqueue(new OutgoingMail(List.of(structure.getLegalRepEmail()),
-                "Votre candidature " + reference + " est irrecevable",
-                "Bonjour,\n\nVous trouverez ci-joint le courrier du Département concernant la candidature « "
-                        + application.getTitle() + " » (" + reference + ") de " + structure.getName() + ".\n\n"
-                        + "Motif : " + application.getStatusReason() + "\n\n"
-                        + "Le dossier de la structure reste ouvert : vous pourrez candidater aux prochains appels.\n"
-                        + links.to("/portail/candidatures/" + application.getId()),
+        outbox.enqueue(mails.mail("inadmissibility", List.of(structure.getLegalRepEmail()),
+                Map.of("application", application, "structure", structure),
                 List.of(new OutgoingMail.Attachment("courrier-irrecevabilite-" + reference + ".pdf", "application/pdf",
                         render(application)))));
     }

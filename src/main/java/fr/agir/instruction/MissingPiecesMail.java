@@ -2,13 +2,12 @@ package fr.agir.instruction;
 
 import fr.agir.application.Application;
 import fr.agir.mail.MailOutbox;
-import fr.agir.mail.OutgoingMail;
-import fr.agir.mail.PublicLinks;
-import fr.agir.shared.French;
+import fr.agir.mail.MailTemplates;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The request for missing pieces, with its deadline, to the structure's legal representative. */
@@ -16,27 +15,17 @@ import org.springframework.stereotype.Component;
 public class MissingPiecesMail {
     private final StructureService structures;
     private final MailOutbox outbox;
-    private final PublicLinks links;
+    private final MailTemplates mails;
 
-    public MissingPiecesMail(StructureService structures, MailOutbox outbox, PublicLinks links) {
+    public MissingPiecesMail(StructureService structures, MailOutbox outbox, MailTemplates mails) {
         this.structures = structures;
         this.outbox = outbox;
-        this.links = links;
+        this.mails = mails;
     }
 
     void send(Application application, String pieces, LocalDate due) {
         Structure structure = structures.get(application.getStructureId());
-        String reference = application.getReference();
-        String body = "Bonjour,\n\n"
-                + "Le service instructeur a examiné la candidature « " + application.getTitle() + " » ("
-                + reference + ") de " + structure.getName() + ". Pour qu'elle soit complète, il manque :\n\n"
-                + pieces + "\n\n"
-                + "Déposez ces pièces dans le dossier de la structure puis signalez-le depuis la candidature, "
-                + "au plus tard le " + French.longDate(due) + " :\n"
-                + links.to("/portail/candidatures/" + application.getId()) + "\n\n"
-                + "L'instruction est suspendue jusqu'à votre réponse. Sans réponse à cette date, la candidature "
-                + "sera déclarée irrecevable.";
-        outbox.enqueue(new OutgoingMail(List.of(structure.getLegalRepEmail()),
-                "Pièces manquantes pour votre candidature " + reference, body));
+        outbox.enqueue(mails.mail("missing-pieces", List.of(structure.getLegalRepEmail()),
+                Map.of("application", application, "structure", structure, "pieces", pieces, "due", due)));
     }
 }

@@ -15,28 +15,31 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class MailOutbox {
-    static final String SIGNATURE = "\n\n-- \nAgir, les subventions de l'Appel à Agir du Département de la Seine-Saint-Denis\n"
-            + "Ce message est envoyé automatiquement : merci de ne pas y répondre.";
-
     private final MailMessageRepository messages;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final MailTemplates templates;
 
-    public MailOutbox(MailMessageRepository messages, ApplicationEventPublisher events, Clock clock) {
+    public MailOutbox(MailMessageRepository messages, ApplicationEventPublisher events, Clock clock,
+                      MailTemplates templates) {
         this.messages = messages;
         this.events = events;
         this.clock = clock;
+        this.templates = templates;
     }
 
     /** Sent right after the caller's transaction commits. */
     record Enqueued(Long messageId) {
     }
 
-    /** Queues {@code mail} (the standard signature is added to its body) and returns its id in the outbox. */
+    /**
+     * Queues {@code mail} (the closing of {@code templates/mail/signature.txt} is added to its body)
+     * and returns its id in the outbox.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public Long enqueue(OutgoingMail mail) {
-        OutgoingMail signed = new OutgoingMail(mail.to(), mail.subject(), mail.body().stripTrailing() + SIGNATURE,
-                mail.attachments());
+        OutgoingMail signed = new OutgoingMail(mail.to(), mail.subject(),
+                mail.body().stripTrailing() + "\n\n" + templates.signature(), mail.attachments());
         // Truncated to the column's precision, so the message is due for the sender right after commit.
         Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
         MailMessage message = messages.save(new MailMessage(signed, now));

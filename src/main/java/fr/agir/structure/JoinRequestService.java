@@ -2,14 +2,14 @@ package fr.agir.structure;
 
 import fr.agir.audit.AuditTrail;
 import fr.agir.mail.MailOutbox;
-import fr.agir.mail.OutgoingMail;
-import fr.agir.mail.PublicLinks;
+import fr.agir.mail.MailTemplates;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.InvalidInputException;
 import fr.agir.shared.Texts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,19 +32,19 @@ public class JoinRequestService {
     private final StructureMemberRepository members;
     private final StructureJoinRequestRepository requests;
     private final MailOutbox outbox;
-    private final PublicLinks links;
+    private final MailTemplates mails;
     private final CurrentUser currentUser;
     private final AuditTrail audit;
     private final Clock clock;
 
     public JoinRequestService(StructureRepository structures, StructureMemberRepository members,
-                              StructureJoinRequestRepository requests, MailOutbox outbox, PublicLinks links,
+                              StructureJoinRequestRepository requests, MailOutbox outbox, MailTemplates mails,
                               CurrentUser currentUser, AuditTrail audit, Clock clock) {
         this.structures = structures;
         this.members = members;
         this.requests = requests;
         this.outbox = outbox;
-        this.links = links;
+        this.mails = mails;
         this.currentUser = currentUser;
         this.audit = audit;
         this.clock = clock;
@@ -86,20 +86,13 @@ public class JoinRequestService {
         Structure structure = found.get();
         requests.save(new StructureJoinRequest(structure.getId(), username, today, message, Instant.now(clock)));
         audit.record(StructureService.ENTITY, structure.getId(), null, "JOIN_REQUESTED", null, null, username);
-        String who = username + currentUser.email().map(e -> " (" + e + ")").orElse("");
-        String body = "Bonjour,\n\n"
-                + who + " demande à rejoindre le dossier de la structure « " + structure.getName()
-                + " » dans Agir, pour pouvoir agir en son nom : préparer et déposer des candidatures, suivre "
-                + "les dossiers.\n\n"
-                + (message == null ? "" : "Son message :\n« " + message + " »\n\n")
-                + "Si vous connaissez cette personne et souhaitez l'associer à la structure, connectez-vous à Agir "
-                + "et invitez-la depuis la page des membres de la structure, avec son adresse e-mail :\n"
-                + links.to("/portail/structures/" + structure.getId() + "/membres") + "\n"
-                + "Elle recevra un code d'invitation valable " + MembershipService.VALIDITY_DAYS + " jours.\n\n"
-                + "Sinon, ignorez ce message : elle n'aura aucun accès au dossier.\n\n"
-                + "Vous recevez ce message en tant que représentant légal de la structure.";
-        outbox.enqueue(new OutgoingMail(List.of(structure.getLegalRepEmail()),
-                "Demande pour rejoindre « " + structure.getName() + " » sur Agir", body));
+        Map<String, Object> values = new HashMap<>();
+        values.put("structure", structure);
+        values.put("name", currentUser.displayName());
+        values.put("email", currentUser.email().orElse(null));
+        values.put("message", message);
+        values.put("validityDays", MembershipService.VALIDITY_DAYS);
+        outbox.enqueue(mails.mail("join-request", List.of(structure.getLegalRepEmail()), values));
     }
 
     private static boolean blank(String s) {

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import fr.agir.TestData;
 import fr.agir.mail.OutboxSender;
-import fr.agir.shared.French;
 import fr.agir.shared.TimeConfig;
 import fr.agir.workflow.Deadlines;
 import jakarta.mail.Address;
@@ -34,6 +33,10 @@ import org.springframework.http.ResponseEntity;
 
 /** Agir's e-mails, received by a real SMTP server (GreenMail), and the outbox when that server is down. */
 class MailIT extends ApiTestSupport {
+    /** How e-mails write a date: "14 décembre 2026". */
+    private static final java.time.format.DateTimeFormatter LONG_DATE =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH);
+
     private final TestSmtp smtp = TestSmtp.get();
 
     @Autowired
@@ -63,7 +66,12 @@ class MailIT extends ApiTestSupport {
                 .containsExactlyInAnyOrder(legalRep, "porteur@agir.test");
         assertThat(mail.getSubject()).isEqualTo(subject);
         assertThat(mail.getFrom()[0].toString()).contains("ne-pas-repondre@agir.example.org");
-        assertThat(text(mail)).contains(reference, "/portail/candidatures/" + id);
+        assertThat(text(mail)).startsWith("Bonjour,\n\nLa candidature « Recyclerie solidaire » de ")
+                .contains("a bien été déposée le " + LONG_DATE.format(LocalDate.now(TimeConfig.PARIS)) + " à ",
+                        " par Paul Porteur.", "Sa référence est " + reference,
+                        "Suivre votre candidature :\nhttp", "/portail/candidatures/" + id + "\n",
+                        "Bien cordialement,\n\nL'équipe de l'Appel à Agir — Département de la Seine-Saint-Denis")
+                .doesNotContain("(s)", "null");
 
         Part pdf = attachment(mail, "accuse-de-reception-" + reference + ".pdf");
         assertThat(pdf.getContentType()).startsWith("application/pdf");
@@ -119,7 +127,10 @@ class MailIT extends ApiTestSupport {
         MimeMessage mail = awaitOne("Invitation à rejoindre « " + structure.get("name") + " »");
         assertThat(addresses(mail.getRecipients(Message.RecipientType.TO))).containsExactly(invited);
         String body = text(mail);
-        assertThat(body).contains("porteur", "représentant légal");
+        assertThat(body).startsWith("Bonjour,\n\nPaul Porteur, représentant légal de la structure « "
+                        + structure.get("name") + " », vous invite à rejoindre son dossier")
+                .contains("valable jusqu'au " + LONG_DATE.format(LocalDate.now(TimeConfig.PARIS).plusDays(
+                        14 /* MembershipService.VALIDITY_DAYS */)) + " inclus");
         Matcher link = Pattern.compile("http://\\S+/portail/invitations\\?code=([A-Za-z0-9_-]+)").matcher(body);
         assertThat(link.find()).as("a link with the code in:\n%s", body).isTrue();
         assertThat(post("porteuse", "/api/invitations/accept", Map.of("code", link.group(1))))
@@ -149,7 +160,8 @@ class MailIT extends ApiTestSupport {
         String subject = "Demande pour rejoindre « " + structure.get("name") + " »";
         MimeMessage mail = awaitOne(subject);
         assertThat(addresses(mail.getRecipients(Message.RecipientType.TO))).containsExactly(legalRep);
-        assertThat(text(mail)).contains("porteuse (porteuse@agir.test)", "Je suis la nouvelle trésorière.",
+        assertThat(text(mail)).contains("Paule Porteuse (porteuse@agir.test) demande à rejoindre le dossier",
+                "Son message :\n« Je suis la nouvelle trésorière. »",
                 "/portail/structures/" + structure.get("id") + "/membres");
 
         assertThat(call("porteuse", HttpMethod.POST, "/api/structures/join-requests",
@@ -176,7 +188,8 @@ class MailIT extends ApiTestSupport {
         MimeMessage mail = awaitOne("Pièces manquantes pour votre candidature " + reference);
         assertThat(addresses(mail.getRecipients(Message.RecipientType.TO))).containsExactly(legalRep);
         assertThat(text(mail)).contains("Statuts signés ; dernier rapport d'activité",
-                "au plus tard le " + French.longDate(due), "/portail/candidatures/" + id);
+                "au plus tard le " + LONG_DATE.format(due) + " :\nhttp", "/portail/candidatures/" + id,
+                "sera déclarée irrecevable.", "L'équipe de l'Appel à Agir");
     }
 
     private Map<String, Object> draftOfNewStructure(String legalRepEmail) {
@@ -208,7 +221,7 @@ class MailIT extends ApiTestSupport {
     /** The plain-text body, decoded, whether the message has attachments or not. */
     private static String text(Part part) throws MessagingException, IOException {
         if (part.isMimeType("text/plain")) {
-            return (String) part.getContent();
+            return ((String) part.getContent()).replace("\r\n", "\n"); // SMTP sends lines ending in CRLF
         }
         if (part.getContent() instanceof Multipart multipart) {
             for (int i = 0; i < multipart.getCount(); i++) {

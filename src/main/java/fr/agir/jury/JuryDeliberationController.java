@@ -161,7 +161,8 @@ public class JuryDeliberationController {
                 .orElseThrow(fr.agir.shared.NotFoundException::notYours);
         model.addAttribute("s", ranking.session());
         model.addAttribute("row", row);
-        model.addAttribute("envelope", ranking.envelope());
+        model.addAttribute("operatingLeft", ranking.envelope().parts().get(SessionApplication.Nature.OPERATING).remaining());
+        model.addAttribute("investmentLeft", ranking.envelope().parts().get(SessionApplication.Nature.INVESTMENT).remaining());
         model.addAttribute("open", ranking.session().getPhase() == JurySession.Phase.DELIBERATION);
         return row;
     }

@@ -73,8 +73,7 @@ public class JuryDeliberationController {
     }
 
     @GetMapping(PHASE)
-    public String confirmPhase(@PathVariable Long id, @RequestParam(required = false) String vers, Model model,
-                               HttpServletRequest request) {
+    public String confirmPhase(@PathVariable Long id, @RequestParam(required = false) String vers, Model model) {
         JurySession s = sessions.get(id);
         Next next = next(s.getPhase());
         if (next == null || !next.phase().name().equals(vers)) {

@@ -108,17 +108,25 @@ public class JurySessionController {
         }
         model.addAttribute("jurors", offered);
         model.addAttribute("thematicOptions", thematics);
-        if (!model.containsAttribute(MEMBERS_FORM)) {
-            Map<String, SessionMember> sitting = new LinkedHashMap<>();
-            o.members().forEach(m -> sitting.put(m.getUsername(), m));
-            JuryMembersForm form = new JuryMembersForm();
-            offered.forEach(j -> {
-                SessionMember m = sitting.get(j.username());
-                form.getRows().add(new JuryMembersForm.Row(j.username(), m != null,
-                        m == null ? List.of() : List.copyOf(m.getThematics())));
-            });
-            model.addAttribute(MEMBERS_FORM, form);
+        Map<String, JuryMembersForm.Row> chosen = new LinkedHashMap<>();
+        if (model.getAttribute(MEMBERS_FORM) instanceof JuryMembersForm refused) {
+            refused.getRows().forEach(r -> chosen.put(r.getUsername(), r));
+        } else {
+            o.members().forEach(m -> chosen.put(m.getUsername(), new JuryMembersForm.Row(m.getUsername(), true,
+                    List.copyOf(m.getThematics()))));
         }
+        // One row per person offered, in the same order; a refused form keeps what was ticked. The form
+        // object is changed in place: a flashed BindingResult reads from that very object.
+        JuryMembersForm form = model.getAttribute(MEMBERS_FORM) instanceof JuryMembersForm refused
+                ? refused : new JuryMembersForm();
+        List<JuryMembersForm.Row> rows = new ArrayList<>();
+        offered.forEach(j -> {
+            JuryMembersForm.Row r = chosen.get(j.username());
+            rows.add(new JuryMembersForm.Row(j.username(), r != null && r.isSelected(),
+                    r == null ? List.of() : r.getThematics()));
+        });
+        form.setRows(rows);
+        model.addAttribute(MEMBERS_FORM, form);
     }
 
     @PostMapping(SecretariatPages.BASE + "/seances/{id}/membres")

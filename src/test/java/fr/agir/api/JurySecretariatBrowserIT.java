@@ -143,7 +143,7 @@ class JurySecretariatBrowserIT extends BrowserTestSupport {
         assertThat(refused.getStatusCode().value()).isEqualTo(303);
         assertThat(refused.getHeaders().getLocation().getPath()).isEqualTo(page);
         assertThat(browser(session, HttpMethod.GET, page, null).getBody())
-                .contains("Paul Porteur n&#39;a pas le rôle de membre de jury").contains("La séance n&#39;a encore aucun membre");
+                .contains("Paul Porteur n&#39;a pas le rôle de membre de jury").contains("La séance n'a encore aucun membre");
         assertThat(count("select count(*) from jury_session_member where session_id = ?", Long.valueOf(sessionId))).isZero();
 
         // In the page: people with the role are offered by name, with the campaign's thematics by their labels.

@@ -75,7 +75,11 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
     @Autowired
-    fr.agir.jury.JurySessionService jurySessions;
+    fr.agir.jury.JurySessionSetupService jurySessions;
+    @Autowired
+    fr.agir.jury.JuryAssignmentService juryAssignments;
+    @Autowired
+    fr.agir.jury.JuryDeliberationService juryDeliberations;
     @Autowired
     fr.agir.jury.ScoringGridService scoringGrids;
     @Autowired
@@ -480,16 +484,16 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         Long criterion = grid.getCriteria().get(0).getId();
         LocalDate today = LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
         fr.agir.jury.JurySession session = as("instructeur", () -> jurySessions.create(
-                new fr.agir.jury.JurySessionService.NewSession(campaign.getId(), "Jury de test", today,
+                new fr.agir.jury.JurySessionSetupService.NewSession(campaign.getId(), "Jury de test", today,
                         today.plusDays(7), today.plusDays(9), 2, false, List.of(
-                        new fr.agir.jury.JurySessionService.MemberInput("jury", "Julie Jury", "jury@jury.example.org", null),
-                        new fr.agir.jury.JurySessionService.MemberInput("jure2", "Jean Juré", "jure2@jury.example.org", null)))));
+                        new fr.agir.jury.JurySessionSetupService.MemberInput("jury", "Julie Jury", "jury@jury.example.org", null),
+                        new fr.agir.jury.JurySessionSetupService.MemberInput("jure2", "Jean Juré", "jure2@jury.example.org", null)))));
         ProcessInstance process = runtime.createProcessInstanceQuery().processDefinitionKey(ProcessKeys.JURY_SESSION)
                 .processInstanceBusinessKey(session.businessKey()).singleResult();
         assertThat(process).isWaitingAt(ProcessKeys.TASK_PREPARE_JURY_SESSION);
         as("instructeur", () -> jurySessions.addApplications(session.getId(), null));
-        as("instructeur", () -> jurySessions.assignAutomatically(session.getId()));
-        as("instructeur", () -> jurySessions.openScoring(session.getId()));
+        as("instructeur", () -> juryAssignments.assignAutomatically(session.getId()));
+        as("instructeur", () -> juryDeliberations.openScoring(session.getId()));
         executeAsyncJobs();
         assertThat(process).isWaitingAt(ProcessKeys.TASK_SCORE_APPLICATIONS);
         assertThat(as("instructeur", () -> scoringGrids.current(campaign.getId())).orElseThrow().isFrozen())
@@ -505,22 +509,22 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         as("jure2", () -> scoring.score(session.getId(), apps.get(0).getId(), Map.of(criterion, 5), null, true));
         as("jure2", () -> scoring.score(session.getId(), apps.get(1).getId(), Map.of(criterion, 1), null, true));
 
-        as("instructeur", () -> jurySessions.openDeliberation(session.getId()));
+        as("instructeur", () -> juryDeliberations.openDeliberation(session.getId()));
         executeAsyncJobs();
         assertThat(process).isWaitingAt(ProcessKeys.TASK_DELIBERATE);
         for (Application app : apps) {
-            as("instructeur", () -> jurySessions.propose(session.getId(), app.getId(),
-                    new fr.agir.jury.JurySessionService.ProposalInput(JuryResult.Verdict.FAVORABLE, 1,
+            as("instructeur", () -> juryDeliberations.propose(session.getId(), app.getId(),
+                    new fr.agir.jury.JuryDeliberationService.ProposalInput(JuryResult.Verdict.FAVORABLE, 1,
                             Map.of(1, TWENTY_K), null, "Projet utile")));
         }
-        assertThatThrownBy(() -> as("instructeur", () -> jurySessions.close(session.getId())))
+        assertThatThrownBy(() -> as("instructeur", () -> juryDeliberations.close(session.getId())))
                 .hasMessageContaining("dépassent l'enveloppe");
         assertThat(process).isWaitingAt(ProcessKeys.TASK_DELIBERATE);
 
-        as("instructeur", () -> jurySessions.propose(session.getId(), apps.get(1).getId(),
-                new fr.agir.jury.JurySessionService.ProposalInput(JuryResult.Verdict.UNFAVORABLE, null, null, null,
+        as("instructeur", () -> juryDeliberations.propose(session.getId(), apps.get(1).getId(),
+                new fr.agir.jury.JuryDeliberationService.ProposalInput(JuryResult.Verdict.UNFAVORABLE, null, null, null,
                         "Utilité sociale insuffisante")));
-        as("instructeur", () -> jurySessions.close(session.getId()));
+        as("instructeur", () -> juryDeliberations.close(session.getId()));
         executeAsyncJobs();
         assertThat(process).isEnded();
         assertThat(lifecycle(apps.get(0))).isWaitingAt(ProcessKeys.EVENT_VOTE);

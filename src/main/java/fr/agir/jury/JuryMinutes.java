@@ -59,7 +59,7 @@ final class JuryMinutes {
             pdf.field("   Thématique, territoire", (row.application().getThematic() == null ? "—"
                     : row.application().getThematic().label()) + ", " + (row.ept().isEmpty() ? "—" : row.ept()));
             pdf.field("   Demandé", French.amountsByYear(row.requested()));
-            pdf.field("   Notes", a.count() == 0 ? "aucune note soumise" : a.count() + " note(s) ; moyenne "
+            pdf.field("   Notes", a.count() == 0 ? "aucune note soumise" : JurySessionService.count(a.count(), "note", "notes") + " ; moyenne "
                     + JuryStatistics.format(a.mean()) + " ; médiane " + JuryStatistics.format(a.median()) + " ; écart "
                     + JuryStatistics.format(a.spread()) + (a.disagreement() ? " (désaccord marqué)" : ""));
             if (!row.eliminatedBy().isEmpty()) {
@@ -70,7 +70,7 @@ final class JuryMinutes {
                     : String.join(", ", aside.stream().map(u -> names.getOrDefault(u, u)).sorted().toList()));
             SessionApplication p = row.proposal();
             pdf.field("   Avis du jury", p.getVerdict() == null ? "non rendu"
-                    : p.isFavourable() ? "favorable, " + p.getDurationYears() + " an(s), " + French.amountsByYear(p.amounts())
+                    : p.isFavourable() ? "favorable, " + JurySessionService.count(p.getDurationYears(), "an", "ans") + ", " + French.amountsByYear(p.amounts())
                     + " (" + p.getNature().label().toLowerCase(java.util.Locale.ROOT) + ")" : "défavorable");
             if (p.getComment() != null) {
                 pdf.field("   Motivation", p.getComment());

@@ -27,11 +27,19 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Jury (DIEESS)", description = "Grilles de notation, séances, répartition, délibération, procès-verbal")
 public class JurySessionApi {
     private final JurySessionService sessions;
+    private final JurySessionSetupService setup;
+    private final JuryAssignmentService assignmentService;
+    private final JuryDeliberationService deliberations;
     private final ScoringGridService grids;
     private final ConflictService conflicts;
 
-    public JurySessionApi(JurySessionService sessions, ScoringGridService grids, ConflictService conflicts) {
+    public JurySessionApi(JurySessionService sessions, JurySessionSetupService setup,
+                          JuryAssignmentService assignmentService, JuryDeliberationService deliberations,
+                          ScoringGridService grids, ConflictService conflicts) {
         this.sessions = sessions;
+        this.setup = setup;
+        this.assignmentService = assignmentService;
+        this.deliberations = deliberations;
         this.grids = grids;
         this.conflicts = conflicts;
     }
@@ -88,8 +96,8 @@ public class JurySessionApi {
 
     @PostMapping("/api/jury/sessions")
     @Operation(summary = "Créer une séance de jury (phase : conflits et répartition)")
-    public SessionView create(@RequestBody JurySessionService.NewSession in) {
-        return SessionView.of(sessions.create(in));
+    public SessionView create(@RequestBody JurySessionSetupService.NewSession in) {
+        return SessionView.of(setup.create(in));
     }
 
     @GetMapping("/api/jury/sessions")
@@ -106,8 +114,8 @@ public class JurySessionApi {
 
     @PutMapping("/api/jury/sessions/{id}/members")
     @Operation(summary = "Les membres de la séance (remplace la liste ; phase des conflits)")
-    public List<MemberView> setMembers(@PathVariable Long id, @RequestBody List<JurySessionService.MemberInput> in) {
-        return sessions.setMembers(id, in).stream().map(MemberView::of).toList();
+    public List<MemberView> setMembers(@PathVariable Long id, @RequestBody List<JurySessionSetupService.MemberInput> in) {
+        return setup.setMembers(id, in).stream().map(MemberView::of).toList();
     }
 
     public record ApplicationsInput(List<Long> applicationIds) {
@@ -119,26 +127,26 @@ public class JurySessionApi {
     @GetMapping("/api/jury/sessions/{id}/candidates")
     @Operation(summary = "Les candidatures de la campagne qui attendent le jury et qu'aucune séance n'a prises")
     public List<CandidateView> candidates(@PathVariable Long id) {
-        return sessions.candidates(id).stream().map(a -> new CandidateView(a.getId(), a.getReference(), a.getTitle())).toList();
+        return setup.candidates(id).stream().map(a -> new CandidateView(a.getId(), a.getReference(), a.getTitle())).toList();
     }
 
     @PostMapping("/api/jury/sessions/{id}/applications")
     @Operation(summary = "Prendre des candidatures dans la séance (toutes les candidates si la liste est vide)")
     public Map<String, Integer> take(@PathVariable Long id, @RequestBody(required = false) ApplicationsInput in) {
-        return Map.of("taken", sessions.addApplications(id, in == null ? null : in.applicationIds()));
+        return Map.of("taken", setup.addApplications(id, in == null ? null : in.applicationIds()));
     }
 
     @DeleteMapping("/api/jury/sessions/{id}/applications/{applicationId}")
     @Operation(summary = "Retirer une candidature de la séance (phase des conflits)")
     public ResponseEntity<Void> release(@PathVariable Long id, @PathVariable Long applicationId) {
-        sessions.removeApplication(id, applicationId);
+        setup.removeApplication(id, applicationId);
         return ResponseEntity.noContent().build();
     }
 
     @PostMapping("/api/jury/sessions/{id}/assignments/automatic")
     @Operation(summary = "Répartir les dossiers : N membres par dossier, charge équilibrée, jamais en conflit")
-    public JurySessionService.AssignmentReport assign(@PathVariable Long id) {
-        return sessions.assignAutomatically(id);
+    public JuryAssignmentService.AssignmentReport assign(@PathVariable Long id) {
+        return assignmentService.assignAutomatically(id);
     }
 
     public record AssignmentInput(Long applicationId, String username, String reason) {
@@ -147,7 +155,7 @@ public class JurySessionApi {
     @PostMapping("/api/jury/sessions/{id}/assignments")
     @Operation(summary = "Confier un dossier à un membre, à la main et motivé")
     public ResponseEntity<Void> assignOne(@PathVariable Long id, @RequestBody AssignmentInput in) {
-        sessions.assign(id, in == null ? null : in.applicationId(), in == null ? null : in.username(),
+        assignmentService.assign(id, in == null ? null : in.applicationId(), in == null ? null : in.username(),
                 in == null ? null : in.reason());
         return ResponseEntity.noContent().build();
     }
@@ -155,7 +163,7 @@ public class JurySessionApi {
     @PostMapping("/api/jury/sessions/{id}/assignments/removal")
     @Operation(summary = "Retirer un dossier à un membre, motivé")
     public ResponseEntity<Void> unassignOne(@PathVariable Long id, @RequestBody AssignmentInput in) {
-        sessions.unassign(id, in == null ? null : in.applicationId(), in == null ? null : in.username(),
+        assignmentService.unassign(id, in == null ? null : in.applicationId(), in == null ? null : in.username(),
                 in == null ? null : in.reason());
         return ResponseEntity.noContent().build();
     }
@@ -166,7 +174,7 @@ public class JurySessionApi {
     @GetMapping("/api/jury/sessions/{id}/assignments")
     @Operation(summary = "La répartition : les membres de chaque dossier")
     public List<AssignmentView> assignments(@PathVariable Long id) {
-        return sessions.assignments(id).entrySet().stream()
+        return assignmentService.assignments(id).entrySet().stream()
                 .map(e -> new AssignmentView(e.getKey(), e.getValue())).toList();
     }
 
@@ -182,9 +190,9 @@ public class JurySessionApi {
                     Map.of("phase", "SCORING, DELIBERATION ou CLOSED"));
         }
         return SessionView.of(switch (next) {
-            case SCORING -> sessions.openScoring(id);
-            case DELIBERATION -> sessions.openDeliberation(id);
-            default -> sessions.close(id);
+            case SCORING -> deliberations.openScoring(id);
+            case DELIBERATION -> deliberations.openDeliberation(id);
+            default -> deliberations.close(id);
         });
     }
 
@@ -265,8 +273,8 @@ public class JurySessionApi {
     @PutMapping("/api/jury/sessions/{id}/applications/{applicationId}/proposal")
     @Operation(summary = "La proposition du jury pour un dossier : avis, durée, montants par année, part de l'enveloppe")
     public RankingRowView propose(@PathVariable Long id, @PathVariable Long applicationId,
-                                  @RequestBody JurySessionService.ProposalInput in) {
-        sessions.propose(id, applicationId, in);
+                                  @RequestBody JuryDeliberationService.ProposalInput in) {
+        deliberations.propose(id, applicationId, in);
         return sessions.ranking(id, JurySessionService.RankingOrder.MEAN).rows().stream()
                 .filter(r -> r.application().getId().equals(applicationId)).findFirst().map(RankingRowView::of)
                 .orElseThrow();

@@ -73,7 +73,7 @@ public class ScoringGridService {
         grid.replaceCriteria(criteria);
         grids.saveAndFlush(grid);
         audit.record(ENTITY, grid.getId(), null, "SCORING_GRID_SAVED", null, null,
-                "Version " + grid.getGridVersion() + " : " + criteria.size() + " critère(s)");
+                "Version " + grid.getGridVersion() + " : " + criteria.size() + (criteria.size() > 1 ? " critères" : " critère"));
         return grid;
     }
 

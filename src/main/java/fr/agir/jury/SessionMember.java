@@ -49,4 +49,9 @@ public class SessionMember {
         Arrays.stream(thematics.split(",")).filter(s -> !s.isBlank()).map(Thematic::valueOf).forEach(set::add);
         return set;
     }
+
+    /** The thematics the secretariat follows for this member when it assigns by thematic. */
+    void changeThematics(Set<Thematic> chosen) {
+        this.thematics = chosen.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
 }

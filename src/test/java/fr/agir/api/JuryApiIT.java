@@ -191,7 +191,7 @@ class JuryApiIT extends ApiTestSupport {
         assertThat(count("select count(*) from jury_result where application_id = ? and verdict = 'UNFAVORABLE'",
                 Long.valueOf(third.applicationId()))).isEqualTo(1);
         String minutes = text(bytes("instructeur", "/api/jury/sessions/" + session + "/minutes"));
-        assertThat(minutes).contains("Procès-verbal", first.reference(), third.reference(), "favorable, 1 an(s)",
+        assertThat(minutes).contains("Procès-verbal", first.reference(), third.reference(), "favorable, 1 an,",
                 "défavorable", "Utilité sociale insuffisante", "Éliminé par la grille").doesNotContain("Projet de");
         assertProblem(call("instructeur", HttpMethod.PUT, proposal.formatted(first.applicationId()), favourable(10000)),
                 409, CONFLICT);

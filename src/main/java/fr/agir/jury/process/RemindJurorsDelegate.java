@@ -1,6 +1,6 @@
 package fr.agir.jury.process;
 
-import fr.agir.jury.JurySessionService;
+import fr.agir.jury.JuryReminderService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,14 +8,14 @@ import org.springframework.stereotype.Component;
 /** Shortly before scoring closes: each member with scores still to submit gets one e-mail. */
 @Component("remindJurorsDelegate")
 public class RemindJurorsDelegate implements JavaDelegate {
-    private final JurySessionService sessions;
+    private final JuryReminderService reminders;
 
-    public RemindJurorsDelegate(JurySessionService sessions) {
-        this.sessions = sessions;
+    public RemindJurorsDelegate(JuryReminderService reminders) {
+        this.reminders = reminders;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        sessions.remindJurors((Long) execution.getVariable("sessionId"));
+        reminders.remindJurors((Long) execution.getVariable("sessionId"));
     }
 }

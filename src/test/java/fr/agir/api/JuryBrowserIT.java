@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -332,5 +334,58 @@ class JuryBrowserIT extends BrowserTestSupport {
         assertThat(browser.find(By.tagName("caption")).getText()).startsWith("Classement par médiane");
         assertThat(browser.find(By.cssSelector("[aria-current=true]")).getText()).isEqualTo("Par médiane");
         browser.assertAccessible();
+    }
+
+    /** The first piece link of a case page as its member sees it. */
+    private static String firstPiece(String page) {
+        Matcher link = Pattern.compile("/pieces/(\\d+)").matcher(page);
+        assertThat(link.find()).as("a piece to download").isTrue();
+        return link.group(1);
+    }
+
+    @Test
+    void aJurorDownloadsThePiecesOfHisApplicationsOnlyAndNeverSeesBankDetails() {
+        JurySetup setup = juryInScoring(List.of("jury", "jure2"), 1, 2); // one application each
+        String session = setup.sessionId();
+        String base = "/jury/seances/" + session + "/candidatures/";
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> assigned = (List<Map<String, Object>>) get("jury", "/api/jury/my-sessions/" + session)
+                .get("assigned");
+        assertThat(assigned).hasSize(1);
+        String mine = String.valueOf(assigned.get(0).get("applicationId"));
+        Voted mineVoted = setup.applications().stream().filter(v -> v.applicationId().equals(mine)).findFirst()
+                .orElseThrow();
+        Voted others = setup.applications().stream().filter(v -> !v.applicationId().equals(mine)).findFirst()
+                .orElseThrow();
+
+        String jury = signedInSession("jury");
+        ResponseEntity<String> page = browser(jury, HttpMethod.GET, base + mine, null);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("Total des charges").contains("64 — Charges de personnel")
+                .doesNotContain("FR76").doesNotContain("IBAN").doesNotContain("BIC");
+        String piece = firstPiece(page.getBody());
+        ResponseEntity<String> download = browser(jury, HttpMethod.GET, base + mine + "/pieces/" + piece, null);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+        assertThat(download.getBody()).isNotEmpty();
+
+        // The same 404 for an unknown application, a piece of another application, one not assigned to him,
+        // and, once he declares a conflict, his own.
+        String othersPiece = firstPiece(browser(signedInSession("jure2"), HttpMethod.GET, base + others.applicationId(),
+                null).getBody());
+        ResponseEntity<String> unknown = browser(jury, HttpMethod.GET, base + "999999999/pieces/" + piece, null);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains("ce dossier n'existe pas, ou vous n'y avez pas accès");
+        for (String path : List.of(base + others.applicationId() + "/pieces/" + othersPiece,
+                base + mine + "/pieces/" + othersPiece, base + others.applicationId())) {
+            ResponseEntity<String> refused = browser(jury, HttpMethod.GET, path, null);
+            assertThat(refused.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(refused.getBody()).as(path).contains("ce dossier n'existe pas, ou vous n'y avez pas accès");
+        }
+        post("jury", "/api/jury/my-conflicts", Map.of("structureId", Long.valueOf(mineVoted.structureId()),
+                "type", "MEMBER"));
+        ResponseEntity<String> conflicted = browser(jury, HttpMethod.GET, base + mine + "/pieces/" + piece, null);
+        assertThat(conflicted.getStatusCode().value()).isEqualTo(404);
+        assertThat(conflicted.getBody()).contains("ce dossier n'existe pas, ou vous n'y avez pas accès");
     }
 }

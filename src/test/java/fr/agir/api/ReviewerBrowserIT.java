@@ -10,11 +10,14 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A directorate reviewer's journey, then the instructor's synthesis, in headless Chromium: the
- * inbox, the case and its form-js opinion form (refused empty, then sent), the inbox again with the
- * opinion given; the synthesis form prefilled with the opinions and sent. axe-core checks every page.
+ * inbox, the case with its budget in words and the opinion form (refused empty, then shown for
+ * confirmation, nothing recorded before it is confirmed, then sent), the inbox again with the opinion
+ * given; a second tab told why its opinion is refused; the synthesis form prefilled with the opinions
+ * and sent. axe-core checks every page, at 1366 and 375 px for the main ones.
  */
 class ReviewerBrowserIT extends BrowserTestSupport {
 
+    /** The synthesis page's form-js form, rendered. */
     private void awaitTaskForm() {
         browser.await(d -> "true".equals(d.findElement(By.id("formulaire-tache")).getAttribute("data-ready")));
     }

@@ -31,6 +31,8 @@ import org.springframework.util.LinkedMultiValueMap;
  * checks every page.
  */
 class JuryBrowserIT extends BrowserTestSupport {
+    /** The error page's sentence for an unknown id, as the HTML escapes it. */
+    private static final String NOT_FOUND = "Introuvable : ce dossier n&#39;existe pas, ou vous n&#39;y avez pas accès.";
 
     /** The session's applications in the order of the member's table (by reference). */
     private static List<Voted> byReference(JurySetup setup) {
@@ -98,7 +100,7 @@ class JuryBrowserIT extends BrowserTestSupport {
                 .contains("Total des produits").contains("64 — Charges de personnel")
                 .contains("74 — Subvention : Département").doesNotContain("74-DEPARTEMENT");
         assertThat(browser.find(By.xpath("//section[h2[@id='pieces']]")).getText()).contains("Statuts")
-                .contains("Relevé d'identité bancaire");
+                .contains("RIB");
         assertThat(browser.text()).doesNotContain("FR76").doesNotContain("IBAN").doesNotContain("BIC")
                 .doesNotContain("Avis des directions consultées");
         assertThat(browser.text().split("DTER \\(Direction de la transition", -1)).as("the DTER opinion once").hasSize(2);
@@ -375,17 +377,17 @@ class JuryBrowserIT extends BrowserTestSupport {
                 null).getBody());
         ResponseEntity<String> unknown = browser(jury, HttpMethod.GET, base + "999999999/pieces/" + piece, null);
         assertThat(unknown.getStatusCode().value()).isEqualTo(404);
-        assertThat(unknown.getBody()).contains("ce dossier n'existe pas, ou vous n'y avez pas accès");
+        assertThat(unknown.getBody()).contains(NOT_FOUND);
         for (String path : List.of(base + others.applicationId() + "/pieces/" + othersPiece,
                 base + mine + "/pieces/" + othersPiece, base + others.applicationId())) {
             ResponseEntity<String> refused = browser(jury, HttpMethod.GET, path, null);
             assertThat(refused.getStatusCode().value()).as(path).isEqualTo(404);
-            assertThat(refused.getBody()).as(path).contains("ce dossier n'existe pas, ou vous n'y avez pas accès");
+            assertThat(refused.getBody()).as(path).contains(NOT_FOUND);
         }
         post("jury", "/api/jury/my-conflicts", Map.of("structureId", Long.valueOf(mineVoted.structureId()),
                 "type", "MEMBER"));
         ResponseEntity<String> conflicted = browser(jury, HttpMethod.GET, base + mine + "/pieces/" + piece, null);
         assertThat(conflicted.getStatusCode().value()).isEqualTo(404);
-        assertThat(conflicted.getBody()).contains("ce dossier n'existe pas, ou vous n'y avez pas accès");
+        assertThat(conflicted.getBody()).contains(NOT_FOUND);
     }
 }

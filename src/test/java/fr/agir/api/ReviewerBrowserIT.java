@@ -69,7 +69,7 @@ class ReviewerBrowserIT extends BrowserTestSupport {
 
         // Sent empty: refused, each error linked to its field.
         press("Relire l'avis avant de l'envoyer");
-        assertThat(browser.find(By.id("erreurs")).getText()).contains("L'avis n'est pas encore envoyé")
+        assertThat(browser.find(By.id("erreurs")).getText()).contains("L’avis n’est pas encore envoyé")
                 .contains("Choisissez l'avis de la direction").contains("Écrivez ce qui fonde l'avis");
         browser.assertAccessible();
 

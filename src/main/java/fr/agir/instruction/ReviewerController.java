@@ -45,19 +45,19 @@ public class ReviewerController {
         return "reviewer/inbox";
     }
 
-    @GetMapping("/avis/{id}/{directorate}")
-    public String opinion(@PathVariable Long id, @PathVariable Directorate directorate,
+    @GetMapping("/avis/{applicationId}/{directorate}")
+    public String opinion(@PathVariable Long applicationId, @PathVariable Directorate directorate,
                           @ModelAttribute("form") OpinionPageForm form, Model model) {
-        return page(id, directorate, false, model);
+        return page(applicationId, directorate, false, model);
     }
 
     /** Checks the opinion, shows it for confirmation, and sends it once confirmed. */
-    @PostMapping("/avis/{id}/{directorate}")
-    public String give(@PathVariable Long id, @PathVariable Directorate directorate,
+    @PostMapping("/avis/{applicationId}/{directorate}")
+    public String give(@PathVariable Long applicationId, @PathVariable Directorate directorate,
                        @Valid @ModelAttribute("form") OpinionPageForm form, BindingResult result, Model model,
                        HttpServletResponse response, RedirectAttributes redirect) {
         if (form.isEdit()) {
-            return page(id, directorate, false, model);
+            return page(applicationId, directorate, false, model);
         }
         if (!result.hasErrors()) {
             try {
@@ -68,16 +68,16 @@ public class ReviewerController {
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(id, directorate, false, model);
+            return page(applicationId, directorate, false, model);
         }
         if (!form.isConfirmed()) {
-            return page(id, directorate, true, model);
+            return page(applicationId, directorate, true, model);
         }
         try {
-            Opinion given = reviewers.giveFromForm(id, directorate, form.toData());
+            Opinion given = reviewers.giveFromForm(applicationId, directorate, form.toData());
             Notice.success("Votre avis " + given.getVerdict().label() + " est envoyé.",
                     "L'instruction se poursuit : l'instructeur·rice en tiendra compte dans sa synthèse.",
-                    Notice.link("/avis/" + id + "/" + directorate.name(), "Revoir l'avis envoyé")).flash(redirect);
+                    Notice.link("/avis/" + applicationId + "/" + directorate.name(), "Revoir l'avis envoyé")).flash(redirect);
             return "redirect:/avis";
         } catch (DomainException e) {
             if (e.httpStatus() == HttpStatus.NOT_FOUND.value()) {
@@ -85,7 +85,7 @@ public class ReviewerController {
             }
             response.setStatus(e.httpStatus());
             FormErrors.add(result, e);
-            return page(id, directorate, false, model);
+            return page(applicationId, directorate, false, model);
         }
     }
 

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One session as a member sees it ({@code /jury/seances/{id}}): the applications assigned to him and
+ * One session as a member sees it ({@code /jury/seances/{sessionId}}): the applications assigned to him and
  * where his scores stand, the session's applications to declare a conflict of interest with, and his
  * conflicts there (withdrawn by him while only declared).
  */
@@ -41,16 +41,16 @@ public class JuryConflictController {
         this.conflicts = conflicts;
     }
 
-    @GetMapping("/jury/seances/{id}")
-    public String session(@PathVariable Long id, @ModelAttribute("form") ConflictForm form, Model model) {
-        return page(pages.session(id), model);
+    @GetMapping("/jury/seances/{sessionId}")
+    public String session(@PathVariable Long sessionId, @ModelAttribute("form") ConflictForm form, Model model) {
+        return page(pages.session(sessionId), model);
     }
 
-    @PostMapping("/jury/seances/{id}/conflits")
-    public String declare(@PathVariable Long id, @Valid @ModelAttribute("form") ConflictForm form,
+    @PostMapping("/jury/seances/{sessionId}/conflits")
+    public String declare(@PathVariable Long sessionId, @Valid @ModelAttribute("form") ConflictForm form,
                           BindingResult result, Model model, HttpServletResponse response,
                           RedirectAttributes redirect) {
-        JuryMemberPages.SessionPage page = pages.session(id);
+        JuryMemberPages.SessionPage page = pages.session(sessionId);
         if (form.getStructureId() != null && !page.structureOptions().containsKey(form.getStructureId())) {
             FormErrors.reject(result, "structureId", "Choisissez la structure concernée");
         }
@@ -60,7 +60,7 @@ public class JuryConflictController {
                 Notice.success("Votre conflit d'intérêts est enregistré.",
                         "Les dossiers de cette structure vous sont retirés : vous ne les noterez pas et ne "
                                 + "délibérerez pas à leur sujet.").flash(redirect);
-                return "redirect:/jury/seances/" + id + "#mes-conflits";
+                return "redirect:/jury/seances/" + sessionId + "#mes-conflits";
             } catch (DomainException e) {
                 if (e.httpStatus() == HttpStatus.NOT_FOUND.value()) {
                     throw e;

@@ -17,8 +17,8 @@ public class JuryRankingController {
         this.scoring = scoring;
     }
 
-    @GetMapping("/jury/seances/{id}/classement")
-    public String ranking(@PathVariable Long id, @RequestParam(required = false) String tri, Model model) {
+    @GetMapping("/jury/seances/{sessionId}/classement")
+    public String ranking(@PathVariable Long sessionId, @RequestParam(required = false) String tri, Model model) {
         var order = JurySessionService.RankingOrder.MEAN;
         Map<String, String> orders = new LinkedHashMap<>();
         for (var o : JurySessionService.RankingOrder.values()) {
@@ -27,7 +27,7 @@ public class JuryRankingController {
                 order = o;
             }
         }
-        var ranking = scoring.ranking(id, order);
+        var ranking = scoring.ranking(sessionId, order);
         model.addAttribute("ranking", ranking);
         model.addAttribute("seance", ranking.session());
         model.addAttribute("orders", orders);

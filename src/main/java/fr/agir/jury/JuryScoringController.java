@@ -26,7 +26,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * One application as a member reads and scores it ({@code /jury/seances/{id}/candidatures/{applicationId}}):
+ * One application as a member reads and scores it ({@code /jury/seances/{sessionId}/candidatures/{applicationId}}):
  * the case with its budget and pieces, the grid as one fieldset of radios per criterion, a draft saved
  * at once, a definitive submission only after a confirmation step. The others' scores are asked of the
  * service only once his own is submitted, so they cannot reach the page before. A 404 from the service
@@ -40,22 +40,25 @@ public class JuryScoringController {
         this.scoring = scoring;
     }
 
-    @GetMapping("/jury/seances/{id}/candidatures/{applicationId}")
-    public String application(@PathVariable Long id, @PathVariable Long applicationId,
+    @GetMapping("/jury/seances/{sessionId}/candidatures/{applicationId}")
+    public String application(@PathVariable Long sessionId, @PathVariable Long applicationId,
                               @ModelAttribute("form") ScoreForm form, Model model) {
-        ScoringService.JuryCase c = scoring.juryCase(id, applicationId);
+        ScoringService.JuryCase c = scoring.juryCase(sessionId, applicationId);
         if (c.myScore() != null && !c.myScore().isSubmitted()) {
             form.fill(c.myScore());
         }
         return page(c, form, Map.of(), null, false, model);
     }
 
+    // The path variables are not named "id": Spring exposes them to the template, where the form
+    // fragments would take "id" for their field's id.
+
     /** Saves a draft ({@code action=brouillon}); a submission ({@code action=soumettre}) is first confirmed. */
-    @PostMapping("/jury/seances/{id}/candidatures/{applicationId}")
-    public String score(@PathVariable Long id, @PathVariable Long applicationId, @ModelAttribute("form") ScoreForm form,
+    @PostMapping("/jury/seances/{sessionId}/candidatures/{applicationId}")
+    public String score(@PathVariable Long sessionId, @PathVariable Long applicationId, @ModelAttribute("form") ScoreForm form,
                         @RequestParam Map<String, String> params, Model model, HttpServletResponse response,
                         RedirectAttributes redirect) {
-        ScoringService.JuryCase c = scoring.juryCase(id, applicationId);
+        ScoringService.JuryCase c = scoring.juryCase(sessionId, applicationId);
         Map<String, String> errors = new LinkedHashMap<>(form.readCriteria(params));
         if (form.isEdit()) {
             return page(c, form, Map.of(), null, false, model);
@@ -78,21 +81,21 @@ public class JuryScoringController {
             return page(c, form, Map.of(), null, true, model);
         }
         try {
-            JuryScore saved = scoring.score(id, applicationId, form.getValues(), form.getComment(), form.isSubmit());
+            JuryScore saved = scoring.score(sessionId, applicationId, form.getValues(), form.getComment(), form.isSubmit());
             (form.isSubmit()
                     ? Notice.success("Votre note est soumise : " + JuryStatistics.format(saved.getWeighted()) + "/20.",
                     "Elle est définitive. Les notes des autres membres s'affichent ci-dessous.",
-                    Notice.link("/jury/seances/" + id, "Revenir à mes dossiers de la séance"))
+                    Notice.link("/jury/seances/" + sessionId, "Revenir à mes dossiers de la séance"))
                     : Notice.success("Votre brouillon est enregistré.",
                     "Vous pouvez y revenir jusqu'à la fin de la notation ; il ne compte qu'une fois soumis.",
-                    Notice.link("/jury/seances/" + id, "Revenir à mes dossiers de la séance"))).flash(redirect);
-            return "redirect:/jury/seances/" + id + "/candidatures/" + applicationId;
+                    Notice.link("/jury/seances/" + sessionId, "Revenir à mes dossiers de la séance"))).flash(redirect);
+            return "redirect:/jury/seances/" + sessionId + "/candidatures/" + applicationId;
         } catch (DomainException e) {
             if (e.httpStatus() == HttpStatus.NOT_FOUND.value()) {
                 throw e;
             }
             response.setStatus(e.httpStatus());
-            return page(scoring.juryCase(id, applicationId), form, e.fieldErrors(), e.getMessage(), false, model);
+            return page(scoring.juryCase(sessionId, applicationId), form, e.fieldErrors(), e.getMessage(), false, model);
         }
     }
 

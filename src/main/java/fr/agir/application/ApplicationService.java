@@ -222,6 +222,26 @@ public class ApplicationService {
     }
 
     /**
+     * The pieces an application relies on, for a capability that has checked its user's access to the
+     * application by its own rule (the jury: assigned to it, no conflict of interest).
+     */
+    @Transactional(readOnly = true)
+    public List<StructureDocument> documentsChecked(Application application) {
+        return vault.linkedTo(application.getStructureId(), linkedDocuments
+                .findByApplicationIdOrderByIdAsc(application.getId()).stream().map(ApplicationDocument::getDocumentId)
+                .toList());
+    }
+
+    /** One of {@link #documentsChecked}'s pieces; a piece the application does not rely on is "not found". */
+    @Transactional(readOnly = true)
+    public DocumentVault.Content linkedDocumentChecked(Application application, Long documentId) {
+        if (!linkedDocuments.existsByApplicationIdAndDocumentId(application.getId(), documentId)) {
+            throw notFound();
+        }
+        return vault.downloadLinked(application.getStructureId(), documentId);
+    }
+
+    /**
      * An application whose case file the caller may see (its structure's members, DIEESS staff, the
      * reviewers of the directorates consulted); anything else is "not found", whether it exists or not.
      */

@@ -5,14 +5,18 @@ import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.audit.AuditTrail;
 import fr.agir.instruction.InstructionService;
+import fr.agir.application.YearBudget;
 import fr.agir.instruction.Opinion;
+import fr.agir.instruction.SynthesisForm;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.ForbiddenActionException;
 import fr.agir.shared.InvalidInputException;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.StateConflictException;
 import fr.agir.shared.Texts;
+import fr.agir.structure.DocumentVault;
 import fr.agir.structure.Structure;
+import fr.agir.structure.StructureDocument;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -128,10 +132,16 @@ public class ScoringService {
         return new MySession(session, assigned, taken);
     }
 
-    /** The case as the jury sees it: the project, the amounts, the synthesis and the directorates' opinions. */
+    /**
+     * The case as the jury sees it: the project, the amounts, the budget, the pieces it relies on, the
+     * synthesis and the directorates' opinions; never the structure's bank details. {@code synthesis}
+     * is the instructor's text without the copy of the opinions Agir prefilled it with, as the
+     * opinions are shown apart.
+     */
     public record JuryCase(JurySession session, Application application, Structure structure,
                            Map<Integer, BigDecimal> requested, Map<Integer, BigDecimal> proposed, List<Opinion> opinions,
-                           ScoringGrid grid, JuryScore myScore) {
+                           ScoringGrid grid, JuryScore myScore, List<YearBudget> budgets, List<StructureDocument> pieces,
+                           String synthesis) {
     }
 
     @Transactional(readOnly = true)
@@ -142,10 +152,38 @@ public class ScoringService {
         Structure structure = conflicts.structures(List.of(application.getStructureId())).get(application.getStructureId());
         ScoringGrid grid = session.getGridId() != null ? grids.get(session.getGridId())
                 : grids.current(session.getCampaignId()).orElse(null);
+        List<Opinion> opinions = instruction.opinionsForJury(applicationId);
         return new JuryCase(session, application, structure, applications.amounts(applicationId, AmountKind.REQUESTED),
-                applications.amounts(applicationId, AmountKind.PROPOSED), instruction.opinionsForJury(applicationId),
+                applications.amounts(applicationId, AmountKind.PROPOSED), opinions,
                 grid, scores.findBySessionIdAndApplicationIdAndUsername(sessionId, applicationId, currentUser.username())
-                .orElse(null));
+                .orElse(null), applications.budgets(applicationId), applications.documentsChecked(application),
+                withoutOpinions(application.getSynthesis(), opinions));
+    }
+
+    /** The synthesis without the opinions' summary Agir prefilled it with, when left as written. */
+    static String withoutOpinions(String synthesis, List<Opinion> opinions) {
+        if (synthesis == null) {
+            return null;
+        }
+        String prefilled = SynthesisForm.opinionsSummary(opinions);
+        if (!synthesis.startsWith(prefilled)) {
+            return synthesis;
+        }
+        String rest = synthesis.substring(prefilled.length()).strip();
+        String label = "Synthèse de l'instruction :";
+        return rest.startsWith(label) ? rest.substring(label.length()).strip() : rest;
+    }
+
+    /**
+     * A piece of the case file the application relies on, for a member who may read the case (assigned,
+     * no conflict); anything else is the same 404 as an unknown id.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('JURY')")
+    public DocumentVault.Content piece(Long sessionId, Long applicationId, Long documentId) {
+        JurySession session = memberSession(sessionId);
+        Application application = assignedToMe(session, applicationId);
+        return applications.linkedDocumentChecked(application, documentId);
     }
 
     /** Saves the member's score as a draft (he may come back to it), or submits it (final). */

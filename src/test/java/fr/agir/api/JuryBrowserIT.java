@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -28,6 +31,8 @@ import org.springframework.util.LinkedMultiValueMap;
  * checks every page.
  */
 class JuryBrowserIT extends BrowserTestSupport {
+    /** The error page's sentence for an unknown id, as the HTML escapes it. */
+    private static final String NOT_FOUND = "Introuvable : ce dossier n&#39;existe pas, ou vous n&#39;y avez pas accès.";
 
     /** The session's applications in the order of the member's table (by reference). */
     private static List<Voted> byReference(JurySetup setup) {
@@ -63,10 +68,10 @@ class JuryBrowserIT extends BrowserTestSupport {
         WebElement line = browser.find(By.xpath("//tr[th/a[@href='/jury/seances/" + session + "']]"));
         assertThat(line.getText()).contains("Notation")
                 .contains(LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(10)
-                        .format(DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+                        .format(DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH)))
                 .endsWith(" 2");
         assertThat(browser.text()).contains("Mes mandats").contains("Déclarer un mandat");
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         line.findElement(By.tagName("a")).click();
         browser.await(d -> d.getCurrentUrl().endsWith("/jury/seances/" + session));
@@ -75,7 +80,7 @@ class JuryBrowserIT extends BrowserTestSupport {
         assertThat(rowOf(second.reference()).getText()).endsWith("À noter");
         assertThat(browser.text()).contains("Phase\nNotation").contains("Déclarer un conflit d'intérêts")
                 .contains("Aucun conflit d'intérêts déclaré ni suggéré");
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         // The case as the jury reads it, and the grid.
         browser.find(By.linkText(first.reference())).click();
@@ -90,7 +95,16 @@ class JuryBrowserIT extends BrowserTestSupport {
                 .contains("Solidité du modèle économique — coefficient 1, obligatoire")
                 .contains("Une note soumise est définitive").doesNotContain("Les notes des membres");
         assertThat(browser.find(By.id("criterion-" + social)).getTagName()).isEqualTo("fieldset");
-        browser.assertAccessible();
+        // The budget and the pieces the grid asks about; no bank details; the opinions once.
+        assertThat(browser.find(By.xpath("//section[h2[@id='budget']]")).getText()).contains("Total des charges")
+                .contains("Total des produits").contains("64 — Charges de personnel")
+                .contains("74 — Subvention : Département").doesNotContain("74-DEPARTEMENT");
+        assertThat(browser.find(By.xpath("//section[h2[@id='pieces']]")).getText()).contains("Statuts")
+                .contains("RIB");
+        assertThat(browser.text()).doesNotContain("FR76").doesNotContain("IBAN").doesNotContain("BIC")
+                .doesNotContain("Avis des directions consultées");
+        assertThat(browser.text().split("DTER \\(Direction de la transition", -1)).as("the DTER opinion once").hasSize(2);
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         // Submitted with one required criterion left blank: refused, nothing lost.
         tick(model, 3);
@@ -113,14 +127,21 @@ class JuryBrowserIT extends BrowserTestSupport {
 
         tick(social, 4);
         press("Soumettre ma note");
-        browser.await(d -> d.getCurrentUrl().endsWith("?soumise=1"));
-        // (4/5 × 2 + 3/5 × 1) / 3 × 20
-        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Votre note est soumise");
+        // The confirmation step: the score to be recorded, nothing recorded yet. (4/5 × 2 + 3/5 × 1) / 3 × 20
+        WebElement confirmation = browser.find(By.cssSelector("section.confirmation"));
+        assertThat(confirmation.getText()).contains("Soumettre votre note de 14,67/20 ?").contains("4 — Forte")
+                .contains("Projet ancré dans le quartier.").contains("ne peut plus être modifiée");
+        assertThat(count("select count(*) from jury_score where session_id = ? and application_id = ?",
+                Long.valueOf(session), Long.valueOf(first.applicationId()))).isZero();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
+        press("Soumettre définitivement ma note");
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Votre note est soumise : 14,67/20");
+        assertThat(browser.driver.getCurrentUrl()).endsWith("/candidatures/" + first.applicationId());
         assertThat(browser.text()).contains("Votre note : 14,67/20").contains("Utilité sociale\n4 — Forte")
                 .contains("Projet ancré dans le quartier.").contains("Les notes des membres")
                 .contains("Les autres membres n'ont pas encore soumis leur note").contains("Membre jury (vous)")
                 .doesNotContain("Membre jure2").doesNotContain("Soumettre ma note");
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         browser.find(By.partialLinkText("Retour à la séance")).click();
         browser.await(d -> d.getCurrentUrl().endsWith("/jury/seances/" + session));
@@ -134,7 +155,7 @@ class JuryBrowserIT extends BrowserTestSupport {
         tick(social, 5);
         tick(model, 5);
         press("Enregistrer le brouillon");
-        browser.await(d -> d.getCurrentUrl().endsWith("?enregistre=1"));
+        // A draft needs no confirmation.
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Votre brouillon est enregistré");
         assertThat(browser.text()).contains("Brouillon enregistré le").contains("20/20 en l'état")
                 .doesNotContain("Les notes des membres");
@@ -147,7 +168,8 @@ class JuryBrowserIT extends BrowserTestSupport {
         browser.find(By.linkText(second.reference())).click();
         browser.await(d -> d.getCurrentUrl().endsWith("/candidatures/" + second.applicationId()));
         press("Soumettre ma note");
-        browser.await(d -> d.getCurrentUrl().endsWith("?soumise=1"));
+        press("Soumettre définitivement ma note");
+        browser.await(d -> d.getPageSource().contains("Votre note est soumise"));
         assertThat(browser.text()).contains("Votre note : 20/20");
         browser.assertAccessible();
 
@@ -205,7 +227,9 @@ class JuryBrowserIT extends BrowserTestSupport {
         tick(social, 3);
         tick(model, 5);
         press("Soumettre ma note");
-        browser.await(d -> d.getCurrentUrl().endsWith("?soumise=1"));
+        assertThat(browser.driver.getPageSource()).doesNotContain("Membre jure2");
+        press("Soumettre définitivement ma note");
+        browser.await(d -> d.getPageSource().contains("Votre note est soumise"));
         WebElement others = browser.find(By.xpath("//section[h2[@id='notes-membres']]"));
         // jure2: 0/20; jury: (3/5 × 2 + 1) / 3 × 20 = 14.67; the social criterion's mean, 1.5, is under 2.
         assertThat(others.getText()).contains("Membre jure2 0/20 0 0 Besoin du territoire mal établi")
@@ -214,7 +238,7 @@ class JuryBrowserIT extends BrowserTestSupport {
                 .contains("Critère éliminatoire non atteint : Utilité sociale")
                 .contains("Notes soumises\n2").contains("Moyenne\n7,34/20").contains("Médiane\n7,34/20")
                 .contains("Écart-type\n7,34");
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         // A conflict declared: refused without the structure, then recorded; the application goes away.
         String declaredName = String.valueOf(get("porteur", "/api/structures/" + declared.structureId()).get("name"));
@@ -232,18 +256,17 @@ class JuryBrowserIT extends BrowserTestSupport {
         assertThat(new Select(browser.fieldLabelled("Nature du lien")).getFirstSelectedOption().getText())
                 .isEqualTo("Lien familial ou personnel");
         assertThat(browser.fieldLabelled("Précisions").getDomProperty("value")).isEqualTo("Ma sœur préside l'association.");
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         new Select(browser.fieldLabelled("Structure concernée")).selectByValue(declared.structureId());
         press("Déclarer le conflit d'intérêts");
-        browser.await(d -> d.getCurrentUrl().contains("?conflit=declare"));
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("conflit d'intérêts est enregistré");
         WebElement conflict = browser.find(By.xpath("//section[h2[@id='mes-conflits']]//tr[td[1]='" + declaredName + "']"));
         assertThat(conflict.getText()).contains("Lien familial ou personnel").contains("Ma sœur préside l'association.")
                 .contains("Déclaré par le membre").contains("Retirer");
         assertThat(browser.find(By.xpath("//section[h2[@id='mes-dossiers']]")).getText())
                 .contains(scored.reference()).doesNotContain(declared.reference());
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         browser.driver.get(url("/jury/seances/" + session + "/candidatures/" + declared.applicationId()));
         assertThat(browser.driver.getTitle()).startsWith("Introuvable");
@@ -252,7 +275,7 @@ class JuryBrowserIT extends BrowserTestSupport {
 
         browser.driver.get(url("/jury/seances/" + session));
         browser.find(By.xpath("//section[h2[@id='mes-conflits']]//tr[td[1]='" + declaredName + "']//button")).click();
-        browser.await(d -> d.getCurrentUrl().contains("?conflit=retire"));
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("déclaration de conflit d'intérêts est retirée");
         conflict = browser.find(By.xpath("//section[h2[@id='mes-conflits']]//tr[td[1]='" + declaredName + "']"));
         assertThat(conflict.getText()).contains("Retiré par le membre").doesNotContain("Retirer");
         browser.assertAccessible();
@@ -269,14 +292,13 @@ class JuryBrowserIT extends BrowserTestSupport {
         assertThat(browser.fieldLabelled("SIREN").getDomAttribute("aria-describedby")).isEqualTo("siren-aide siren-erreur");
         assertThat(browser.fieldLabelled("Organisme").getDomProperty("value")).isEqualTo("Association du quartier");
         assertThat(browser.fieldLabelled("Fonction").getDomProperty("value")).isEqualTo("Trésorière");
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         // The mandate names the association by its SIREN, as the case file holds it.
         Map<String, Object> mandatedStructure = get("porteur", "/api/structures/" + mandated.structureId());
         String siren = String.valueOf(mandatedStructure.get("siren"));
         browser.type("SIREN", siren);
         press("Déclarer le mandat");
-        browser.await(d -> d.getCurrentUrl().contains("?mandat=1"));
         assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Votre mandat est enregistré")
                 .contains("un conflit d'intérêts probable");
         assertThat(browser.find(By.xpath("//table[caption='Mandats déclarés']")).getText())
@@ -307,12 +329,65 @@ class JuryBrowserIT extends BrowserTestSupport {
                 .getText()).contains("2 / 2").contains("7,34/20").contains("Désaccord marqué")
                 .contains("Éliminatoire : Utilité sociale").contains("À délibérer");
         assertThat(browser.text()).contains("Enveloppe de la campagne").contains("Fonctionnement");
-        browser.assertAccessible();
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         browser.find(By.linkText("Par médiane")).click();
         browser.await(d -> d.getCurrentUrl().endsWith("/classement?tri=MEDIAN"));
         assertThat(browser.find(By.tagName("caption")).getText()).startsWith("Classement par médiane");
         assertThat(browser.find(By.cssSelector("[aria-current=true]")).getText()).isEqualTo("Par médiane");
         browser.assertAccessible();
+    }
+
+    /** The first piece link of a case page as its member sees it. */
+    private static String firstPiece(String page) {
+        Matcher link = Pattern.compile("/pieces/(\\d+)").matcher(page);
+        assertThat(link.find()).as("a piece to download").isTrue();
+        return link.group(1);
+    }
+
+    @Test
+    void aJurorDownloadsThePiecesOfHisApplicationsOnlyAndNeverSeesBankDetails() {
+        JurySetup setup = juryInScoring(List.of("jury", "jure2"), 1, 2); // one application each
+        String session = setup.sessionId();
+        String base = "/jury/seances/" + session + "/candidatures/";
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> assigned = (List<Map<String, Object>>) get("jury", "/api/jury/my-sessions/" + session)
+                .get("assigned");
+        assertThat(assigned).hasSize(1);
+        String mine = String.valueOf(assigned.get(0).get("applicationId"));
+        Voted mineVoted = setup.applications().stream().filter(v -> v.applicationId().equals(mine)).findFirst()
+                .orElseThrow();
+        Voted others = setup.applications().stream().filter(v -> !v.applicationId().equals(mine)).findFirst()
+                .orElseThrow();
+
+        String jury = signedInSession("jury");
+        ResponseEntity<String> page = browser(jury, HttpMethod.GET, base + mine, null);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("Total des charges").contains("64 — Charges de personnel")
+                .doesNotContain("FR76").doesNotContain("IBAN").doesNotContain("BIC");
+        String piece = firstPiece(page.getBody());
+        ResponseEntity<String> download = browser(jury, HttpMethod.GET, base + mine + "/pieces/" + piece, null);
+        assertThat(download.getStatusCode().value()).isEqualTo(200);
+        assertThat(download.getHeaders().getFirst(HttpHeaders.CONTENT_DISPOSITION)).startsWith("attachment");
+        assertThat(download.getBody()).isNotEmpty();
+
+        // The same 404 for an unknown application, a piece of another application, one not assigned to him,
+        // and, once he declares a conflict, his own.
+        String othersPiece = firstPiece(browser(signedInSession("jure2"), HttpMethod.GET, base + others.applicationId(),
+                null).getBody());
+        ResponseEntity<String> unknown = browser(jury, HttpMethod.GET, base + "999999999/pieces/" + piece, null);
+        assertThat(unknown.getStatusCode().value()).isEqualTo(404);
+        assertThat(unknown.getBody()).contains(NOT_FOUND);
+        for (String path : List.of(base + others.applicationId() + "/pieces/" + othersPiece,
+                base + mine + "/pieces/" + othersPiece, base + others.applicationId())) {
+            ResponseEntity<String> refused = browser(jury, HttpMethod.GET, path, null);
+            assertThat(refused.getStatusCode().value()).as(path).isEqualTo(404);
+            assertThat(refused.getBody()).as(path).contains(NOT_FOUND);
+        }
+        post("jury", "/api/jury/my-conflicts", Map.of("structureId", Long.valueOf(mineVoted.structureId()),
+                "type", "MEMBER"));
+        ResponseEntity<String> conflicted = browser(jury, HttpMethod.GET, base + mine + "/pieces/" + piece, null);
+        assertThat(conflicted.getStatusCode().value()).isEqualTo(404);
+        assertThat(conflicted.getBody()).contains(NOT_FOUND);
     }
 }

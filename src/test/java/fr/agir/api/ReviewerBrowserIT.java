@@ -10,11 +10,14 @@ import org.openqa.selenium.WebElement;
 
 /**
  * A directorate reviewer's journey, then the instructor's synthesis, in headless Chromium: the
- * inbox, the case and its form-js opinion form (refused empty, then sent), the inbox again with the
- * opinion given; the synthesis form prefilled with the opinions and sent. axe-core checks every page.
+ * inbox, the case with its budget in words and the opinion form (refused empty, then shown for
+ * confirmation, nothing recorded before it is confirmed, then sent), the inbox again with the opinion
+ * given; a second tab told why its opinion is refused; the synthesis form prefilled with the opinions
+ * and sent. axe-core checks every page, at 1366 and 375 px for the main ones.
  */
 class ReviewerBrowserIT extends BrowserTestSupport {
 
+    /** The synthesis page's form-js form, rendered. */
     private void awaitTaskForm() {
         browser.await(d -> "true".equals(d.findElement(By.id("formulaire-tache")).getAttribute("data-ready")));
     }
@@ -23,6 +26,22 @@ class ReviewerBrowserIT extends BrowserTestSupport {
     private void replace(String label, String text) {
         WebElement field = browser.fieldLabelled(label);
         field.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+    }
+
+    private void press(String button) {
+        browser.find(By.xpath("//button[normalize-space()=\"" + button + "\"]")).click();
+    }
+
+    /** Ticks a radio as a user does: a click on its label. */
+    private void tick(String label) {
+        WebElement radio = browser.fieldLabelled(label);
+        browser.driver.findElement(By.cssSelector("label[for='" + radio.getAttribute("id") + "']")).click();
+        browser.await(d -> radio.isSelected());
+    }
+
+    private Map<String, Object> opinionRow(String id) {
+        return jdbc.queryForMap("select status, verdict, opinion_comment, suggested_amount from opinion "
+                + "where application_id = ? and directorate = 'DTER'", Long.valueOf(id));
     }
 
     @Test
@@ -37,43 +56,57 @@ class ReviewerBrowserIT extends BrowserTestSupport {
         browser.await(d -> d.getCurrentUrl().endsWith("/avis"));
         assertThat(browser.text()).contains("Avis de ma direction (DTER)").contains(reference)
                 .contains("Recyclerie solidaire").contains("Transition écologique").contains("20 000,00 €")
-                .containsPattern("À rendre au plus tard le \\d{2}/\\d{2}/\\d{4}, dans 15 jours");
-        browser.assertAccessible();
+                .containsPattern("À rendre au plus tard le \\d{1,2} \\p{L}+ \\d{4}, dans 15 jours");
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         browser.find(By.linkText(reference + " — avis DTER")).click();
-        awaitTaskForm();
+        browser.await(d -> d.getCurrentUrl().endsWith("/avis/" + id + "/DTER"));
         assertThat(browser.text()).contains("Saint-Denis (Plaine Commune)").contains("Total des charges")
+                .contains("Total des produits").contains("74 — Subvention : Département")
                 .contains("Montant demandé au Département").contains("Statuts, version 1")
-                .doesNotContain("FR76").doesNotContain("Messages");
+                .doesNotContain("74-DEPARTEMENT").doesNotContain("FR76").doesNotContain("Messages");
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
+
+        // Sent empty: refused, each error linked to its field.
+        press("Relire l'avis avant de l'envoyer");
+        assertThat(browser.find(By.id("erreurs")).getText()).contains("L’avis n’est pas encore envoyé")
+                .contains("Choisissez l'avis de la direction").contains("Écrivez ce qui fonde l'avis");
         browser.assertAccessible();
 
-        // Sent empty: form-js' own checks, in French, in the summary.
-        browser.find(By.id("envoyer-tache")).click();
-        assertThat(browser.find(By.id("resume-erreurs")).getText()).contains("corrigez-les avant d'envoyer")
-                .contains("Ce champ est obligatoire");
-        browser.assertAccessible();
-
-        WebElement favorable = browser.fieldLabelled("Favorable");
-        browser.driver.findElement(By.cssSelector("label[for='" + favorable.getAttribute("id") + "']")).click();
-        browser.await(d -> favorable.isSelected());
+        tick("Favorable");
         browser.type("Commentaire", "Projet utile à la transition du quartier.");
-        browser.type("Montant suggéré", "18000");
-        browser.find(By.id("envoyer-tache")).click();
-        browser.await(d -> d.getCurrentUrl().endsWith("/avis?ok=avis"));
-        assertThat(browser.text()).contains("Votre avis est enregistré");
+        browser.type("Montant suggéré", "18 000");
+        press("Relire l'avis avant de l'envoyer");
+        // The confirmation step: what will be sent, nothing recorded yet.
+        WebElement confirmation = browser.find(By.cssSelector("section.confirmation"));
+        assertThat(confirmation.getText()).contains("Envoyer cet avis de la DTER ?").contains("Favorable")
+                .contains("Projet utile à la transition du quartier.").contains("18 000,00 €")
+                .contains("ne peut plus être modifié");
+        assertThat(opinionRow(id)).containsEntry("status", "REQUESTED").containsEntry("verdict", null);
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
+
+        // Back to the form: what was typed is kept.
+        press("Modifier mon avis");
+        assertThat(browser.fieldLabelled("Commentaire").getDomProperty("value"))
+                .isEqualTo("Projet utile à la transition du quartier.");
+        assertThat(browser.fieldLabelled("Favorable").isSelected()).isTrue();
+        press("Relire l'avis avant de l'envoyer");
+        press("Envoyer l'avis définitivement");
+        browser.await(d -> d.getCurrentUrl().endsWith("/avis"));
+        assertThat(browser.find(By.cssSelector("[role=status]")).getText()).contains("Votre avis favorable est envoyé");
         WebElement given = browser.find(By.xpath("//section[h2[@id='donnes']]//tr[td/a[contains(., '" + reference
                 + "')]]"));
-        assertThat(given.getText()).contains("Avis favorable donné le").contains("avis-dter");
+        assertThat(given.getText()).contains("Avis favorable donné le").contains("Alain Transition")
+                .doesNotContain("avis-dter");
         assertThat(browser.find(By.xpath("//section[h2[@id='a-donner']]")).getText()).doesNotContain(reference);
-        browser.assertAccessible();
-        assertThat(jdbc.queryForMap("select verdict, opinion_comment, suggested_amount from opinion "
-                + "where application_id = ? and directorate = 'DTER'", Long.valueOf(id)))
-                .containsEntry("verdict", "FAVORABLE")
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
+        assertThat(opinionRow(id)).containsEntry("verdict", "FAVORABLE")
                 .containsEntry("opinion_comment", "Projet utile à la transition du quartier.");
 
         browser.driver.get(url("/avis/" + id + "/DTER"));
-        assertThat(browser.text()).contains("Avis favorable donné le").contains("Il ne peut plus être modifié");
-        browser.assertAccessible();
+        assertThat(browser.text()).contains("Avis favorable donné le").contains("par Alain Transition")
+                .contains("Il ne peut plus être modifié").contains("18 000,00 €");
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
 
         // Two tabs on the same request: the opinion sent from the other one first, this one is told why not,
         // in the page's error summary.
@@ -81,16 +114,16 @@ class ReviewerBrowserIT extends BrowserTestSupport {
         String otherId = String.valueOf(other.get("id"));
         submitAndAwaitOpinions(otherId, (String) other.get("reference"));
         browser.driver.get(url("/avis/" + otherId + "/DTER"));
-        awaitTaskForm();
+        tick("Réservé");
+        browser.type("Commentaire", "Envoyé depuis un second onglet.");
+        press("Relire l'avis avant de l'envoyer");
+        browser.find(By.cssSelector("section.confirmation"));
         post("avis-dter", "/api/applications/" + otherId + "/opinions/DTER", Map.of("verdict", "UNFAVORABLE",
                 "comment", "Hors du champ de la direction"));
-        WebElement reserved = browser.fieldLabelled("Réservé");
-        browser.driver.findElement(By.cssSelector("label[for='" + reserved.getAttribute("id") + "']")).click();
-        browser.type("Commentaire", "Envoyé depuis un second onglet.");
-        browser.find(By.id("envoyer-tache")).click();
-        browser.await(d -> d.findElement(By.id("resume-erreurs")).getText().contains("a déjà été donné"));
-        assertThat(browser.driver.switchTo().activeElement().getAttribute("id")).isEqualTo("resume-erreurs");
+        press("Envoyer l'avis définitivement");
+        assertThat(browser.find(By.id("erreurs")).getText()).contains("a déjà été donné");
         assertThat(browser.driver.getCurrentUrl()).endsWith("/avis/" + otherId + "/DTER");
+        assertThat(opinionRow(otherId)).containsEntry("verdict", "UNFAVORABLE");
         browser.assertAccessible();
 
         // DJVA answers through the API; the instructor writes the synthesis from the prefilled form.

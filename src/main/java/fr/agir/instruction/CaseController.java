@@ -34,13 +34,13 @@ public class CaseController {
         this.messages = messages;
     }
 
-    @GetMapping("/instruction/candidatures/{id}")
-    public String casePage(@PathVariable Long id, Model model) {
+    @GetMapping("/instruction/candidatures/{applicationId}")
+    public String casePage(@PathVariable("applicationId") Long id, Model model) {
         return page.fill(model, id);
     }
 
-    @PostMapping("/instruction/candidatures/{id}/notes")
-    public String annotate(@PathVariable Long id, @Valid @ModelAttribute("noteForm") NoteForm form,
+    @PostMapping("/instruction/candidatures/{applicationId}/notes")
+    public String annotate(@PathVariable("applicationId") Long id, @Valid @ModelAttribute("noteForm") NoteForm form,
                            BindingResult result, Model model, HttpServletResponse response,
                            RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -63,8 +63,8 @@ public class CaseController {
     }
 
     /** A refused message comes back to the page with what was typed (flash attributes), as on the portal. */
-    @PostMapping("/instruction/candidatures/{id}/messages")
-    public String message(@PathVariable Long id, @Valid @ModelAttribute("messageForm") MessageForm form,
+    @PostMapping("/instruction/candidatures/{applicationId}/messages")
+    public String message(@PathVariable("applicationId") Long id, @Valid @ModelAttribute("messageForm") MessageForm form,
                           BindingResult result, @RequestParam(required = false) MultipartFile file,
                           RedirectAttributes redirect) throws IOException {
         if (!result.hasErrors()) {

@@ -4,6 +4,7 @@ import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationHistory;
 import fr.agir.application.ApplicationProgress;
+import fr.agir.application.BudgetLineCode;
 import fr.agir.application.MessageForm;
 import fr.agir.campaign.CampaignService;
 import fr.agir.security.CurrentUser;
@@ -82,7 +83,7 @@ class CasePage {
         List<Workflow.TeamTask> open = queue.tasksOf(a.getReference());
         boolean checking = open.stream().anyMatch(t -> ProcessKeys.TASK_CHECK_COMPLETENESS.equals(t.taskKey()));
         model.addAttribute("c", c);
-        model.addAttribute("application", a);
+        model.addAttribute("app", a);
         model.addAttribute("structure", c.structure());
         model.addAttribute("steps", ApplicationProgress.of(a.getStatus()));
         model.addAttribute("history", history.of(applicationId));
@@ -94,6 +95,7 @@ class CasePage {
         model.addAttribute("linkedIds", c.linkedPieces().stream().map(StructureDocument::getId)
                 .collect(Collectors.toSet()));
         model.addAttribute("years", years(a.getDurationYears()));
+        model.addAttribute("budgetSides", BudgetLineCode.Side.values());
         model.addAttribute("amountRows", amountRows(c.amounts(), a.getDurationYears()));
         model.addAttribute("colleagues", Choices.colleagues(people));
         model.addAttribute("me", currentUser.username());

@@ -42,8 +42,8 @@ public class CompletenessController {
         this.clock = clock;
     }
 
-    @PostMapping("/instruction/candidatures/{id}/recevabilite")
-    public String decide(@PathVariable Long id, @Valid @ModelAttribute("decision") CompletenessForm form,
+    @PostMapping("/instruction/candidatures/{applicationId}/recevabilite")
+    public String decide(@PathVariable("applicationId") Long id, @Valid @ModelAttribute("decision") CompletenessForm form,
                          BindingResult result, Model model, HttpServletResponse response,
                          RedirectAttributes redirect) {
         if (result.hasErrors()) {
@@ -83,8 +83,8 @@ public class CompletenessController {
         return "redirect:/instruction/candidatures/" + id;
     }
 
-    @PostMapping("/instruction/candidatures/{id}/reouverture")
-    public String reopen(@PathVariable Long id, @Valid @ModelAttribute("reopenForm") ReopenForm form,
+    @PostMapping("/instruction/candidatures/{applicationId}/reouverture")
+    public String reopen(@PathVariable("applicationId") Long id, @Valid @ModelAttribute("reopenForm") ReopenForm form,
                          BindingResult result, Model model, HttpServletResponse response,
                          RedirectAttributes redirect) {
         if (result.hasErrors()) {

@@ -22,11 +22,12 @@ public class SynthesisController {
         this.synthesis = synthesis;
     }
 
-    @GetMapping("/instruction/candidatures/{id}/synthese")
-    public String page(@PathVariable Long id, @RequestParam(required = false) String ok, Model model) {
+    @GetMapping("/instruction/candidatures/{applicationId}/synthese")
+    public String page(@PathVariable("applicationId") Long id, @RequestParam(required = false) String ok, Model model) {
         SynthesisService.SynthesisCase c = synthesis.synthesisCase(id);
         model.addAttribute("c", c);
-        model.addAttribute("application", c.application());
+        model.addAttribute("app", c.application());
+        model.addAttribute("formId", SynthesisForm.FORM_ID);
         if ("synthese".equals(ok)) {
             model.addAttribute("notice", Notice.success("La synthèse est enregistrée : la candidature attend le jury.",
                     "Elle pourra être inscrite à une séance de jury.",

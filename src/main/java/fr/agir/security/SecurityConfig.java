@@ -20,6 +20,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
@@ -54,6 +55,9 @@ public class SecurityConfig {
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)
                         .defaultAccessDeniedHandlerFor(apiAccessDenied(json), API)
+                        // A page refused by role (/instruction/… for an applicant) is the French error page
+                        // (ErrorPages): with the API's handler alone, Spring would use it for every request.
+                        .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE)
                         .defaultAuthenticationEntryPointFor(signIn.pageEntryPoint(), AnyRequestMatcher.INSTANCE))
                 // A request carrying its credentials (Authorization header) cannot be forged by another
                 // site; one authenticated by the session cookie must carry the CSRF token. The Camunda

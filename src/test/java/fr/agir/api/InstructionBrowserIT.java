@@ -180,7 +180,8 @@ class InstructionBrowserIT extends BrowserTestSupport {
         ResponseEntity<String> refused = postForm(session, casePath + "/recevabilite", page,
                 "outcome", "INELIGIBLE", "missingPieces", "Budget signé");
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
-        assertThat(refused.getBody()).contains("Motivez", "Budget signé", "aria-invalid=\"true\"");
+        assertThat(org.springframework.web.util.HtmlUtils.htmlUnescape(refused.getBody()))
+                .contains("Motivez", ">Budget signé</textarea>", "aria-invalid=\"true\"");
 
         // Missing pieces with a motive (the other block) but no list: refused on the list.
         refused = postForm(session, casePath + "/recevabilite", page, "outcome", "MISSING_PIECES",

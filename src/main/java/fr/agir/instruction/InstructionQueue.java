@@ -7,6 +7,7 @@ import fr.agir.application.ApplicationStatus;
 import fr.agir.audit.AuditTrail;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.CurrentUser;
+import fr.agir.security.People;
 import fr.agir.security.Role;
 import fr.agir.shared.InvalidInputException;
 import fr.agir.structure.Ept;
@@ -42,15 +43,17 @@ public class InstructionQueue {
     private final StructureService structures;
     private final AuditTrail audit;
     private final CurrentUser currentUser;
+    private final People people;
     private final Clock clock;
 
     public InstructionQueue(Workflow workflow, ApplicationService applications, StructureService structures,
-                            AuditTrail audit, CurrentUser currentUser, Clock clock) {
+                            AuditTrail audit, CurrentUser currentUser, People people, Clock clock) {
         this.workflow = workflow;
         this.applications = applications;
         this.structures = structures;
         this.audit = audit;
         this.currentUser = currentUser;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -184,7 +187,7 @@ public class InstructionQueue {
         List<Application> concerned = applications.byReferences(Set.of(task.businessKey()));
         Long applicationId = concerned.isEmpty() ? null : concerned.get(0).getId();
         audit.record("TASK", null, applicationId, action, null, null, "« " + task.name() + " » "
-                + (assignee == null ? "remise dans la file de l'équipe" : "confiée à " + assignee)
+                + (assignee == null ? "remise dans la file de l'équipe" : "confiée à " + people.name(assignee))
                 + " par " + currentUser.displayName());
         return task;
     }

@@ -128,7 +128,11 @@ class InstructionQueueIT extends ApiTestSupport {
         }
         String campaignQueue = "/instruction?campaignId=" + campaignId + "&ept=GRAND_PARIS_GRAND_EST";
         String page = browser(signedInSession("instructeur"), HttpMethod.GET, campaignQueue, null).getBody();
-        assertThat(page).contains(expected(i -> i % 4 == 3) + " tâche(s)", "Grand Paris Grand Est");
+        assertThat(page).contains(expected(i -> i % 4 == 3) + " tâches", "Grand Paris Grand Est",
+                "<option value=\"instructrice\">Inès Instructrice</option>").doesNotContain("(s)");
+        assertThat(jdbc.queryForObject("select reason from audit_event where action = 'TASK_ASSIGNED' and "
+                + "application_id in (select id from application where campaign_id = ?)", String.class, campaignId))
+                .as("the colleague by name").contains("confiée à Inès Instructrice");
     }
 
     @Test

@@ -147,7 +147,9 @@ class ReviewerBrowserIT extends BrowserTestSupport {
         browser.find(By.id("envoyer-tache")).click();
         browser.await(d -> d.getCurrentUrl().endsWith("/synthese?ok=synthese"));
         assertThat(browser.text()).contains("La synthèse est enregistrée").contains("Projet solide, porté par")
-                .contains("année 1 : 18 000,00 €");
+                .contains("Proposé par l'instruction");
+        assertThat(browser.driver.findElement(By.cssSelector("td[data-label='Proposé par l’instruction']")).getText())
+                .isEqualTo("18 000,00 €");
         browser.assertAccessible();
         awaitWaitingAt(reference, "Event_JuryResultReceived");
         assertThat(jdbc.queryForObject("select synthesis from application where id = ?", String.class,

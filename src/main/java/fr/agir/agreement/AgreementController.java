@@ -86,7 +86,8 @@ public class AgreementController {
         Map<String, BigDecimal> years = new LinkedHashMap<>();
         granted.forEach((year, amount) -> years.put("Année " + year + " (" + (agreement.getFirstYear() + year - 1) + ")",
                 amount));
-        model.addAttribute("application", application);
+        // Not "application": in templates that name is the servlet context's attributes.
+        model.addAttribute("candidature", application);
         model.addAttribute("structure", structures.get(application.getStructureId()));
         model.addAttribute("agreement", agreement);
         model.addAttribute("years", years);

@@ -36,7 +36,8 @@ public class ReportController {
         structures.checkMember(application.getStructureId());
         Report report = reports.ofApplication(id).stream().filter(r -> AWAITED.contains(r.getStatus())).findFirst()
                 .orElseThrow(() -> new NotFoundException("Aucun compte-rendu n'est attendu pour cette candidature."));
-        model.addAttribute("application", application);
+        // Not "application": in templates that name is the servlet context's attributes.
+        model.addAttribute("candidature", application);
         model.addAttribute("report", report);
         model.addAttribute("formId", ReportFormApi.FORM_ID);
         model.addAttribute("pageStyles", List.of("form-js.css", "portal.css"));

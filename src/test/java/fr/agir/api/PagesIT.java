@@ -135,6 +135,7 @@ class PagesIT extends ApiTestSupport {
         String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + voted.applicationId() + "/convention",
                 null).getBody();
         assertThat(page).contains("Lire la convention (PDF)", "Signer la convention", "1 an, de ",
+                "Candidature " + voted.reference() + " « ",
                 "etiquette--attention\">À signer par la structure</span>").doesNotContain("an(s)");
         String action = page.replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+/signature)\".*", "$1");
         String path = "/portail/candidatures/" + voted.applicationId() + "/convention";
@@ -184,7 +185,9 @@ class PagesIT extends ApiTestSupport {
         String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + grant.applicationId()
                 + "/compte-rendu", null).getBody();
         String form = "/api/reports/" + grant.reportId() + "/form";
-        assertThat(page).contains("Compte-rendu financier, année 1", "data-submit-url=\"" + form + "\"");
+        assertThat(page).contains("Compte-rendu financier, année 1", "data-submit-url=\"" + form + "\"",
+                "data-done-url=\"/portail/candidatures/" + grant.applicationId() + "?ok=compte-rendu\"",
+                "<script src=\"/assets/portal.js\" defer></script>", "À remettre au plus tard le ");
 
         ResponseEntity<Map<String, Object>> incomplete = call("porteur", HttpMethod.POST, form,
                 Map.of("data", Map.of("actualCharges", -5)));

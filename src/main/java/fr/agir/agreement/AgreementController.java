@@ -1,85 +1,110 @@
 package fr.agir.agreement;
 
+import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
-import fr.agir.shared.French;
-import fr.agir.shared.Money;
+import fr.agir.shared.DomainException;
 import fr.agir.structure.StructureService;
-import fr.agir.web.Page;
-import jakarta.servlet.http.HttpServletRequest;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
+import fr.agir.web.FormErrors;
+import fr.agir.web.Notice;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The portal's agreement page: read the convention (PDF) and, for the legal representative, sign it. */
-@RestController
+/**
+ * The portal's agreement page: its facts, the PDF, and for the legal representative the signature
+ * with an explicit consent (the box), then a notice saying what comes next. Other members read it.
+ */
+@Controller
 public class AgreementController {
     private final AgreementService agreements;
     private final ApplicationService applications;
     private final StructureService structures;
+    private final PaymentTerms terms;
 
     public AgreementController(AgreementService agreements, ApplicationService applications,
-                               StructureService structures) {
+                               StructureService structures, PaymentTerms terms) {
         this.agreements = agreements;
         this.applications = applications;
         this.structures = structures;
+        this.terms = terms;
     }
 
-    @GetMapping(value = "/portail/candidatures/{id}/convention", produces = MediaType.TEXT_HTML_VALUE)
-    public String page(HttpServletRequest request, @PathVariable Long id, @RequestParam(required = false) String ok,
-                       @RequestParam(required = false) String erreur) {
-        Application application = applications.visible(id);
-        structures.checkMember(application.getStructureId());
-        Agreement agreement = agreements.ofApplication(id);
-        StringBuilder body = new StringBuilder("<h1>Convention ").append(Page.escape(agreement.getNumber()))
-                .append("</h1>");
-        if (ok != null) {
-            body.append("<p class=\"succes\" role=\"status\">Convention signée. Le Département la contresigne ; "
-                    + "le premier versement suit.</p>");
+    @GetMapping("/portail/candidatures/{applicationId}/convention")
+    public String page(@PathVariable("applicationId") Long id, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", new AgreementSignatureForm());
         }
-        if (erreur != null) {
-            body.append("<p class=\"erreur\" role=\"alert\" id=\"erreurs\">Cochez la case pour signer la convention.</p>");
-        }
-        body.append("<p>Candidature ").append(Page.escape(application.getReference())).append(" « ")
-                .append(Page.escape(application.getTitle())).append(" » : ")
-                .append(Money.format(agreement.getTotalAmount())).append(" sur ").append(agreement.getDurationYears())
-                .append(" an(s).</p><p><a href=\"/api/agreements/").append(agreement.getId())
-                .append("/pdf\">Lire la convention (PDF)</a></p>");
-        switch (agreement.getStatus()) {
-            case TO_SIGN -> {
-                if (structures.isLegalRepresentative(application.getStructureId())) {
-                    body.append("<form method=\"post\" action=\"/portail/conventions/").append(agreement.getId())
-                            .append("/signature\">").append(Page.csrfField(request))
-                            .append("<p><input type=\"checkbox\" id=\"accord\" name=\"accord\" value=\"oui\" required")
-                            .append(erreur != null ? " aria-invalid=\"true\" aria-describedby=\"erreurs\"" : "")
-                            .append("> <label for=\"accord\" style=\"display:inline\">J'ai lu la convention et je la "
-                                    + "signe au nom de la structure, dont je suis le représentant légal.</label></p>")
-                            .append("<button type=\"submit\">Signer la convention</button></form>");
-                } else {
-                    body.append("<p class=\"info\">Seul le représentant légal de la structure peut la signer.</p>");
-                }
-            }
-            case SIGNED -> body.append("<p>Signée le ").append(French.dateTime(agreement.getSignedAt()))
-                    .append(" : en attente de la signature du Département.</p>");
-            case IN_FORCE, CLOSED -> body.append("<p>En vigueur depuis le ")
-                    .append(French.dateTime(agreement.getCountersignedAt())).append(".</p>");
-        }
-        body.append("<p><a href=\"/portail/candidatures/").append(id).append("\">Retour à la candidature</a></p>");
-        return Page.portal(request, "Convention " + agreement.getNumber(), body.toString());
+        fill(id, model);
+        return "agreement/agreement";
     }
 
     @PostMapping("/portail/conventions/{agreementId}/signature")
-    public ResponseEntity<String> sign(@PathVariable Long agreementId, @RequestParam(required = false) String accord) {
+    public String sign(@PathVariable Long agreementId, @Valid @ModelAttribute("form") AgreementSignatureForm form,
+                       BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Agreement agreement = agreements.visible(agreementId);
-        String page = "/portail/candidatures/" + agreement.getApplicationId() + "/convention";
-        if (!"oui".equals(accord)) {
-            return Page.seeOther(page + "?erreur");
+        Long applicationId = agreement.getApplicationId();
+        if (!result.hasErrors()) {
+            try {
+                agreements.sign(agreementId);
+                Notice.success("Convention signée.", "Le Département la contresigne ; le premier versement suit.",
+                        Notice.link("/api/agreements/" + agreementId + "/pdf", "Lire la convention signée (PDF)"))
+                        .flash(redirect);
+                return "redirect:/portail/candidatures/" + applicationId + "/convention";
+            } catch (DomainException e) {
+                if (e.httpStatus() == 404 || e.httpStatus() == 403) {
+                    throw e;
+                }
+                response.setStatus(e.httpStatus());
+                FormErrors.add(result, e);
+                fill(applicationId, model);
+                return "agreement/agreement";
+            }
         }
-        agreements.sign(agreementId);
-        return Page.seeOther(page + "?ok");
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        fill(applicationId, model);
+        return "agreement/agreement";
+    }
+
+    /** The page's facts; a member of the structure only (404 for anyone else, as for the application). */
+    private void fill(Long applicationId, Model model) {
+        Application application = applications.visible(applicationId);
+        structures.checkMember(application.getStructureId());
+        Agreement agreement = agreements.ofApplication(applicationId);
+        Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
+        Map<String, BigDecimal> years = new LinkedHashMap<>();
+        granted.forEach((year, amount) -> years.put("Année " + year + " (" + (agreement.getFirstYear() + year - 1) + ")",
+                amount));
+        // Not "application": in templates that name is the servlet context's attributes.
+        model.addAttribute("candidature", application);
+        model.addAttribute("structure", structures.get(application.getStructureId()));
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("years", years);
+        model.addAttribute("status", StatusTag.of(agreement.getStatus()));
+        model.addAttribute("advancePercent", terms.advancePercent());
+        model.addAttribute("legalRepresentative", structures.isLegalRepresentative(application.getStructureId()));
+    }
+
+    /** An agreement's status as its tag shows it. */
+    record StatusTag(String label, String kind) {
+        static StatusTag of(Agreement.Status status) {
+            return switch (status) {
+                case TO_SIGN -> new StatusTag("À signer par la structure", "attention");
+                case SIGNED -> new StatusTag("Signée, en attente du Département", "info");
+                case IN_FORCE -> new StatusTag("En vigueur", "succes");
+                case CLOSED -> new StatusTag("Soldée", null);
+            };
+        }
     }
 }

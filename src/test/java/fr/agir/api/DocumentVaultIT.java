@@ -38,6 +38,8 @@ class DocumentVaultIT extends ApiTestSupport {
     /** spring.servlet.multipart.max-file-size in application-test.yml. */
     private static final int SERVLET_MAX_FILE_SIZE = 2 * 1024 * 1024;
 
+    private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH);
+
     @Autowired
     FileSystemDocumentStorage storage;
 
@@ -173,8 +175,12 @@ class DocumentVaultIT extends ApiTestSupport {
         assertThat((List<Object>) listing.get("missingRequiredTypes")).containsExactly("STATUTS", "LISTE_DIRIGEANTS", "RIB");
 
         ResponseEntity<String> page = page("porteur", "/portail/structures/" + id + "/documents");
-        assertThat(page.getBody()).contains("<td>Expirée</td>", "<td>Expire bientôt (le "
-                + today.plusDays(10).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + ")</td>", "<td>Valide</td>");
+        assertThat(page.getBody()).contains("<span class=\"etiquette etiquette--erreur\">Expirée</span>",
+                "<span class=\"etiquette etiquette--attention\">Expire bientôt</span>",
+                "<td data-label=\"Fin de validité\">" + FRENCH_DAY.format(today.plusDays(10)) + "</td>",
+                "<span class=\"etiquette etiquette--succes\">Valide</span>",
+                "class=\"alerte alerte--attention\"", "<li>Statuts</li>", "<li>RIB</li>")
+                .doesNotContain("Préparer une candidature");
     }
 
     @Test
@@ -189,33 +195,43 @@ class DocumentVaultIT extends ApiTestSupport {
         String session = signedInSession("porteur");
         ResponseEntity<String> empty = browser(session, HttpMethod.GET, path, null);
         assertThat(empty.getStatusCode().value()).isEqualTo(200);
-        assertThat(empty.getBody()).contains("<h1>Pièces du dossier unique — ", "enctype=\"multipart/form-data\"",
+        assertThat(empty.getBody()).contains("<h1>Dossier unique — ", "enctype=\"multipart/form-data\"",
                 "<label for=\"type\">", "<select id=\"type\"", "<label for=\"file\">", "<input type=\"file\" id=\"file\"",
-                "<label for=\"validUntil\">", "Aucune pièce déposée");
+                "<label for=\"validUntil\">", "Aucune pièce déposée", "class=\"alerte alerte--attention\"",
+                "Pièces exigées pour candidater, manquantes ou expirées", "<li>Liste des dirigeants</li>",
+                "href=\"/portail/structures/" + id + "/membres\"")
+                .doesNotContain("Documents de ", "Préparer une candidature");
         String action = formAction(empty.getBody());
         String date = LocalDate.now(TimeConfig.PARIS).plusMonths(3).toString();
 
+        // Refused: back to the clean page (no token in the address), the error next to the file, type and date kept.
         ResponseEntity<String> fake = browser(session, HttpMethod.POST, action,
                 form("ATTESTATION_URSSAF", "urssaf.pdf", SampleFiles.text(), date, empty.getBody()));
-        assertThat(fake.getStatusCode().value()).isEqualTo(415);
-        assertThat(fake.getBody()).contains("<p class=\"erreur\" role=\"alert\" id=\"erreur-depot\">Le fichier n&#39;est pas un vrai PDF",
-                "aria-describedby=\"aide-fichier erreur-depot\" aria-invalid=\"true\"",
-                "<option value=\"ATTESTATION_URSSAF\" selected>", "value=\"" + date + "\"");
+        String shown = afterRedirect(session, fake, path);
+        assertThat(shown).contains("Le fichier n&#39;est pas un vrai PDF",
+                "Le type et la date choisis sont conservés ; choisissez à nouveau le fichier.",
+                "aria-describedby=\"file-aide file-erreur\" aria-invalid=\"true\"",
+                "<option value=\"ATTESTATION_URSSAF\" selected=\"selected\">", "value=\"" + date + "\"");
         assertThat(documentRows(id)).isZero();
 
+        // Over the vault's limit, under the servlet's: the vault says so, type and date kept.
+        ResponseEntity<String> overVault = browser(session, HttpMethod.POST, action,
+                form("RIB", "rib.pdf", new byte[MAX_SIZE + 1], date, empty.getBody()));
+        assertThat(afterRedirect(session, overVault, path)).contains("dépasse la taille maximale de 1 Mo",
+                "<option value=\"RIB\" selected=\"selected\">", "value=\"" + date + "\"");
+
+        // Over the servlet's limit: the body cannot be read; still the clean page, saying so.
         ResponseEntity<String> tooLarge = browser(session, HttpMethod.POST, action,
                 form("STATUTS", "statuts.pdf", new byte[SERVLET_MAX_FILE_SIZE + 1024], null, empty.getBody()));
-        assertThat(tooLarge.getStatusCode().value()).isEqualTo(413);
-        assertThat(tooLarge.getHeaders().getContentType().isCompatibleWith(MediaType.TEXT_HTML)).isTrue();
-        assertThat(tooLarge.getBody()).contains("<h1>Fichier trop volumineux</h1>", "1 Mo au plus par pièce",
-                "href=\"" + path + "\"");
+        assertThat(afterRedirect(session, tooLarge, path)).contains("Le fichier n'a pas été déposé.",
+                "trop volumineux : 1 Mo au plus par pièce", "indiquez-les à nouveau");
+        assertThat(documentRows(id)).isZero();
 
         ResponseEntity<String> sent = browser(session, HttpMethod.POST, action,
                 form("ATTESTATION_URSSAF", "urssaf.pdf", SampleFiles.pdf("URSSAF"), date, empty.getBody()));
-        assertThat(sent.getStatusCode().value()).isEqualTo(303);
-        ResponseEntity<String> after = browser(session, HttpMethod.GET, sent.getHeaders().getLocation().toString(), null);
-        assertThat(after.getBody()).contains("Pièce « Attestation de vigilance URSSAF » enregistrée (version 1).",
-                "<td>" + LocalDate.parse(date).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")) + "</td>",
+        assertThat(afterRedirect(session, sent, path)).contains(
+                "Pièce « Attestation de vigilance URSSAF » enregistrée (version 1).",
+                "<td data-label=\"Fin de validité\">" + FRENCH_DAY.format(LocalDate.parse(date)) + "</td>",
                 "/api/structures/" + id + "/documents/");
         assertThat(documentRows(id)).isEqualTo(1);
 
@@ -223,6 +239,30 @@ class DocumentVaultIT extends ApiTestSupport {
         assertThat(page("porteuse", path).getBody()).contains("<h1>Introuvable</h1>");
         assertThat(page("instructeur", path).getBody()).as("staff see the pieces, without the upload form")
                 .contains("Attestation de vigilance URSSAF").doesNotContain("<form method=\"post\" enctype");
+    }
+
+    @Test
+    void onceTheRequiredPiecesAreThereThePageOffersToPrepareAnApplication() {
+        String id = String.valueOf(registerStructureWithoutDocuments("porteur").get("id"));
+        provideRequiredPieces("porteur", id);
+        assertThat(page("porteur", "/portail/structures/" + id + "/documents").getBody())
+                .contains("class=\"alerte alerte--succes\"", "Les pièces exigées pour candidater sont toutes déposées",
+                        "href=\"/portail?structure=" + id + "#appels\">Préparer une candidature</a>")
+                .doesNotContain("manquantes ou expirées");
+    }
+
+    /**
+     * A form's answer is a redirection (302 or 303) to the page's own address, never one with the CSRF token; the page
+     * it leads to (in the same session: the flash attributes) is returned.
+     */
+    private String afterRedirect(String session, ResponseEntity<String> answer, String path) {
+        assertThat(answer.getStatusCode().is3xxRedirection()).as(answer.getBody()).isTrue();
+        java.net.URI location = answer.getHeaders().getLocation();
+        assertThat(location.getPath()).isEqualTo(path);
+        assertThat(location.getRawQuery()).as("no token in the address bar").isNull();
+        ResponseEntity<String> page = browser(session, HttpMethod.GET, location.getPath(), null);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        return page.getBody();
     }
 
     /** The page's form as a browser sends it: its fields, and the CSRF token of its hidden field. */

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /** A structure's legal representative invites and removes members; the others' access follows. */
 class MembershipApiIT extends ApiTestSupport {
@@ -71,6 +75,118 @@ class MembershipApiIT extends ApiTestSupport {
                 .isEqualTo(404);
         assertThat(count("select count(*) from structure_member where structure_id = ?", structure.get("id")))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void theLegalRepresentativeInvitesWithdrawsAndRemovesFromTheMembersPage() throws Exception {
+        Map<String, Object> structure = registerStructureWithoutDocuments("porteur");
+        String id = String.valueOf(structure.get("id"));
+        String path = "/portail/structures/" + id + "/membres";
+        String rep = signedInSession("porteur");
+        String page = browser(rep, HttpMethod.GET, path, null).getBody();
+        assertThat(page).contains("<h1>Membres — " + structure.get("name") + "</h1>", "Paul Porteur (vous)",
+                "Représentant légal", "Aucune invitation en attente.", "Inviter une personne");
+
+        ResponseEntity<String> wrong = browser(rep, HttpMethod.POST, path + "/invitations",
+                form(page, "email", "pas-un-email"));
+        assertThat(wrong.getStatusCode().value()).isEqualTo(400);
+        assertThat(wrong.getBody()).contains("E-mail invalide", "value=\"pas-un-email\"", "aria-invalid=\"true\"");
+
+        String email = "paule-" + System.nanoTime() + "@example.org";
+        String invited = follow(rep, browser(rep, HttpMethod.POST, path + "/invitations", form(page, "email", email)),
+                path);
+        assertThat(invited).contains("Invitation envoyée à " + email + ".", "valable 14 jours", "<th scope=\"row\">"
+                + email + "</th>");
+        String code = invited.replaceAll("(?s).*montré cette seule fois : ([A-Za-z0-9_-]+).*", "$1");
+        jakarta.mail.internet.MimeMessage mail = org.awaitility.Awaitility.await().atMost(PATIENCE).until(() ->
+                TestSmtp.get().withSubject("Invitation à rejoindre « " + structure.get("name") + " »"),
+                m -> !m.isEmpty()).get(0);
+        assertThat(mail.getAllRecipients()[0].toString()).isEqualTo(email);
+        assertThat(String.valueOf(mail.getContent())).contains(code);
+
+        // Withdrawn: the invitation is no longer pending, its code no longer works.
+        String other = "autre-" + System.nanoTime() + "@example.org";
+        String twice = follow(rep, browser(rep, HttpMethod.POST, path + "/invitations", form(invited, "email", other)),
+                path);
+        String withdraw = twice.replaceAll("(?s).*action=\"(" + java.util.regex.Pattern.quote(path)
+                + "/invitations/\\d+/retrait)\"[^>]*>\\s*<input[^>]*>\\s*<button[^>]*>Retirer l'invitation<span[^>]*> de "
+                + java.util.regex.Pattern.quote(other) + ".*", "$1");
+        assertThat(follow(rep, browser(rep, HttpMethod.POST, withdraw, form(twice)), path))
+                .contains("Invitation retirée : " + other + ".").doesNotContain("<th scope=\"row\">" + other);
+        assertThat((List<?>) get("porteur", "/api/structures/" + id + "/members").get("pendingInvitations")).hasSize(1);
+
+        // A member sees the list read-only, and may not invite.
+        post("porteuse", "/api/invitations/accept", Map.of("code", code));
+        String member = signedInSession("porteuse");
+        String seen = browser(member, HttpMethod.GET, path, null).getBody();
+        assertThat(seen).contains("Paul Porteur", "Paule Porteuse (vous)", "Quitter la structure…",
+                "Seul le représentant légal de la structure invite").doesNotContain("Inviter une personne",
+                "Retirer l'invitation", "membres/retrait");
+        ResponseEntity<String> refused = browser(member, HttpMethod.POST, path + "/invitations",
+                form(seen, "email", "x@example.org"));
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("<h1>Action interdite</h1>", "Seul le représentant légal");
+
+        // Removal: a confirmation first, then gone, with a notice.
+        String confirm = browser(rep, HttpMethod.GET, path + "/retrait?membre=porteuse", null).getBody();
+        assertThat(confirm).contains("Retirer Paule Porteuse de la structure ?", "Cette action est définitive.",
+                "name=\"confirmed\" value=\"true\"");
+        ResponseEntity<String> unconfirmed = browser(rep, HttpMethod.POST, path + "/retrait",
+                form(confirm, "membre", "porteuse"));
+        assertThat(unconfirmed.getHeaders().getLocation().toString()).endsWith(path + "/retrait?membre=porteuse");
+        assertThat(count("select count(*) from structure_member where structure_id = ?", structure.get("id")))
+                .isEqualTo(2);
+        assertThat(follow(rep, browser(rep, HttpMethod.POST, path + "/retrait",
+                form(confirm, "membre", "porteuse", "confirmed", "true")), path))
+                .contains("Paule Porteuse ne fait plus partie de la structure.");
+        ResponseEntity<String> gone = browser(member, HttpMethod.GET, path, null);
+        assertThat(gone.getStatusCode().value()).isEqualTo(404);
+        assertThat(gone.getBody()).contains("<h1>Introuvable</h1>");
+
+        // Another structure's members page: the same French 404 as an unknown one.
+        String strangers = String.valueOf(registerStructureWithoutDocuments("porteuse").get("id"));
+        ResponseEntity<String> foreign = browser(rep, HttpMethod.GET, "/portail/structures/" + strangers + "/membres",
+                null);
+        assertThat(foreign.getStatusCode().value()).isEqualTo(404);
+        assertThat(foreign.getBody()).contains("<html lang=\"fr\">", "<h1>Introuvable</h1>");
+    }
+
+    @Test
+    void aMemberLeavesAfterConfirmingAndTheLegalRepresentativeCannot() {
+        Map<String, Object> structure = registerStructureWithoutDocuments("porteur");
+        String path = "/portail/structures/" + structure.get("id") + "/membres";
+        Map<String, Object> invitation = post("porteur", "/api/structures/" + structure.get("id") + "/invitations",
+                Map.of("email", "paule@example.org"));
+        post("porteuse", "/api/invitations/accept", Map.of("code", invitation.get("code")));
+        String member = signedInSession("porteuse");
+        String confirm = browser(member, HttpMethod.GET, path + "/depart", null).getBody();
+        assertThat(confirm).contains("Quitter la structure ?", "Cette action est définitive.");
+        ResponseEntity<String> left = browser(member, HttpMethod.POST, path + "/depart", form(confirm, "confirmed", "true"));
+        assertThat(left.getHeaders().getLocation().getPath()).isEqualTo("/portail");
+        assertThat(count("select count(*) from structure_member where structure_id = ?", structure.get("id")))
+                .isEqualTo(1);
+        ResponseEntity<String> rep = browser(signedInSession("porteur"), HttpMethod.GET, path + "/depart", null);
+        assertThat(rep.getStatusCode().value()).isEqualTo(409);
+        assertThat(rep.getBody()).contains("Le représentant légal ne peut pas quitter la structure");
+    }
+
+    /** A page's form as a browser sends it: its CSRF token and the given name/value pairs. */
+    private static HttpEntity<LinkedMultiValueMap<String, String>> form(String page, String... pairs) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrfOf(page));
+        for (int i = 0; i < pairs.length; i += 2) {
+            form.add(pairs[i], pairs[i + 1]);
+        }
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        return new HttpEntity<>(form, headers);
+    }
+
+    /** After a form: a redirection to the given page, which is returned (flash notice included). */
+    private String follow(String session, ResponseEntity<String> answer, String path) {
+        assertThat(answer.getStatusCode().is3xxRedirection()).as(answer.getBody()).isTrue();
+        assertThat(answer.getHeaders().getLocation().getPath()).isEqualTo(path);
+        return browser(session, HttpMethod.GET, answer.getHeaders().getLocation().getPath(), null).getBody();
     }
 
     private int status(String user, HttpMethod method, String path, Object body) {

@@ -137,24 +137,46 @@ class PagesIT extends ApiTestSupport {
                 + voted.reference());
         String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + voted.applicationId() + "/convention",
                 null).getBody();
-        assertThat(page).contains("Lire la convention (PDF)", "Signer la convention");
+        assertThat(page).contains("Lire la convention (PDF)", "Signer la convention", "1 an, de ",
+                "Candidature " + voted.reference() + " « ",
+                "etiquette--attention\">À signer par la structure</span>").doesNotContain("an(s)");
         String action = page.replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+/signature)\".*", "$1");
+        String path = "/portail/candidatures/" + voted.applicationId() + "/convention";
 
+        // Without the consent: nothing signed, the page again with the error at the box.
         LinkedMultiValueMap<String, String> unchecked = new LinkedMultiValueMap<>();
         unchecked.add("_csrf", csrfOf(page));
         ResponseEntity<String> refused = browser(session, HttpMethod.POST, action, urlEncoded(unchecked));
-        assertThat(refused.getHeaders().getLocation().toString()).endsWith("/convention?erreur");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("La convention n’a pas été signée.", "Cochez la case pour signer",
+                "aria-invalid=\"true\"");
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(voted.reference())
                 .activityId("Task_SignAgreement").count()).isEqualTo(1);
 
+        // With it: post/redirect/get to the page, which says what comes next and who signed.
         LinkedMultiValueMap<String, String> signed = new LinkedMultiValueMap<>(unchecked);
-        signed.add("accord", "oui");
-        assertThat(browser(session, HttpMethod.POST, action, urlEncoded(signed)).getHeaders().getLocation().toString())
-                .endsWith("/convention?ok");
+        signed.add("accord", "true");
+        ResponseEntity<String> done = browser(session, HttpMethod.POST, action, urlEncoded(signed));
+        assertThat(done.getStatusCode().is3xxRedirection()).isTrue();
+        assertThat(done.getHeaders().getLocation().getPath()).isEqualTo(path);
+        assertThat(browser(session, HttpMethod.GET, path, null).getBody()).contains("Convention signée.",
+                "Le Département la contresigne ; le premier versement suit.", ", par Paul Porteur",
+                "Signée, en attente du Département").doesNotContain("Signer la convention</button>");
         awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
-        assertThat(browser(signedInSession("porteuse"), HttpMethod.GET,
-                "/portail/candidatures/" + voted.applicationId() + "/convention", null).getStatusCode().value())
+        assertThat(browser(signedInSession("porteuse"), HttpMethod.GET, path, null).getStatusCode().value())
                 .as("another structure's agreement").isEqualTo(404);
+    }
+
+    @Test
+    void aMemberOtherThanTheLegalRepresentativeReadsTheAgreementWithoutSigningIt() {
+        Voted voted = votedOneYear();
+        Map<String, Object> invitation = post("porteur", "/api/structures/" + voted.structureId() + "/invitations",
+                Map.of("email", "paule@example.org"));
+        post("porteuse", "/api/invitations/accept", Map.of("code", invitation.get("code")));
+        String page = browser(signedInSession("porteuse"), HttpMethod.GET,
+                "/portail/candidatures/" + voted.applicationId() + "/convention", null).getBody();
+        assertThat(page).contains("Lire la convention (PDF)", "Seul le représentant légal de la structure peut signer")
+                .doesNotContain("/signature");
     }
 
     @Test
@@ -166,7 +188,9 @@ class PagesIT extends ApiTestSupport {
         String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + grant.applicationId()
                 + "/compte-rendu", null).getBody();
         String form = "/api/reports/" + grant.reportId() + "/form";
-        assertThat(page).contains("Compte-rendu financier, année 1", "data-submit-url=\"" + form + "\"");
+        assertThat(page).contains("Compte-rendu financier, année 1", "data-submit-url=\"" + form + "\"",
+                "data-done-url=\"/portail/candidatures/" + grant.applicationId() + "?ok=compte-rendu\"",
+                "<script src=\"/assets/portal.js\" defer></script>", "À remettre au plus tard le ");
 
         ResponseEntity<Map<String, Object>> incomplete = call("porteur", HttpMethod.POST, form,
                 Map.of("data", Map.of("actualCharges", -5)));

@@ -224,11 +224,18 @@ public class PortalViews {
         List<String> missing = vault.missingRequiredTypes(a.getStructureId()).stream().map(DocumentType::label).toList();
         return new Summary(a, campaigns.get(a.getCampaignId()), structures.get(a.getStructureId()), years, requested,
                 pieces, missing, applications.submissionProblems(applicationId).entrySet().stream()
-                .map(e -> new Problem(fieldInWords(e.getKey()), e.getValue())).toList());
+                .map(e -> problem(e.getKey(), e.getValue())).toList());
     }
 
     private static final java.util.regex.Pattern BUDGET_RULE = java.util.regex.Pattern.compile("budgets\\[(\\d+)\\].*");
     private static final java.util.regex.Pattern BUDGET_FIELD = java.util.regex.Pattern.compile("budget(\\d+)\\..*");
+
+    /** The schema's messages end with the field's label (« Titre du projet »): shown once, in front. */
+    private static Problem problem(String key, String message) {
+        String field = fieldInWords(key);
+        String label = field.contains(" — ") ? field.substring(field.indexOf(" — ") + 3) : field;
+        return new Problem(field, message.replace(" : « " + label + " »", ""));
+    }
 
     /** A submission error's key ("title", "budget1.l64", "budgets[1].balance", "documents") in words. */
     static String fieldInWords(String key) {

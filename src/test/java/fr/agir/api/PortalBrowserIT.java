@@ -287,7 +287,8 @@ class PortalBrowserIT extends BrowserTestSupport {
         assertThat(notice()).contains("Votre candidature " + reference + " est retirée");
         assertThat(browser.text()).contains("Retirée par la structure", "Le local n'est plus disponible.")
                 .doesNotContain("Retirer ma candidature");
-        assertThat(browser.find(By.cssSelector(".etapes [aria-current=step]")).getText()).contains("arrêtée ici");
+        assertThat(browser.find(By.cssSelector(".etapes [aria-current=step]")).getAttribute("textContent"))
+                .contains("Recevable").contains("arrêtée ici");
         assertThat(get("porteur", "/api/applications/" + applicationId).get("status")).isEqualTo("WITHDRAWN");
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
         checkPage();

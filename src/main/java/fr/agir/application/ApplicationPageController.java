@@ -33,8 +33,13 @@ public class ApplicationPageController {
     }
 
     @GetMapping("/portail/candidatures/{id}")
-    public String page(@PathVariable Long id, Model model) {
+    public String page(@PathVariable Long id, @RequestParam(required = false) String ok, Model model) {
         model.addAttribute("page", views.applicationPage(id));
+        // The report form (form-js, a script) comes back here with ?ok=compte-rendu: it cannot flash a notice.
+        if ("compte-rendu".equals(ok) && !model.containsAttribute(Notice.ATTRIBUTE)) {
+            model.addAttribute(Notice.ATTRIBUTE, Notice.success("Compte-rendu financier remis.",
+                    "La DIEESS va l’examiner ; vous serez prévenu ici et par e-mail de la suite."));
+        }
         // After a refused message or answer, the redirect brought the form and its errors back (flash).
         if (!model.containsAttribute(MESSAGE_FORM)) {
             model.addAttribute(MESSAGE_FORM, new MessageForm());
@@ -60,8 +65,9 @@ public class ApplicationPageController {
      */
     @PostMapping("/portail/candidatures/{id}/messages")
     public String post(@PathVariable Long id, @Valid @ModelAttribute(MESSAGE_FORM) MessageForm form,
-                       BindingResult result, @RequestParam(required = false) MultipartFile file,
-                       RedirectAttributes redirect) throws IOException {
+                       BindingResult result, RedirectAttributes redirect) throws IOException {
+        MultipartFile file = form.getFile();
+        form.setFile(null); // the request's temporary file: not for the session
         if (!result.hasErrors()) {
             try {
                 messages.post(id, form.getBody(), MessageApi.attachment(file));

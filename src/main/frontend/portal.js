@@ -6,7 +6,7 @@
 //   given, checked on the client, then posted as { data } to data-submit-url; done → data-done-url.
 // In both, server errors are shown next to their fields and in a summary linked to them (RGAA 11.10,
 // 11.11).
-import { Form } from '@bpmn-io/form-js-viewer';
+import { Form, MarkdownRenderer } from '@bpmn-io/form-js-viewer';
 
 const FRENCH = {
   'Field is required.': 'Ce champ est obligatoire.',
@@ -32,7 +32,46 @@ function translate(template, replacements) {
   return text.replace(/{([^}]+)}/g, (_, key) => (replacements && key in replacements ? replacements[key] : `{${key}}`));
 }
 
-const frenchModule = { translate: ['value', translate] };
+/** "21000" or "1500.5" (as FEEL's string() writes them) → "21 000" or "1 500,50", with non-breaking spaces. */
+function frenchAmount(number) {
+  const value = Number(number);
+  const cents = !Number.isInteger(value);
+  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: cents ? 2 : 0, maximumFractionDigits: 2 })
+    .format(value).replace(/\u202f/g, '\u00a0');
+}
+
+/** The schema's texts compute amounts in FEEL, which knows no French format: "21000 €" is written "21 000 €". */
+class FrenchMarkdownRenderer extends MarkdownRenderer {
+  render(markdown) {
+    return super.render(String(markdown).replace(/(-?\d+(?:\.\d+)?) €/g, (_, n) => `${frenchAmount(n)}\u00a0€`));
+  }
+}
+FrenchMarkdownRenderer.$inject = [];
+
+const frenchModule = {
+  translate: ['value', translate],
+  markdownRenderer: ['type', FrenchMarkdownRenderer],
+};
+
+/**
+ * French people write "1 500" or "1 500,50": form-js' number fields read the spaces as "not a
+ * number" and empty the field (its line then drops out of the total). The spaces (also the
+ * non-breaking ones a copy from a spreadsheet brings) are taken out before form-js reads the value:
+ * this listener runs in the capture phase, before the field's own. form-js already reads the comma.
+ */
+function acceptFrenchNumbers(root) {
+  root.addEventListener('input', (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.closest('.fjs-form-field-number')) return;
+    const typed = input.value;
+    if (!/[\s\u00a0\u202f]/.test(typed)) return;
+    const caret = input.selectionStart;
+    const cleaned = typed.replace(/[\s\u00a0\u202f]/g, '');
+    const removedBefore = caret == null ? 0 : typed.slice(0, caret).length - typed.slice(0, caret).replace(/[\s\u00a0\u202f]/g, '').length;
+    input.value = cleaned;
+    if (caret != null) input.setSelectionRange(caret - removedBefore, caret - removedBefore);
+  }, true);
+}
 
 // form-js delays a field's value by 300 ms and flushes it on blur; under load a submission could
 // read the state before the flush (a synthesis saved with its first typed letter only). Every
@@ -150,13 +189,15 @@ function clientErrors(form) {
 }
 
 function start(root) {
-  const { schemaUrl, dataUrl, submitUrl, doneUrl, draftKey } = root.dataset;
+  const { schemaUrl, dataUrl, reviewUrl, draftKey } = root.dataset;
   const status = document.getElementById('etat-enregistrement');
   const summary = document.getElementById('resume-erreurs');
   const submitButton = document.getElementById('deposer');
   const storageKey = `agir.brouillon.${draftKey}`;
 
+  // A submitted application's page has no saving status, no summary of errors and no button.
   const setStatus = (text, offline) => {
+    if (!status) return;
     status.textContent = text;
     status.classList.toggle('hors-ligne', !!offline);
   };
@@ -185,11 +226,13 @@ function start(root) {
     }
 
     const form = new Form({ container: root, additionalModules: [frenchModule], debounce: false });
+    acceptFrenchNumbers(root);
     await form.importSchema(schema, current);
     if (!view.editable) {
+      // The page already says when it was submitted; the form is shown as it was, nothing to do.
       form.setProperty('readOnly', true);
       if (submitButton) submitButton.hidden = true;
-      setStatus(`Candidature ${view.stage ? `« ${view.stage} »` : ''} : elle ne peut plus être modifiée.`);
+      root.dataset.ready = 'true';
       return;
     }
 
@@ -259,6 +302,8 @@ function start(root) {
     }
     root.dataset.ready = 'true';
 
+    // "Relire puis déposer": the form's own checks, the draft saved, then the summary page, where
+    // the declaration on honour is ticked and the submission is posted (server side).
     submitButton.addEventListener('click', async () => {
       showErrors(null, {});
       const invalid = clientErrors(form);
@@ -267,20 +312,15 @@ function start(root) {
         return;
       }
       clearTimeout(timer);
-      if (!(await save()) && dirty) {
-        showErrors('Votre brouillon n\'a pas pu être enregistré : la candidature n\'est pas déposée. Réessayez dans un instant.', {});
-        return;
-      }
       submitButton.disabled = true;
-      const result = await call('POST', submitUrl).catch(() => ({ ok: false, status: 0, json: null }));
+      const saved = await save();
       submitButton.disabled = false;
-      if (result.ok) {
-        localStorage.removeItem(storageKey);
-        window.location.assign(doneUrl);
+      if (!saved) {
+        // Refused by the server: its errors are shown by save(). Not sent (network, session): say so.
+        if (dirty) showErrors('Votre brouillon n\'a pas pu être enregistré : réessayez dans un instant.', {});
         return;
       }
-      showErrors(result.status === 0 ? 'Pas de connexion : la candidature n\'est pas déposée. Réessayez dans un instant.'
-        : (result.json && result.json.detail) || 'La candidature n\'a pas pu être déposée.', result.json && result.json.erreurs);
+      window.location.assign(reviewUrl);
     });
   });
 }

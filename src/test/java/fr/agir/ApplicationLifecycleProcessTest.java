@@ -540,6 +540,55 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .hasMessageContaining("séance de jury");
     }
 
+    @Test
+    void theStructureWithdrawsItsApplicationWhileOpinionsAreAwaitedAndTheLifecycleEnds() {
+        Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 1, TWENTY_K);
+        declareComplete(app);
+        ProcessInstance pi = lifecycle(app);
+        assertThat(pi).isWaitingAt("Activity_CollectOpinions");
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("directorate-opinion")
+                .processInstanceBusinessKey(app.getReference()).count()).isPositive();
+
+        as("porteur", () -> applications.withdraw(app.getId(), "Le local du projet n'est plus disponible."));
+
+        assertThat(pi).isEnded().hasPassed("Event_WithdrawalRequested", "Event_Withdrawn")
+                .hasNotPassed("Task_WriteSynthesis");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(app.getReference()).count())
+                .as("the opinions' processes end with it").isZero();
+        Application after = applications.get(app.getId());
+        assertThat(after.getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThat(after.getStatusReason()).isEqualTo("Le local du projet n'est plus disponible.");
+        AuditEvent withdrawn = auditRows.findByApplicationIdOrderByIdAsc(app.getId()).stream()
+                .filter(e -> e.getAction().equals("WITHDRAWN")).findFirst().orElseThrow();
+        assertThat(withdrawn.getFromState()).isEqualTo("UNDER_REVIEW");
+        assertThat(withdrawn.getReason()).isEqualTo("Le local du projet n'est plus disponible.");
+        assertThat(withdrawn.getActor()).isEqualTo("porteur");
+        assertThat(as("porteur", () -> applications.withdrawnFrom(app.getId()))).isEqualTo(ApplicationStatus.UNDER_REVIEW);
+        assertThatThrownBy(() -> as("porteur", () -> applications.withdraw(app.getId(), "Encore")))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("ne peut plus être retirée");
+    }
+
+    @Test
+    void anApplicationCanBeWithdrawnWhileTheVoteIsAwaitedButNotOnceVoted() {
+        Application waiting = instructedAndJudged(1, Map.of(1, TWENTY_K));
+        assertThat(lifecycle(waiting)).isWaitingAt("Event_VoteReceived");
+        ProcessInstance pi = lifecycle(waiting);
+        as("porteur", () -> applications.withdraw(waiting.getId(), "Projet financé par ailleurs."));
+        assertThat(pi).isEnded().hasPassed("Event_Withdrawn");
+        assertThat(applications.get(waiting.getId()).getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
+        assertThatThrownBy(() -> as("instructeur", () -> votes.record(waiting.getId(), Decision.Outcome.ADOPTED,
+                "CP-2026-X", LocalDate.now(fr.agir.shared.TimeConfig.PARIS), null, null)))
+                .isInstanceOf(StateConflictException.class);
+
+        Application voted = instructedAndJudged(1, Map.of(1, TWENTY_K));
+        vote(voted, Decision.Outcome.ADOPTED, null, null);
+        assertThatThrownBy(() -> as("porteur", () -> applications.withdraw(voted.getId(), "Trop tard")))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("Commission permanente");
+        assertThat(lifecycle(voted)).isWaitingAt("Task_SignAgreement");
+        assertThatThrownBy(() -> as("porteuse", () -> applications.withdraw(voted.getId(), "Intrus")))
+                .isInstanceOf(fr.agir.shared.NotFoundException.class);
+    }
+
     // ---- steps, as each user takes them
 
     private void declareComplete(Application app) {

@@ -5,4 +5,8 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ApplicationMessageRepository extends JpaRepository<ApplicationMessage, Long> {
     List<ApplicationMessage> findByApplicationIdOrderBySentAtAscIdAsc(Long applicationId);
+
+    @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
+    @org.springframework.data.jpa.repository.Query("delete from ApplicationMessage m where m.applicationId = ?1")
+    void deleteByApplicationId(Long applicationId);
 }

@@ -17,26 +17,48 @@ public final class ApplicationProgress {
     }
 
     public static List<Step> of(ApplicationStatus status) {
+        return of(status, null);
+    }
+
+    /**
+     * As {@link #of(ApplicationStatus)}; for a withdrawn application, {@code withdrawnFrom} is the
+     * stage it was withdrawn at (the stepper stops there), or null if unknown (stops after "Déposée").
+     */
+    public static List<Step> of(ApplicationStatus status, ApplicationStatus withdrawnFrom) {
+        if (status == ApplicationStatus.WITHDRAWN) {
+            int at = withdrawnFrom == null || withdrawnFrom == ApplicationStatus.WITHDRAWN ? 1
+                    : Math.max(1, index(withdrawnFrom));
+            return steps(at, true, false);
+        }
+        int current = index(status);
+        boolean stopped = status == ApplicationStatus.INADMISSIBLE || status == ApplicationStatus.REJECTED;
+        return steps(current, stopped, status == ApplicationStatus.DRAFT);
+    }
+
+    private static int index(ApplicationStatus status) {
         int current;
-        boolean stopped = false;
         switch (status) {
             case DRAFT -> current = 0;
             case SUBMITTED, AWAITING_PIECES -> current = 1;
-            case INADMISSIBLE -> { current = 1; stopped = true; }
+            case INADMISSIBLE -> current = 1;
             case UNDER_REVIEW -> current = 2;
             case AWAITING_JURY -> current = 3;
             case AWAITING_VOTE -> current = 4;
-            case REJECTED -> { current = 4; stopped = true; }
+            case REJECTED -> current = 4;
             case GRANTED -> current = 5;
             case IN_PROGRESS -> current = 6;
             case CLOSED -> current = STEPS.size();
             default -> throw new IllegalArgumentException(status.name());
         }
+        return current;
+    }
+
+    private static List<Step> steps(int current, boolean stopped, boolean draft) {
         List<Step> steps = new ArrayList<>();
         for (int i = 0; i < STEPS.size(); i++) {
-            Step.State state = i < current || status == ApplicationStatus.CLOSED ? Step.State.DONE
-                    : i == current ? (stopped ? Step.State.STOPPED : status == ApplicationStatus.DRAFT
-                    ? Step.State.TO_COME : Step.State.CURRENT) : Step.State.TO_COME;
+            Step.State state = i < current ? Step.State.DONE
+                    : i == current ? (stopped ? Step.State.STOPPED : draft ? Step.State.TO_COME : Step.State.CURRENT)
+                    : Step.State.TO_COME;
             steps.add(new Step(STEPS.get(i), state));
         }
         return steps;

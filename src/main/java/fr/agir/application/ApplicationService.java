@@ -52,6 +52,7 @@ public class ApplicationService {
     private final BudgetLineRepository budgetLines;
     private final ApplicationAmountRepository amounts;
     private final ApplicationDocumentRepository linkedDocuments;
+    private final ApplicationMessageRepository messages;
     private final DocumentVault vault;
     private final CampaignService campaigns;
     private final StructureService structures;
@@ -65,7 +66,7 @@ public class ApplicationService {
 
     public ApplicationService(ApplicationRepository applications, BudgetLineRepository budgetLines,
                               ApplicationAmountRepository amounts, ApplicationDocumentRepository linkedDocuments,
-                              DocumentVault vault, CampaignService campaigns,
+                              ApplicationMessageRepository messages, DocumentVault vault, CampaignService campaigns,
                               StructureService structures, ReviewerAccess reviewerAccess,
                               NumberSequenceService numbers, Workflow workflow, AuditTrail audit,
                               CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
@@ -73,6 +74,7 @@ public class ApplicationService {
         this.budgetLines = budgetLines;
         this.amounts = amounts;
         this.linkedDocuments = linkedDocuments;
+        this.messages = messages;
         this.vault = vault;
         this.campaigns = campaigns;
         this.structures = structures;
@@ -117,11 +119,22 @@ public class ApplicationService {
 
     /**
      * Submits the draft: checks it completely, then starts its lifecycle. Submitting an already
-     * submitted application returns it unchanged (one application, one process).
+     * submitted application returns it unchanged (one application, one process). The integrators'
+     * API submits without the portal's declaration on honour (their own terms cover it).
      */
     @Transactional
     @PreAuthorize("hasRole('APPLICANT')")
     public Application submit(Long applicationId) {
+        return submit(applicationId, false);
+    }
+
+    /**
+     * As {@link #submit(Long)}; {@code declaredOnHonour} says that the person certified the
+     * information on the portal's summary page (kept in the audit trail's reason).
+     */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application submit(Long applicationId, boolean declaredOnHonour) {
         Application application = applications.findForUpdate(applicationId).orElseThrow(ApplicationService::notFound);
         structures.checkMember(application.getStructureId());
         if (application.getStatus() != ApplicationStatus.DRAFT) {
@@ -129,14 +142,7 @@ public class ApplicationService {
         }
         Campaign campaign = campaigns.checkAcceptsSubmissions(application.getCampaignId());
         dropBudgetsBeyondDuration(application);
-        List<YearBudget> budgets = budgets(applicationId);
-        Map<String, String> errors = completenessErrors(application, campaign, budgets);
-        List<DocumentType> missing = vault.missingRequiredTypes(application.getStructureId());
-        if (!missing.isEmpty()) {
-            errors.put("documents", "Ajoutez au dossier unique de la structure, ou remplacez si elles ont expiré, "
-                    + "ces pièces exigées pour candidater : "
-                    + String.join(", ", missing.stream().map(DocumentType::label).toList()));
-        }
+        Map<String, String> errors = submissionErrors(application, campaign, budgets(applicationId));
         if (!errors.isEmpty()) {
             throw new InvalidInputException("La candidature est incomplète ou incohérente : corrigez les champs "
                     + "signalés puis déposez-la à nouveau. Votre brouillon est conservé.", errors);
@@ -144,10 +150,93 @@ public class ApplicationService {
         application.markSubmitted(currentUser.username(), Instant.now(clock));
         linkCaseFileDocuments(applicationId);
         audit.record(ENTITY, applicationId, applicationId, "SUBMITTED", ApplicationStatus.DRAFT,
-                ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.displayName());
+                ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.displayName()
+                        + (declaredOnHonour ? ", informations certifiées exactes sur l'honneur" : ""));
         workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), lifecycleVariables(application));
         events.publishEvent(new ApplicationSubmitted(applicationId)); // the receipt e-mail, in this transaction
         return application;
+    }
+
+    /**
+     * What would stop the draft's submission today, by field (the portal's summary page shows it
+     * before the declaration): the same checks as {@link #submit}, changing nothing.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Map<String, String> submissionProblems(Long applicationId) {
+        Application application = visible(applicationId);
+        if (application.getStatus() != ApplicationStatus.DRAFT) {
+            return Map.of();
+        }
+        Campaign campaign = campaigns.get(application.getCampaignId());
+        List<YearBudget> budgets = budgets(applicationId).stream()
+                .filter(b -> b.year() <= application.getDurationYears()).toList();
+        return submissionErrors(application, campaign, budgets);
+    }
+
+    private Map<String, String> submissionErrors(Application application, Campaign campaign, List<YearBudget> budgets) {
+        Map<String, String> errors = completenessErrors(application, campaign, budgets);
+        List<DocumentType> missing = vault.missingRequiredTypes(application.getStructureId());
+        if (!missing.isEmpty()) {
+            errors.put("documents", "Ajoutez au dossier unique de la structure, ou remplacez si elles ont expiré, "
+                    + "ces pièces exigées pour candidater : "
+                    + String.join(", ", missing.stream().map(DocumentType::label).toList()));
+        }
+        return errors;
+    }
+
+    /**
+     * Deletes a draft its structure no longer wants: its rows go (it was never submitted, nothing
+     * refers to it), the audit trail keeps that it existed and who deleted it.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public void deleteDraft(Long applicationId) {
+        Application application = ownDraft(applicationId);
+        audit.record(ENTITY, applicationId, applicationId, "DRAFT_DELETED", ApplicationStatus.DRAFT, null,
+                "Brouillon « " + (application.getTitle() == null ? application.getReference() : application.getTitle())
+                        + " » supprimé par " + currentUser.displayName());
+        budgetLines.deleteByApplicationId(applicationId);
+        for (AmountKind kind : AmountKind.values()) {
+            amounts.deleteByApplicationIdAndKind(applicationId, kind);
+        }
+        messages.deleteByApplicationId(applicationId);
+        applications.delete(application);
+    }
+
+    /**
+     * The structure withdraws its submitted application before the Commission permanente's vote:
+     * the stage becomes {@link ApplicationStatus#WITHDRAWN}, the reason is audited, and the
+     * lifecycle ends through its "Candidature retirée" event sub-process, in this transaction
+     * (whatever step it was waiting at: completeness, opinions, synthesis, jury, vote). Any other
+     * stage is a 409.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Application withdraw(Long applicationId, String reason) {
+        Application application = applications.findForUpdate(applicationId).orElseThrow(ApplicationService::notFound);
+        structures.checkMember(application.getStructureId());
+        ApplicationStatus from = application.getStatus();
+        if (!from.withdrawable()) {
+            throw new StateConflictException(from == ApplicationStatus.DRAFT
+                    ? "Ce brouillon n'est pas déposé : supprimez-le plutôt que de le retirer."
+                    : "Cette candidature ne peut plus être retirée : elle est au stade « " + from.label()
+                    + " ». Le retrait n'est possible qu'avant la décision de la Commission permanente.");
+        }
+        String why = fr.agir.shared.Texts.required(reason, "reason", 1000, "Indiquez la raison du retrait");
+        application.changeStatus(ApplicationStatus.WITHDRAWN, why, Instant.now(clock));
+        audit.record(ENTITY, applicationId, applicationId, "WITHDRAWN", from, ApplicationStatus.WITHDRAWN, why);
+        workflow.interrupt(ProcessKeys.MESSAGE_WITHDRAWN, ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(),
+                Map.of("withdrawalReason", why));
+        return application;
+    }
+
+    /** The stage a withdrawn application was withdrawn at (for its stepper), or null. */
+    @Transactional(readOnly = true)
+    public ApplicationStatus withdrawnFrom(Long applicationId) {
+        return history(applicationId).stream().filter(e -> "WITHDRAWN".equals(e.getAction()))
+                .map(fr.agir.audit.AuditEvent::getFromState).filter(java.util.Objects::nonNull)
+                .reduce((first, second) -> second).map(ApplicationStatus::valueOf).orElse(null);
     }
 
     /** The draft or application as the portal's form holds it. */

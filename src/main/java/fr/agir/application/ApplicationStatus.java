@@ -12,7 +12,9 @@ public enum ApplicationStatus {
     REJECTED("Rejetée par la Commission permanente"),
     GRANTED("Subvention votée — convention à signer"),
     IN_PROGRESS("Convention en cours d'exécution"),
-    CLOSED("Clôturée");
+    CLOSED("Clôturée"),
+    /** Withdrawn by its structure before the Commission permanente's decision; its lifecycle has ended. */
+    WITHDRAWN("Retirée par la structure");
 
     private final String label;
 
@@ -22,5 +24,27 @@ public enum ApplicationStatus {
 
     public String label() {
         return label;
+    }
+
+    /**
+     * How a status tag shows this stage (fragments/ui :: tag): "succes" once granted, "erreur" when
+     * refused, "attention" when the structure must act, "info" while in progress, null (neutral) else.
+     */
+    public String tone() {
+        return switch (this) {
+            case GRANTED, IN_PROGRESS, CLOSED -> "succes";
+            case INADMISSIBLE, REJECTED -> "erreur";
+            case AWAITING_PIECES -> "attention";
+            case SUBMITTED, UNDER_REVIEW, AWAITING_JURY, AWAITING_VOTE -> "info";
+            case DRAFT, WITHDRAWN -> null;
+        };
+    }
+
+    /** Stages from which the structure may still withdraw its application: submitted, and not yet voted on. */
+    public boolean withdrawable() {
+        return switch (this) {
+            case SUBMITTED, AWAITING_PIECES, UNDER_REVIEW, AWAITING_JURY, AWAITING_VOTE -> true;
+            default -> false;
+        };
     }
 }

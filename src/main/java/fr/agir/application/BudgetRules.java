@@ -1,5 +1,6 @@
 package fr.agir.application;
 
+import fr.agir.shared.Money;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,8 +37,8 @@ public final class BudgetRules {
                 errors.put(prefix + ".requestedAmount", "Indiquez le montant demandé au Département pour l'année " + year);
             } else if (budget.line(BudgetLineCode.P74_DEPARTEMENT).compareTo(requested) != 0) {
                 errors.put(prefix + ".lines.74-DEPARTEMENT", "La ligne 74 « Département » ("
-                        + budget.line(BudgetLineCode.P74_DEPARTEMENT).toPlainString()
-                        + " €) doit être égale au montant demandé (" + requested.toPlainString() + " €)");
+                        + Money.format(budget.line(BudgetLineCode.P74_DEPARTEMENT))
+                        + ") doit être égale au montant demandé (" + Money.format(requested) + ")");
             }
             if (budget.line(BudgetLineCode.C86).compareTo(budget.line(BudgetLineCode.P87)) != 0) {
                 errors.put(prefix + ".lines.86", "Les emplois (86) et les ressources (87) des contributions "
@@ -46,15 +47,15 @@ public final class BudgetRules {
             BigDecimal charges = budget.total(BudgetLineCode.Side.CHARGE);
             BigDecimal products = budget.total(BudgetLineCode.Side.PRODUCT);
             if (charges.compareTo(products) != 0) {
-                errors.put(prefix + ".balance", "Budget déséquilibré : total des charges " + charges.toPlainString()
-                        + " € ≠ total des produits " + products.toPlainString() + " €");
+                errors.put(prefix + ".balance", "Budget déséquilibré : total des charges " + Money.format(charges)
+                        + " ≠ total des produits " + Money.format(products));
             }
             if (charges.signum() == 0) {
                 errors.put(prefix + ".lines", "Le budget prévisionnel de l'année " + year + " est vide");
             }
         }
         budgets.stream().filter(b -> b.year() < 1 || b.year() > durationYears).forEach(b ->
-                errors.put("budgets[" + b.year() + "]", "Année hors de la durée demandée (" + durationYears + " an(s))"));
+                errors.put("budgets[" + b.year() + "]", "Année hors de la durée demandée (" + durationYears + (durationYears > 1 ? " ans)" : " an)")));
         return errors;
     }
 }

@@ -13,6 +13,11 @@ public class MessageForm {
     @Size(max = 4000, message = "Au plus 4 000 caractères")
     private String body;
 
+    /** The attachment chosen, if any; never kept across the redirect (a browser cannot refill a file field). */
+    private org.springframework.web.multipart.MultipartFile file;
+
     public String getBody() { return body; }
     public void setBody(String body) { this.body = body; }
+    public org.springframework.web.multipart.MultipartFile getFile() { return file; }
+    public void setFile(org.springframework.web.multipart.MultipartFile file) { this.file = file; }
 }

@@ -205,7 +205,9 @@ public class JuryDeliberationService {
         }
         int sent = 0;
         for (SessionApplication taken : sessionApplications.findBySessionIdOrderByApplicationId(sessionId)) {
-            if (results.of(taken.getApplicationId()).isEmpty()) {
+            // A structure may withdraw its application until the vote: its lifecycle has ended, nothing to send.
+            if (results.of(taken.getApplicationId()).isEmpty() && applications.get(taken.getApplicationId())
+                    .getStatus() != fr.agir.application.ApplicationStatus.WITHDRAWN) {
                 results.recordFromSession(taken, session.getClosedBy());
                 sent++;
             }

@@ -29,6 +29,8 @@ public final class ProcessKeys {
 
     public static final String MESSAGE_JURY_RESULT = "JuryResultRecorded";
     public static final String MESSAGE_VOTE = "VoteRecorded";
+    /** Starts the lifecycle's interrupting event sub-process "Candidature retirée". */
+    public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
     public static final String EVENT_JURY_RESULT = "Event_JuryResultReceived";
     public static final String EVENT_VOTE = "Event_VoteReceived";
 }

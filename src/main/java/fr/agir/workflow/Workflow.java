@@ -242,6 +242,20 @@ public class Workflow {
                 .setVariables(variables).correlateWithResult());
     }
 
+    /**
+     * Correlates a message that interrupts the case's running process wherever it waits (an
+     * interrupting event sub-process), in the caller's transaction; 409 if no such process runs.
+     */
+    public void interrupt(String message, String processKey, String businessKey, Map<String, Object> variables) {
+        List<ProcessInstance> running = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).active().list();
+        if (running.isEmpty()) {
+            throw new StateConflictException("Ce dossier n'est plus en cours : rien à interrompre.");
+        }
+        asCurrentUser(() -> runtime.createMessageCorrelation(message).processInstanceId(running.get(0).getId())
+                .setVariables(variables).correlateWithResult());
+    }
+
     public List<OpenTask> openTasksFor(List<String> candidateGroups, List<String> businessKeys, int first, int max) {
         if (candidateGroups.isEmpty() || businessKeys != null && businessKeys.isEmpty()) {
             return List.of();

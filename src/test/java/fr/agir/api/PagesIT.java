@@ -207,6 +207,100 @@ class PagesIT extends ApiTestSupport {
         assertThat(reportStatus(grant)).isEqualTo("SUBMITTED");
     }
 
+    @Test
+    void thePortalSubmitsFromTheSummaryOnlyWithTheDeclarationOnHonour() {
+        Map<String, Object> draft = oneYearDraft(budget(1, 10000, 20000));
+        String id = String.valueOf(draft.get("id"));
+        String session = signedInSession("porteur");
+        ResponseEntity<String> summary = browser(session, HttpMethod.GET, "/portail/candidatures/" + id + "/recapitulatif", null);
+        assertThat(summary.getStatusCode().value()).isEqualTo(200);
+        assertThat(summary.getBody()).contains("Relire et déposer la candidature", "Recyclerie solidaire",
+                "20 000,00 €", "Je certifie sur l’honneur l’exactitude des informations", "Déposer ma candidature");
+
+        LinkedMultiValueMap<String, String> undeclared = new LinkedMultiValueMap<>();
+        undeclared.add("_csrf", csrfOf(summary.getBody()));
+        undeclared.add("_declaration", "on");
+        ResponseEntity<String> refused = browser(session, HttpMethod.POST, "/portail/candidatures/" + id + "/depot",
+                urlEncoded(undeclared));
+        assertThat(refused.getStatusCode().value()).isEqualTo(422);
+        assertThat(refused.getBody()).contains("La candidature n’est pas déposée",
+                "Cochez la déclaration sur l&#39;honneur pour déposer la candidature", "aria-invalid=\"true\"");
+        assertThat(get("porteur", "/api/applications/" + id)).containsEntry("status", "DRAFT");
+
+        assertThat(browser(signedInSession("porteuse"), HttpMethod.GET, "/portail/candidatures/" + id + "/recapitulatif",
+                null).getStatusCode().value()).as("another structure's draft").isEqualTo(404);
+
+        LinkedMultiValueMap<String, String> declared = new LinkedMultiValueMap<>(undeclared);
+        declared.add("declaration", "true");
+        ResponseEntity<String> submitted = browser(session, HttpMethod.POST, "/portail/candidatures/" + id + "/depot",
+                urlEncoded(declared));
+        assertThat(submitted.getStatusCode().value()).isEqualTo(302);
+        assertThat(submitted.getHeaders().getLocation().getPath()).isEqualTo("/portail/candidatures/" + id);
+        assertThat(get("porteur", "/api/applications/" + id)).containsEntry("status", "SUBMITTED");
+        assertThat(browser(session, HttpMethod.GET, "/portail/candidatures/" + id, null).getBody())
+                .contains("est déposée", "/api/applications/" + id + "/receipt");
+        assertThat(browser(session, HttpMethod.GET, "/portail/candidatures/" + id + "/recapitulatif", null)
+                .getHeaders().getLocation().getPath()).as("nothing left to submit").isEqualTo("/portail/candidatures/" + id);
+    }
+
+    @Test
+    void anApplicationCannotBeWithdrawnAfterTheVoteNorByAnotherStructure() {
+        Voted voted = votedOneYear();
+        String path = "/portail/candidatures/" + voted.applicationId() + "/retrait";
+        String session = signedInSession("porteur");
+        String page = browser(session, HttpMethod.GET, path, null).getBody();
+        assertThat(page).contains("Cette candidature ne peut plus être retirée").doesNotContain("name=\"reason\"");
+
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrfOf(page));
+        form.add("reason", "Trop tard");
+        form.add("confirmed", "true");
+        ResponseEntity<String> refused = browser(session, HttpMethod.POST, path, urlEncoded(form));
+        assertThat(refused.getStatusCode().value()).isEqualTo(409);
+        assertThat(refused.getBody()).contains("<html lang=\"fr\">", "ne peut plus être retirée",
+                "avant la décision de la Commission permanente");
+        assertThat(get("porteur", "/api/applications/" + voted.applicationId())).containsEntry("status", "GRANTED");
+
+        String stranger = signedInSession("porteuse");
+        String strangerPage = browser(stranger, HttpMethod.GET, "/portail", null).getBody();
+        LinkedMultiValueMap<String, String> intrusion = new LinkedMultiValueMap<>(form);
+        intrusion.set("_csrf", csrfOf(strangerPage));
+        assertThat(browser(stranger, HttpMethod.POST, path, urlEncoded(intrusion)).getStatusCode().value())
+                .isEqualTo(404);
+        assertThat(browser(stranger, HttpMethod.GET, "/portail/candidatures/" + voted.applicationId(), null)
+                .getStatusCode().value()).isEqualTo(404);
+        LinkedMultiValueMap<String, String> deletion = new LinkedMultiValueMap<>();
+        deletion.add("_csrf", csrfOf(strangerPage));
+        deletion.add("confirmed", "true");
+        Map<String, Object> draft = oneYearDraft(budget(1, 10000, 20000));
+        assertThat(browser(stranger, HttpMethod.POST, "/portail/candidatures/" + draft.get("id") + "/suppression",
+                urlEncoded(deletion)).getStatusCode().value()).as("another structure's draft").isEqualTo(404);
+        assertThat(get("porteur", "/api/applications/" + draft.get("id"))).containsEntry("status", "DRAFT");
+    }
+
+    @Test
+    void aRefusedMessageComesBackWithWhatWasTypedAndNoPostAddress() {
+        Map<String, Object> draft = oneYearDraft(budget(1, 10000, 20000));
+        String page = "/portail/candidatures/" + draft.get("id");
+        String session = signedInSession("porteur");
+        String csrf = csrfOf(browser(session, HttpMethod.GET, page, null).getBody());
+
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("body", "Voici le logiciel demandé");
+        parts.add("file", filePart("devis.pdf", fr.agir.structure.SampleFiles.windowsExecutable()));
+        HttpHeaders multipart = new HttpHeaders();
+        multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> refused = browser(session, HttpMethod.POST, page + "/messages?_csrf=" + csrf,
+                new HttpEntity<>(parts, multipart));
+        assertThat(refused.getStatusCode().value()).isEqualTo(302);
+        assertThat(refused.getHeaders().getLocation().toString()).endsWith(page + "#messages").doesNotContain("_csrf");
+        String after = browser(session, HttpMethod.GET, page, null).getBody();
+        assertThat(after).contains("Le message n’est pas envoyé", "vrai PDF", "Voici le logiciel demandé");
+        assertThat(count("select count(*) from application_message where application_id = ?", draft.get("id"))).isZero();
+        assertThat(browser(session, HttpMethod.GET, page, null).getBody()).as("shown once")
+                .doesNotContain("Le message n’est pas envoyé");
+    }
+
     private Object reportStatus(Grant grant) {
         return list("porteur", "/api/applications/" + grant.applicationId() + "/reports").stream()
                 .filter(r -> grant.reportId().equals(String.valueOf(r.get("id")))).findFirst().orElseThrow().get("status");

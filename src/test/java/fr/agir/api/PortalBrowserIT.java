@@ -16,6 +16,47 @@ import fr.agir.structure.SampleFiles;
  */
 class PortalBrowserIT extends BrowserTestSupport {
 
+    /**
+     * The page as the project leader sees it on a computer (1366 px) and on a phone (375 px): no
+     * serious WCAG violation at either width, and never wider than the phone's screen.
+     */
+    private void checkPage() {
+        org.openqa.selenium.WebDriver.Window window = browser.driver.manage().window();
+        try {
+            window.setSize(new org.openqa.selenium.Dimension(1366, 900));
+            browser.assertAccessible();
+            window.setSize(new org.openqa.selenium.Dimension(375, 812));
+            browser.assertAccessible();
+            Long pageWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "return document.documentElement.scrollWidth;");
+            Long screen = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                    "return window.innerWidth;");
+            assertThat(pageWidth).as("width of %s at 375 px", browser.driver.getCurrentUrl()).isLessThanOrEqualTo(screen);
+        } finally {
+            window.setSize(new org.openqa.selenium.Dimension(1366, 900));
+        }
+    }
+
+    /** Pastes a value into a field as a user does (one input event with the whole text). */
+    private void paste(String label, String text) {
+        WebElement field = browser.fieldLabelled(label);
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript("""
+                arguments[0].focus();
+                arguments[0].value = arguments[1];
+                arguments[0].dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+                """, field, text);
+    }
+
+    /** The page's text, its non-breaking spaces (French amounts: "12 000 €") read as spaces. */
+    private String pageText() {
+        return browser.text().replace('\u00a0', ' ').replace('\u202f', ' ');
+    }
+
+    /** The notice shown after an action (what happened, what comes next). */
+    private String notice() {
+        return browser.find(By.cssSelector("main .alerte[role=status]")).getText();
+    }
+
     private void openForm(String applicationId) {
         browser.driver.get(url("/portail/candidatures/" + applicationId + "/formulaire"));
         browser.await(d -> "true".equals(d.findElement(By.id("formulaire-candidature")).getAttribute("data-ready")));
@@ -70,7 +111,7 @@ class PortalBrowserIT extends BrowserTestSupport {
 
         signIn("porteur");
         browser.driver.get(url("/portail"));
-        browser.assertAccessible();
+        checkPage();
 
         // Registration: a wrong SIRET and a postal code of another commune are refused next to their fields,
         // and nothing typed is lost.
@@ -103,9 +144,12 @@ class PortalBrowserIT extends BrowserTestSupport {
         Integer structureId = jdbc.queryForObject("select id from structure where siret = ?", Integer.class, siret);
         assertThat(jdbc.queryForObject("select ept from structure where id = ?", String.class, structureId))
                 .isEqualTo("PLAINE_COMMUNE");
+        // The home says what is missing before he can apply.
+        assertThat(browser.text()).contains("Déposez les pièces exigées pour candidater");
+        checkPage();
 
         // The case file's pieces, uploaded once in the vault; a renamed executable is refused.
-        browser.find(By.linkText("Documents de " + name)).click();
+        browser.find(By.cssSelector("a[href='/portail/structures/" + structureId + "/documents']")).click();
         browser.assertAccessible();
         uploadPiece("RIB", "rib.pdf", SampleFiles.windowsExecutable());
         assertThat(browser.find(By.cssSelector("[role=alert]")).getText()).contains("vrai PDF");
@@ -118,25 +162,21 @@ class PortalBrowserIT extends BrowserTestSupport {
         browser.driver.get(url("/portail"));
 
         // First session: start an application, type part of it, let it autosave, close the browser.
-        WebElement form = browser.find(By.xpath("//form[input[@name='campaignId' and @value='" + campaign.get("id") + "']]"));
-        new org.openqa.selenium.support.ui.Select(form.findElement(By.tagName("select")))
-                .selectByVisibleText(name);
-        form.findElement(By.tagName("button")).click();
-        browser.await(d -> d.getCurrentUrl().endsWith("/formulaire"));
-        String applicationId = browser.driver.getCurrentUrl().replaceAll(".*/candidatures/(\\d+)/formulaire", "$1");
-        browser.await(d -> "true".equals(d.findElement(By.id("formulaire-candidature")).getAttribute("data-ready")));
-        browser.assertAccessible();
+        String applicationId = prepareApplication(campaign, name);
+        assertThat(notice()).contains("Brouillon").contains("créé").contains("Remplissez maintenant le formulaire");
+        checkPage();
 
         browser.find(By.id("deposer")).click();
         assertThat(browser.find(By.id("resume-erreurs")).getText())
                 .contains("corrigez-les avant de déposer").contains("Ce champ est obligatoire");
+        assertThat(browser.text()).as("nothing is balanced in an empty budget").doesNotContain("Budget équilibré");
 
         browser.type("Titre du projet", "Atelier vélo solidaire");
         browser.type("Description du projet", "Réparer et prêter des vélos aux habitants.");
         // Right after typing in a field whose error is still shown: the error goes on blur, and the
         // page must not move under the pointer (portal.css), or the click would be lost.
         click("Transition écologique");
-        browser.type("64 – Charges de personnel", "12000");
+        browser.type("64 – Charges de personnel", "12 000");
         awaitSaved();
         assertThat(jdbc.queryForMap("select title, thematic from application where id = ?",
                 Long.valueOf(applicationId))).containsEntry("title", "Atelier vélo solidaire")
@@ -148,25 +188,55 @@ class PortalBrowserIT extends BrowserTestSupport {
         openForm(applicationId);
         assertThat(browser.fieldLabelled("Titre du projet").getAttribute("value")).isEqualTo("Atelier vélo solidaire");
         assertThat(browser.fieldLabelled("64 – Charges de personnel").getAttribute("value")).contains("12000");
-        assertThat(browser.text()).contains("Total des charges : 12000");
+        assertThat(pageText()).contains("Total des charges : 12 000 €");
 
         choose("Jeunes");
         browser.type("Territoire du projet", "Saint-Denis, quartier Pleyel");
-        browser.type("70 – Vente de produits", "2000");
-        browser.type("74 – Subvention : Département", "9000");
-        browser.await(d -> browser.text().contains("Budget déséquilibré : écart de 1000"));
+        // French thousands separators, pasted from a spreadsheet: kept, and counted in the totals.
+        paste("70 – Vente de produits", "2 000");
+        paste("74 – Subvention : Département", "9\u00a0000");
+        browser.await(d -> pageText().contains("Budget déséquilibré : écart de 1 000 €"));
+        assertThat(browser.fieldLabelled("70 – Vente de produits").getAttribute("value")).isEqualTo("2000");
         browser.type("74 – Subvention : commune", "1000");
         browser.await(d -> browser.text().contains("Budget équilibré"));
+        assertThat(pageText()).contains("Total des produits : 12 000 €");
         awaitSaved();
-        browser.assertAccessible();
+        checkPage();
+
+        // Submitting goes through the summary: the content read back, then the declaration on honour.
         browser.find(By.id("deposer")).click();
-        browser.await(d -> d.getCurrentUrl().contains("/portail?ok=depot"));
-        assertThat(browser.text()).contains("Votre candidature est déposée");
+        browser.await(d -> d.getCurrentUrl().endsWith("/candidatures/" + applicationId + "/recapitulatif"));
+        assertThat(pageText()).contains("Relire et déposer la candidature", "Atelier vélo solidaire",
+                "Transition écologique", "Jeunes", "Charges de personnel", "12 000,00 €", "9 000,00 €",
+                "Total des produits", "Statuts", "Liste des dirigeants", "RIB");
+        checkPage();
+        browser.find(By.xpath("//button[normalize-space()='Déposer ma candidature']")).click();
+        assertThat(browser.find(By.id("erreurs")).getText()).contains("Cochez la déclaration sur l'honneur");
+        assertThat(get("porteur", "/api/applications/" + applicationId).get("status")).isEqualTo("DRAFT");
+        browser.assertAccessible();
+        browser.find(By.id("declaration")).click();
+        browser.find(By.xpath("//button[normalize-space()='Déposer ma candidature']")).click();
+        browser.await(d -> d.getCurrentUrl().endsWith("/portail/candidatures/" + applicationId));
         Map<String, Object> submitted = get("porteur", "/api/applications/" + applicationId);
         assertThat(submitted.get("status")).isEqualTo("SUBMITTED");
         String reference = (String) submitted.get("reference");
+        assertThat(notice()).contains("Votre candidature " + reference + " est déposée")
+                .contains("Télécharger l’accusé de réception (PDF)");
+        assertThat(browser.find(By.linkText("Télécharger l’accusé de réception (PDF)")).getAttribute("href"))
+                .endsWith("/api/applications/" + applicationId + "/receipt");
+        assertThat(jdbc.queryForObject("select reason from audit_event where application_id = ? and action = 'SUBMITTED'",
+                String.class, Long.valueOf(applicationId))).contains("certifiées exactes sur l'honneur");
+        checkPage();
         assertThat(list("porteur", "/api/applications/" + applicationId + "/documents"))
                 .extracting(d -> d.get("type")).containsExactlyInAnyOrder("STATUTS", "LISTE_DIRIGEANTS", "RIB");
+
+        // The submitted form says so, and offers nothing to do (no autosave text, no hidden button shown again).
+        openForm(applicationId);
+        assertThat(browser.text()).contains("Candidature déposée le").doesNotContain("enregistrée automatiquement")
+                .doesNotContain("Déposer ma candidature").doesNotContain("Relire puis déposer");
+        assertThat(browser.driver.findElements(By.id("deposer"))).isEmpty();
+        assertThat(browser.driver.findElements(By.id("etat-enregistrement"))).isEmpty();
+        checkPage();
 
         // The dated receipt arrives by e-mail (GreenMail), its PDF attached.
         await().atMost(PATIENCE).until(() -> !TestSmtp.get().withSubject(reference).isEmpty());
@@ -181,18 +251,19 @@ class PortalBrowserIT extends BrowserTestSupport {
         awaitWaitingAt(reference, "Task_ProvideMissingPieces");
         browser.driver.get(url("/portail"));
         assertThat(browser.text()).contains("Déposez les pièces demandées puis confirmez-le — " + reference)
-                .containsPattern("avant le \\d{2}/\\d{2}/\\d{4}");
+                .containsPattern("Avant le \\d{1,2} [a-zéû]+ \\d{4} \\((dans \\d+ jours|demain|aujourd'hui)\\)");
         browser.find(By.xpath("//a[contains(., 'Déposez les pièces demandées') and contains(., '" + reference + "')]"))
                 .click();
         assertThat(browser.text()).contains("Attestation URSSAF de moins de 6 mois");
-        browser.assertAccessible();
+        checkPage();
         String followPage = browser.driver.getCurrentUrl();
         browser.find(By.linkText("dossier unique de la structure")).click();
         uploadPiece("ATTESTATION_URSSAF", "urssaf.pdf", SampleFiles.pdf("Attestation de vigilance"));
         browser.driver.get(followPage);
         browser.type("Votre réponse au service instructeur", "Attestation ajoutée au dossier.");
         browser.find(By.xpath("//button[contains(., 'reprendre l')]")).click();
-        browser.await(d -> d.getCurrentUrl().contains("ok=pieces"));
+        browser.await(d -> d.getCurrentUrl().endsWith("/portail/candidatures/" + applicationId));
+        assertThat(notice()).contains("la DIEESS reprend l’examen de votre dossier");
         awaitWaitingAt(reference, "Task_CheckCompleteness");
         assertThat(get("porteur", "/api/applications/" + applicationId).get("status")).isEqualTo("SUBMITTED");
         assertThat(list("instructeur", "/api/applications/" + applicationId + "/documents"))
@@ -201,9 +272,49 @@ class PortalBrowserIT extends BrowserTestSupport {
         // A message to the DIEESS, kept in the application's thread.
         browser.type("Écrire à la DIEESS", "Bonjour, le RIB a changé : je l'ai mis à jour.");
         browser.find(By.xpath("//button[normalize-space()='Envoyer le message']")).click();
-        browser.await(d -> d.getCurrentUrl().contains("ok=message"));
+        browser.await(d -> d.getCurrentUrl().contains("/portail/candidatures/" + applicationId));
+        assertThat(notice()).contains("Votre message est envoyé");
         assertThat(browser.text()).contains("le RIB a changé");
-        browser.assertAccessible();
+        checkPage();
         await().until(() -> list("instructeur", "/api/applications/" + applicationId + "/messages").size() == 1);
+
+        // He withdraws it: a confirmation step with the reason, then the process ends and the page says so.
+        browser.find(By.linkText("Retirer ma candidature")).click();
+        checkPage();
+        browser.type("Pourquoi la structure retire-t-elle sa candidature", "Le local n'est plus disponible.");
+        browser.find(By.xpath("//button[normalize-space()='Retirer ma candidature']")).click();
+        browser.await(d -> d.getCurrentUrl().endsWith("/portail/candidatures/" + applicationId));
+        assertThat(notice()).contains("Votre candidature " + reference + " est retirée");
+        assertThat(browser.text()).contains("Retirée par la structure", "Le local n'est plus disponible.")
+                .doesNotContain("Retirer ma candidature");
+        assertThat(browser.find(By.cssSelector(".etapes [aria-current=step]")).getAttribute("textContent"))
+                .contains("Recevable").contains("arrêtée ici");
+        assertThat(get("porteur", "/api/applications/" + applicationId).get("status")).isEqualTo("WITHDRAWN");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isZero();
+        checkPage();
+
+        // A second draft, given up: deleted after a confirmation step, its deletion audited.
+        browser.driver.get(url("/portail"));
+        String second = prepareApplication(campaign, name);
+        browser.find(By.linkText("Supprimer ce brouillon")).click();
+        checkPage();
+        browser.find(By.xpath("//button[normalize-space()='Supprimer le brouillon']")).click();
+        browser.await(d -> d.getCurrentUrl().endsWith("/portail"));
+        assertThat(notice()).contains("est supprimé");
+        assertThat(count("select count(*) from application where id = ?", Long.valueOf(second))).isZero();
+        assertThat(count("select count(*) from audit_event where application_id = ? and action = 'DRAFT_DELETED'",
+                Long.valueOf(second))).isEqualTo(1);
+    }
+
+    /** "Préparer une candidature" in the open call's card, for his structure; the form's id. */
+    private String prepareApplication(Map<String, Object> campaign, String structureName) {
+        WebElement form = browser.find(By.xpath("//form[input[@name='campaignId' and @value='" + campaign.get("id") + "']]"));
+        new org.openqa.selenium.support.ui.Select(form.findElement(By.tagName("select")))
+                .selectByVisibleText(structureName);
+        form.findElement(By.tagName("button")).click();
+        browser.await(d -> d.getCurrentUrl().endsWith("/formulaire"));
+        String id = browser.driver.getCurrentUrl().replaceAll(".*/candidatures/(\\d+)/formulaire", "$1");
+        browser.await(d -> "true".equals(d.findElement(By.id("formulaire-candidature")).getAttribute("data-ready")));
+        return id;
     }
 }

@@ -33,4 +33,34 @@ class ApplicationProgressTest {
         assertThat(ApplicationProgress.of(ApplicationStatus.CLOSED)).extracting(Step::state).containsOnly(Step.State.DONE);
         assertThat(ApplicationProgress.of(ApplicationStatus.DRAFT)).extracting(Step::state).containsOnly(Step.State.TO_COME);
     }
+
+    private static List<Step.State> states(List<Step> steps) {
+        return steps.stream().map(Step::state).toList();
+    }
+
+    @Test
+    void aWithdrawnApplicationStopsAtTheStepItWasWithdrawnAt() {
+        List<Step> steps = ApplicationProgress.of(ApplicationStatus.WITHDRAWN, ApplicationStatus.AWAITING_JURY);
+        assertThat(steps.get(3).label()).isEqualTo("Jury");
+        assertThat(states(steps)).containsExactly(Step.State.DONE, Step.State.DONE, Step.State.DONE,
+                Step.State.STOPPED, Step.State.TO_COME, Step.State.TO_COME, Step.State.TO_COME, Step.State.TO_COME,
+                Step.State.TO_COME);
+        assertThat(states(ApplicationProgress.of(ApplicationStatus.WITHDRAWN)).indexOf(Step.State.STOPPED))
+                .as("stage unknown: after the submission").isEqualTo(1);
+    }
+
+    @Test
+    void theOtherStagesAreUnchanged() {
+        assertThat(states(ApplicationProgress.of(ApplicationStatus.DRAFT))).containsOnly(Step.State.TO_COME);
+        assertThat(states(ApplicationProgress.of(ApplicationStatus.CLOSED))).containsOnly(Step.State.DONE);
+        assertThat(states(ApplicationProgress.of(ApplicationStatus.REJECTED)).indexOf(Step.State.STOPPED)).isEqualTo(4);
+        assertThat(states(ApplicationProgress.of(ApplicationStatus.UNDER_REVIEW)).indexOf(Step.State.CURRENT)).isEqualTo(2);
+    }
+
+    @Test
+    void withdrawalIsPossibleUntilTheVoteOnly() {
+        assertThat(java.util.Arrays.stream(ApplicationStatus.values()).filter(ApplicationStatus::withdrawable))
+                .containsExactly(ApplicationStatus.SUBMITTED, ApplicationStatus.AWAITING_PIECES,
+                        ApplicationStatus.UNDER_REVIEW, ApplicationStatus.AWAITING_JURY, ApplicationStatus.AWAITING_VOTE);
+    }
 }

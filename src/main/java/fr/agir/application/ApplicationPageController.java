@@ -45,7 +45,7 @@ public class ApplicationPageController {
             model.addAttribute(MESSAGE_FORM, new MessageForm());
         }
         if (!model.containsAttribute(PIECES_FORM)) {
-            model.addAttribute(PIECES_FORM, new fr.agir.instruction.MissingPiecesForm());
+            model.addAttribute(PIECES_FORM, new MissingPiecesForm());
         }
         return "portal/application";
     }

@@ -1,5 +1,6 @@
 package fr.agir.instruction;
 
+import fr.agir.application.MissingPiecesForm;
 import fr.agir.shared.DomainException;
 import fr.agir.web.Notice;
 import jakarta.validation.Valid;

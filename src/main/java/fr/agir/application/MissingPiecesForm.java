@@ -1,4 +1,4 @@
-package fr.agir.instruction;
+package fr.agir.application;
 
 import jakarta.validation.constraints.Size;
 

@@ -286,7 +286,7 @@ class PagesIT extends ApiTestSupport {
         String csrf = csrfOf(browser(session, HttpMethod.GET, page, null).getBody());
 
         LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("body", "Voici le logiciel demandé");
+        parts.add("body", "Voici le logiciel du devis");
         parts.add("file", filePart("devis.pdf", fr.agir.structure.SampleFiles.windowsExecutable()));
         HttpHeaders multipart = new HttpHeaders();
         multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
@@ -295,7 +295,7 @@ class PagesIT extends ApiTestSupport {
         assertThat(refused.getStatusCode().value()).isEqualTo(302);
         assertThat(refused.getHeaders().getLocation().toString()).endsWith(page + "#messages").doesNotContain("_csrf");
         String after = browser(session, HttpMethod.GET, page, null).getBody();
-        assertThat(after).contains("Le message n’est pas envoyé", "vrai PDF", "Voici le logiciel demandé");
+        assertThat(after).contains("Le message n’est pas envoyé", "vrai PDF", "Voici le logiciel du devis");
         assertThat(count("select count(*) from application_message where application_id = ?", draft.get("id"))).isZero();
         assertThat(browser(session, HttpMethod.GET, page, null).getBody()).as("shown once")
                 .doesNotContain("Le message n’est pas envoyé");

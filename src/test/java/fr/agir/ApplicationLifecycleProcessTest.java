@@ -238,7 +238,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .processInstanceBusinessKey(app.getReference()).count()).isEqualTo(proposal.size());
         assertThat(auditRows.findAll()).filteredOn(e -> app.getId().equals(e.getApplicationId())
                         && "ROUTING_ADJUSTED".equals(e.getAction())).singleElement()
-                .satisfies(e -> assertThat(e.getReason()).contains("ajoutée(s) : DPAS", "retirée(s) : DJVA",
+                .satisfies(e -> assertThat(e.getReason()).contains("ajout : DPAS", "retrait : DJVA",
                         "Public en grande précarité"));
     }
 

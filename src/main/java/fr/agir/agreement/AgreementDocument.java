@@ -51,9 +51,10 @@ public class AgreementDocument {
                 .paragraph("La structure s'engage à mettre en œuvre le projet « " + application.getTitle() + " » : "
                         + application.getDescription())
                 .section("Article 2 — Durée")
-                .paragraph("La présente convention porte sur " + agreement.getDurationYears() + " année(s), de "
-                        + agreement.getFirstYear() + " à " + (agreement.getFirstYear() + agreement.getDurationYears() - 1)
-                        + ".")
+                .paragraph(agreement.getDurationYears() > 1
+                        ? "La présente convention porte sur " + agreement.getDurationYears() + " années, de "
+                        + agreement.getFirstYear() + " à " + (agreement.getFirstYear() + agreement.getDurationYears() - 1) + "."
+                        : "La présente convention porte sur l'année " + agreement.getFirstYear() + ".")
                 .section("Article 3 — Montant de la subvention");
         granted.forEach((year, amount) -> pdf.field("Année " + year + " (" + (agreement.getFirstYear() + year - 1) + ")",
                 Money.format(amount)));

@@ -66,7 +66,8 @@ public class AgreementService {
                 numbers.next(NumberSequenceService.AGREEMENT, "CPO-" + firstYear), decision.getDurationYears(),
                 firstYear, total, Instant.now(clock)));
         audit.record(ENTITY, agreement.getId(), applicationId, "AGREEMENT_GENERATED", null, Agreement.Status.TO_SIGN,
-                agreement.getNumber() + " : " + total + " € sur " + decision.getDurationYears() + " an(s)");
+                agreement.getNumber() + " : " + fr.agir.shared.Money.format(total) + " sur "
+                        + fr.agir.shared.French.years(decision.getDurationYears()));
         return agreement;
     }
 

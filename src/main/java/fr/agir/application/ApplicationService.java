@@ -555,7 +555,7 @@ public class ApplicationService {
         int duration = draft.durationYears() == null ? 1 : draft.durationYears();
         if (duration < 1 || duration > campaign.getMaxDurationYears()) {
             throw new InvalidInputException("Durée invalide.", Map.of("durationYears",
-                    "Cette campagne finance des projets sur 1 à " + campaign.getMaxDurationYears() + " an(s)"));
+                    "Cette campagne finance des projets sur 1 à " + fr.agir.shared.French.years(campaign.getMaxDurationYears())));
         }
         application.describe(trim(draft.title(), 200, "title"), trim(draft.description(), 4000, "description"),
                 draft.thematic(), draft.targetPublic(), trim(draft.territory(), 200, "territory"), duration,

@@ -40,7 +40,7 @@ public class SubmissionReceipt {
                         ? " (SIRET " + structure.getSiret() + ")" : " (RNA " + structure.getRna() + ")"))
                 .field("Projet", application.getTitle())
                 .field("Thématique", application.getThematic().label())
-                .field("Durée", application.getDurationYears() + " an(s)");
+                .field("Durée", fr.agir.shared.French.years(application.getDurationYears()));
         for (YearBudget budget : applications.budgets(applicationId)) {
             pdf.field("Montant demandé, année " + budget.year(), Money.format(budget.requestedAmount()));
         }

@@ -215,7 +215,7 @@ public class InstructionService {
             distinct.addAll(added);
             audit.record(OPINION, null, applicationId, "ROUTING_ADJUSTED", null, null,
                     "Proposition de la table de routage : " + listed(new LinkedHashSet<>(routed))
-                            + " ; ajoutée(s) : " + listed(added) + " ; retirée(s) : " + listed(removed)
+                            + " ; ajout : " + listed(added) + " ; retrait : " + listed(removed)
                             + " ; motif : " + reason);
         }
         Instant now = Instant.now(clock);
@@ -313,7 +313,7 @@ public class InstructionService {
         }
         if (byYear != null) {
             byYear.keySet().stream().filter(y -> y < 1 || y > durationYears)
-                    .forEach(y -> errors.put(field + "." + y, "Année hors de la durée (" + durationYears + " an(s))"));
+                    .forEach(y -> errors.put(field + "." + y, "Année hors de la durée (" + French.years(durationYears) + ")"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException("Les montants par année sont incomplets.", errors);

@@ -77,7 +77,7 @@ public class JuryService {
         int duration = durationYears == null ? application.getDurationYears() : durationYears;
         if (duration < 1 || duration > application.getDurationYears()) {
             throw new InvalidInputException("Durée invalide.", Map.of("durationYears",
-                    "Entre 1 et " + application.getDurationYears() + " an(s), la durée demandée"));
+                    "Entre 1 et " + fr.agir.shared.French.years(application.getDurationYears()) + ", la durée demandée"));
         }
         return duration;
     }

@@ -46,6 +46,11 @@ public final class French {
         return shown.toPlainString().replace('.', ',');
     }
 
+    /** "1 an", "2 ans": a number of years as French writes it (the singular for 0 and 1). */
+    public static String years(int years) {
+        return years + (years > 1 ? " ans" : " an");
+    }
+
     /** "année 1 : 18 000,00 € ; année 2 : 15 000,00 €". */
     public static String amountsByYear(Map<Integer, BigDecimal> byYear) {
         return byYear.entrySet().stream().sorted(Map.Entry.comparingByKey())

@@ -80,7 +80,7 @@ public class VoteService {
                 duration = durationYears == null ? juryResult.getDurationYears() : durationYears;
                 if (duration < 1 || duration > application.getDurationYears()) {
                     throw new InvalidInputException("Durée invalide.", Map.of("durationYears",
-                            "Entre 1 et " + application.getDurationYears() + " an(s)"));
+                            "Entre 1 et " + French.years(application.getDurationYears())));
                 }
                 granted = InstructionService.checkedAmounts(amendedAmounts, duration, "amounts");
             }

@@ -22,9 +22,12 @@ public class AgreementDocument {
     private final StructureService structures;
     private final VoteService votes;
     private final PaymentTerms terms;
+    private final fr.agir.security.People people;
 
     public AgreementDocument(ApplicationService applications, StructureService structures, VoteService votes,
-                             PaymentTerms terms) {
+                             PaymentTerms terms,
+                             fr.agir.security.People people) {
+        this.people = people;
         this.applications = applications;
         this.structures = structures;
         this.votes = votes;
@@ -73,9 +76,9 @@ public class AgreementDocument {
                         + "l'objet d'un titre de recettes.")
                 .section("Signatures")
                 .field("Pour la structure", agreement.getSignedAt() == null ? "non signée"
-                        : "signée par " + agreement.getSignedBy() + " le " + French.date(agreement.getSignedAt()))
+                        : "signée par " + people.name(agreement.getSignedBy()) + " le " + French.date(agreement.getSignedAt()))
                 .field("Pour le Département", agreement.getCountersignedAt() == null ? "non signée"
-                        : "signée par " + agreement.getCountersignedBy() + " le "
+                        : "signée par " + people.name(agreement.getCountersignedBy()) + " le "
                         + French.date(agreement.getCountersignedAt()));
         return pdf.build();
     }

@@ -198,7 +198,7 @@ class InstructionBrowserIT extends BrowserTestSupport {
 
         // A refused message comes back with what was typed, by a redirect (never a page at the POST address).
         ResponseEntity<String> message = postForm(session, casePath + "/messages", page, "body", " ");
-        assertThat(message.getStatusCode().value()).isEqualTo(302);
+        assertThat(message.getStatusCode().value()).isEqualTo(303);
         assertThat(browser(session, HttpMethod.GET, message.getHeaders().getLocation().getPath(), null).getBody())
                 .contains("Le message n’est pas envoyé.", "Écrivez votre message");
 
@@ -211,7 +211,7 @@ class InstructionBrowserIT extends BrowserTestSupport {
                 "reason", "Ignoré : pas le motif d'une recevabilité"));
         proposed.forEach(d -> fields.addAll(List.of("directorates", d)));
         ResponseEntity<String> done = postForm(session, casePath + "/recevabilite", page, fields.toArray(String[]::new));
-        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(302);
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(303);
         String after = browser(session, HttpMethod.GET, casePath, null).getBody();
         assertThat(after).contains("Dossier déclaré complet : avis demandés à la ", "pour répondre")
                 .doesNotContain("Recevabilité</h3>");

@@ -234,7 +234,7 @@ class PagesIT extends ApiTestSupport {
         declared.add("declaration", "true");
         ResponseEntity<String> submitted = browser(session, HttpMethod.POST, "/portail/candidatures/" + id + "/depot",
                 urlEncoded(declared));
-        assertThat(submitted.getStatusCode().value()).isEqualTo(302);
+        assertThat(submitted.getStatusCode().value()).isEqualTo(303);
         assertThat(submitted.getHeaders().getLocation().getPath()).isEqualTo("/portail/candidatures/" + id);
         assertThat(get("porteur", "/api/applications/" + id)).containsEntry("status", "SUBMITTED");
         assertThat(browser(session, HttpMethod.GET, "/portail/candidatures/" + id, null).getBody())
@@ -292,7 +292,7 @@ class PagesIT extends ApiTestSupport {
         multipart.setContentType(MediaType.MULTIPART_FORM_DATA);
         ResponseEntity<String> refused = browser(session, HttpMethod.POST, page + "/messages?_csrf=" + csrf,
                 new HttpEntity<>(parts, multipart));
-        assertThat(refused.getStatusCode().value()).isEqualTo(302);
+        assertThat(refused.getStatusCode().value()).isEqualTo(303);
         assertThat(refused.getHeaders().getLocation().toString()).endsWith(page + "#messages").doesNotContain("_csrf");
         String after = browser(session, HttpMethod.GET, page, null).getBody();
         assertThat(after).contains("Le message n’est pas envoyé", "vrai PDF", "Voici le logiciel du devis");

@@ -47,6 +47,8 @@ public enum BudgetLineCode {
     }
 
     public String code() { return code; }
+    /** The chart of accounts' number as people read it: "74" for "74-DEPARTEMENT". */
+    public String account() { return code.contains("-") ? code.substring(0, code.indexOf('-')) : code; }
     public Side side() { return side; }
     public String label() { return label; }
 

@@ -28,6 +28,10 @@ import org.springframework.http.ResponseEntity;
 
 /** Sign-in through a real Keycloak: authorities, what each role reaches, IDOR, bad tokens, directorates. */
 class KeycloakAccessIT extends KeycloakTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+    private org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping pageMappings;
+
 
     @Test
     void keycloakUsersHaveTheSameAuthoritiesAsTheLocalDemoAccounts() {
@@ -139,6 +143,48 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             }
         }
         assertThat(probed).as("the id-taking endpoints probed").hasSizeGreaterThanOrEqualTo(3 * 20);
+
+        // The pages: every route of a page controller that takes an id (read from Spring MVC's own
+        // mappings, so that a new page is probed without being listed here), read and posted to by
+        // the same intruders, as a browser would post a form.
+        List<String> pagesProbed = new ArrayList<>();
+        for (Map.Entry<org.springframework.web.servlet.mvc.method.RequestMappingInfo,
+                org.springframework.web.method.HandlerMethod> mapping : pageMappings.getHandlerMethods().entrySet()) {
+            for (String template : mapping.getKey().getPatternValues()) {
+                if (!template.contains("{") || template.startsWith("/api/") || template.equals("/error")) {
+                    continue;
+                }
+                String url = concrete(template, ids).replace("{invitationId}", invitationId)
+                        .replace("{documentId}", documentId).replace("{agreementId}", grant.agreementId())
+                        .replace("{structureId}", grant.structureId()).replace("{sessionId}", sessionId)
+                        .replace("{taskId}", "une-tache").replace("{action}", "prendre")
+                        .replace("{applicationId}", grant.applicationId()).replace("{conflictId}", sessionId);
+                java.util.Set<org.springframework.web.bind.annotation.RequestMethod> verbs =
+                        mapping.getKey().getMethodsCondition().getMethods();
+                for (org.springframework.web.bind.annotation.RequestMethod verb : verbs.isEmpty()
+                        ? java.util.Set.of(org.springframework.web.bind.annotation.RequestMethod.GET) : verbs) {
+                    for (String intruder : List.of("porteuse", "avis-dpas", "jury")) {
+                        assertThat(url).as("a value for each parameter of " + template).doesNotContain("{");
+                        ResponseEntity<String> response = page(intruder, verb.asHttpMethod(), url);
+                        int status = response.getStatusCode().value();
+                        if (verb == org.springframework.web.bind.annotation.RequestMethod.GET) {
+                            assertThat(status).as("%s GET %s", intruder, url).isIn(403, 404);
+                        } else {
+                            // A form refused before its service is reached (its own validation) comes back
+                            // to its page: never a success, and nothing changes (checked below).
+                            assertThat(status).as("%s %s %s", intruder, verb, url).isIn(303, 400, 403, 404, 409, 422);
+                        }
+                        assertThat(String.valueOf(response.getBody())).as("%s %s %s", intruder, verb, url)
+                                .doesNotContain(grant.reference(), structureName);
+                        pagesProbed.add(verb + " " + template);
+                    }
+                }
+            }
+        }
+        assertThat(pagesProbed).as("the pages taking an id").hasSizeGreaterThanOrEqualTo(3 * 30)
+                .contains("GET /portail/candidatures/{id}", "POST /portail/candidatures/{id}/retrait",
+                        "GET /portail/structures/{structureId}/membres",
+                        "GET /jury/seances/{id}/candidatures/{applicationId}/pieces/{documentId}");
         assertThat(count("select count(*) from audit_event where application_id = ?",
                 Long.valueOf(grant.applicationId()))).as("nothing changed").isEqualTo(auditBefore);
         assertThat(count("select count(*) from audit_event where action = 'ACCESS_DENIED'"))
@@ -150,6 +196,23 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             assertThat(callForText("finances1", HttpMethod.GET, "/api/applications/" + grant.applicationId() + path)
                     .getStatusCode().value()).as("finance GET application%s", path).isIn(403, 404);
         }
+    }
+
+    /** A page as a browser asks for it, a form posted with plausible values, so that a refusal comes from the access rules. */
+    private ResponseEntity<String> page(String user, HttpMethod verb, String url) {
+        HttpHeaders headers = headersFor(user);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        if (verb == HttpMethod.POST) {
+            headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+            for (String[] field : new String[][] {{"body", "Intrus"}, {"comment", "Intrus"}, {"reason", "Intrus"},
+                    {"confirmed", "true"}, {"declaration", "true"}, {"consent", "true"}, {"email", "intrus@example.org"},
+                    {"verdict", "FAVORABLE"}}) {
+                form.add(field[0], field[1]);
+            }
+        }
+        return http.withRedirects(org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW)
+                .exchange(url, verb, new HttpEntity<>(verb == HttpMethod.POST ? form : null, headers), String.class);
     }
 
     /** A valid upload (a real PDF, a known type), so that a refusal comes from the access rules. */
@@ -203,6 +266,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         // /avis/{id}/{directorate}.
         String[] segments = template.split("/");
         int firstId = java.util.Arrays.asList(segments).indexOf("{id}");
+        if (firstId < 0 && !template.startsWith("/api/")) {
+            return template.replace("{directorate}", "DTER"); // pages with named ids only
+        }
         String collection = firstId > 0 ? segments[firstId - 1] : segments[2];
         String id = ids.get(collection);
         assertThat(id).as("an id for the new endpoint " + template + ": add its collection to this test").isNotNull();

@@ -93,7 +93,7 @@ public class ApplicationHistory {
         List<TimelineEntry> entries = new ArrayList<>();
         for (AuditEvent e : applications.history(applicationId)) {
             Words words = WORDS.get(e.getAction());
-            if (words == null || !visible(words.audience(), reader)) {
+            if (words == null || !visible(audience(e, words), reader)) {
                 continue;
             }
             boolean details = reader != Audience.STRUCTURE || words.detailForStructure();
@@ -103,10 +103,21 @@ public class ApplicationHistory {
         return entries;
     }
 
-    /** Whether the structure may read an event of this kind (the API's history uses the same rule). */
-    static boolean forStructure(String action) {
-        Words words = WORDS.get(action);
-        return words != null && words.audience() == Audience.STRUCTURE;
+    /** Whether the structure may read this event (the API's history uses the same rule). */
+    static boolean forStructure(AuditEvent e) {
+        Words words = WORDS.get(e.getAction());
+        return words != null && audience(e, words) == Audience.STRUCTURE;
+    }
+
+    /**
+     * Who may read an event: its kind's audience, narrowed by what it is about — an opinion is the
+     * back office's, the jury's own records (its result with its remarks, its sessions) are the
+     * DIEESS's; the structure reads the stage they lead to ("Avis du jury rendu"), recorded apart.
+     */
+    private static Audience audience(AuditEvent e, Words words) {
+        Audience about = "JURY_RESULT".equals(e.getEntityType()) || "JURY_SESSION".equals(e.getEntityType())
+                ? Audience.STAFF : "OPINION".equals(e.getEntityType()) ? Audience.BACK_OFFICE : Audience.STRUCTURE;
+        return about.ordinal() > words.audience().ordinal() ? about : words.audience();
     }
 
     private static boolean visible(Audience of, Audience reader) {

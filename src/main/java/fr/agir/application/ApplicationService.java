@@ -394,7 +394,7 @@ public class ApplicationService {
         }
         // The structure reads only its own steps (ApplicationHistory's allow-list): never opinions, the
         // jury's work, its members or their scores, nor the DIEESS's task handling.
-        return all.stream().filter(e -> ApplicationHistory.forStructure(e.getAction())).toList();
+        return all.stream().filter(ApplicationHistory::forStructure).toList();
     }
 
     /** For DIEESS staff's lists: the applications of these references (unknown ones are left out). */

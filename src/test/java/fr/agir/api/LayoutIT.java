@@ -18,7 +18,7 @@ class LayoutIT extends ApiTestSupport {
         ResponseEntity<String> page = browser(signedInSession("porteur"), HttpMethod.GET, "/instruction", null);
         assertThat(page.getStatusCode().value()).isEqualTo(403);
         assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
-        assertThat(page.getBody()).contains("<html lang=\"fr\">", "<h1>Accès refusé</h1>", "Retour à l&#39;accueil",
+        assertThat(page.getBody()).contains("<html lang=\"fr\">", "<h1>Accès refusé</h1>", "Retour à l’accueil",
                 "class=\"pied\"").doesNotContain("\"type\":", "urn:agir");
     }
 

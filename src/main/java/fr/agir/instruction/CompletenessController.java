@@ -29,14 +29,17 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 public class CompletenessController {
     private final CasePage page;
     private final InstructionService instruction;
+    private final fr.agir.application.ApplicationService applications;
     private final Deadlines deadlines;
     private final Fmt fmt;
     private final Clock clock;
 
-    public CompletenessController(CasePage page, InstructionService instruction, Deadlines deadlines, Fmt fmt,
+    public CompletenessController(CasePage page, InstructionService instruction,
+                                  fr.agir.application.ApplicationService applications, Deadlines deadlines, Fmt fmt,
                                   Clock clock) {
         this.page = page;
         this.instruction = instruction;
+        this.applications = applications;
         this.deadlines = deadlines;
         this.fmt = fmt;
         this.clock = clock;
@@ -53,16 +56,25 @@ public class CompletenessController {
         InstructionService.Completeness outcome = form.getOutcome();
         Set<Directorate> chosen = form.chosenDirectorates();
         try {
+            InstructionService.RoutingChange routing = InstructionService.RoutingChange.NONE;
+            if (outcome == InstructionService.Completeness.COMPLETE) {
+                Set<Directorate> proposed = EnumSet.noneOf(Directorate.class);
+                proposed.addAll(instruction.routingProposal(id));
+                routing = proposed.equals(chosen) ? InstructionService.RoutingChange.NONE
+                        : new InstructionService.RoutingChange(minus(chosen, proposed), minus(proposed, chosen),
+                        form.getRoutingReason());
+            }
+            InstructionService.checkDecision(outcome, outcome == InstructionService.Completeness.INELIGIBLE
+                    ? form.getReason() : null, outcome == InstructionService.Completeness.MISSING_PIECES
+                    ? form.getMissingPieces() : null, routing);
+            if (!form.isConfirmed()) {
+                model.addAttribute("applicationId", id);
+                model.addAttribute("reference", applications.get(id).getReference());
+                model.addAttribute("consequences", consequences(outcome, chosen, form));
+                return "instruction/completeness-confirmation";
+            }
             switch (outcome) {
-                case COMPLETE -> {
-                    Set<Directorate> proposed = EnumSet.noneOf(Directorate.class);
-                    proposed.addAll(instruction.routingProposal(id));
-                    InstructionService.RoutingChange routing = proposed.equals(chosen)
-                            ? InstructionService.RoutingChange.NONE
-                            : new InstructionService.RoutingChange(minus(chosen, proposed), minus(proposed, chosen),
-                            form.getRoutingReason());
-                    instruction.decideCompleteness(id, outcome, null, null, routing);
-                }
+                case COMPLETE -> instruction.decideCompleteness(id, outcome, null, null, routing);
                 case MISSING_PIECES -> instruction.decideCompleteness(id, outcome, null, form.getMissingPieces());
                 case INELIGIBLE -> instruction.decideCompleteness(id, outcome, form.getReason(), null);
             }
@@ -105,6 +117,22 @@ public class CompletenessController {
                 "Elle est de nouveau dans la file, à l'étape « Vérifier la recevabilité » ; la structure voit que "
                         + "sa recevabilité est réexaminée.").flash(redirect);
         return "redirect:/instruction/candidatures/" + id;
+    }
+
+    /** What the decision will do, read back before it is confirmed. */
+    private static java.util.List<String> consequences(InstructionService.Completeness outcome, Set<Directorate> chosen,
+                                                       CompletenessForm form) {
+        return switch (outcome) {
+            case COMPLETE -> java.util.List.of("Le dossier est déclaré complet et recevable : l'instruction commence.",
+                    chosen.isEmpty() ? "Aucune direction n'est consultée : la synthèse sera à rédiger aussitôt."
+                            : "Les avis sont demandés " + Choices.toDirectorates(chosen) + ", avec leur date limite.");
+            case MISSING_PIECES -> java.util.List.of("La structure reçoit par e-mail la liste des pièces à fournir, "
+                    + "avec la date limite ; sans réponse à temps, la candidature devient irrecevable.",
+                    "Pièces demandées : " + form.getMissingPieces().strip());
+            case INELIGIBLE -> java.util.List.of("La structure reçoit un courrier d'irrecevabilité motivé.",
+                    "Motif : " + form.getReason().strip(),
+                    "Si la décision doit être revue, la recevabilité pourra être rouverte depuis ce dossier.");
+        };
     }
 
     private Notice notice(InstructionService.Completeness outcome, Set<Directorate> chosen) {

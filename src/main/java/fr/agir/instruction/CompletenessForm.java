@@ -23,6 +23,8 @@ public class CompletenessForm {
     private List<Directorate> directorates = new ArrayList<>();
     @Size(max = 900, message = "Au plus 900 caractères")
     private String routingReason;
+    /** Posted by the confirmation step: the decision cannot be undone (only an inadmissibility can be reopened). */
+    private boolean confirmed;
 
     Set<Directorate> chosenDirectorates() {
         Set<Directorate> chosen = EnumSet.noneOf(Directorate.class);
@@ -40,6 +42,8 @@ public class CompletenessForm {
     public void setReason(String reason) { this.reason = reason; }
     public List<Directorate> getDirectorates() { return directorates; }
     public void setDirectorates(List<Directorate> directorates) { this.directorates = directorates; }
+    public boolean isConfirmed() { return confirmed; }
+    public void setConfirmed(boolean confirmed) { this.confirmed = confirmed; }
     public String getRoutingReason() { return routingReason; }
     public void setRoutingReason(String routingReason) { this.routingReason = routingReason; }
 }

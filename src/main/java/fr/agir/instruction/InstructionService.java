@@ -107,6 +107,7 @@ public class InstructionService {
                                    RoutingChange routing) {
         Application application = applications.get(applicationId);
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_CHECK_COMPLETENESS, Map.of());
+        checkDecision(outcome, reason, missingPieces, routing);
         String why = Texts.optional(reason, "reason", 900);
         Map<String, Object> variables = new java.util.HashMap<>();
         switch (outcome) {
@@ -118,19 +119,39 @@ public class InstructionService {
                         "DECLARED_COMPLETE", why == null ? "Dossier complet et recevable" : why);
             }
             case MISSING_PIECES -> {
-                String pieces = Texts.required(missingPieces, "missingPieces", 900, "Listez les pièces à fournir");
+                String pieces = missingPieces.strip();
                 LocalDate due = deadlines.missingPiecesDueFrom(LocalDate.now(clock));
                 applications.recordMissingPieces(applicationId, pieces);
                 applications.changeStatus(applicationId, ApplicationStatus.AWAITING_PIECES, "MISSING_PIECES_REQUESTED",
                         "Pièces demandées avant le " + French.date(due) + " : " + pieces);
                 missingPiecesMail.send(application, pieces, due);
             }
-            case INELIGIBLE -> Texts.required(reason, "reason", 900,
-                    "Motivez l'inéligibilité : elle sera notifiée à la structure");
+            case INELIGIBLE -> {
+                // the motivation, checked above, goes with the letter the process sends
+            }
         }
         variables.put("completeness", outcome.name());
         variables.put("completenessReason", why == null ? "" : why);
         workflow.complete(task, variables);
+    }
+
+    /**
+     * The decision's own rules, checked before anything is read or changed: the motivation of an
+     * inadmissibility, the list of missing pieces, the reason for changing the directorates consulted.
+     * The page asks the instructor to confirm only a decision that passes them.
+     */
+    public static void checkDecision(Completeness outcome, String reason, String missingPieces, RoutingChange routing) {
+        Texts.optional(reason, "reason", 900);
+        switch (outcome) {
+            case COMPLETE -> {
+                if (!routing.isEmpty()) {
+                    routingVariables(routing);
+                }
+            }
+            case MISSING_PIECES -> Texts.required(missingPieces, "missingPieces", 900, "Listez les pièces à fournir");
+            case INELIGIBLE -> Texts.required(reason, "reason", 900,
+                    "Motivez l'inéligibilité : elle sera notifiée à la structure");
+        }
     }
 
     private static Map<String, Object> routingVariables(RoutingChange routing) {

@@ -89,6 +89,12 @@ class InstructionBrowserIT extends BrowserTestSupport {
         assertThat(browser.fieldLabelled("Pièces à fournir").isDisplayed()).as("the chosen block stays open").isTrue();
         browser.type("Pièces à fournir", "Attestation URSSAF de moins de 6 mois");
         browser.find(By.xpath("//button[normalize-space()='Enregistrer la décision']")).click();
+        // The decision cannot be undone: it is read back, and only the confirmation records it.
+        browser.await(d -> browser.text().contains("Confirmez-vous cette décision ?"));
+        assertThat(browser.text()).contains("Pièces demandées : Attestation URSSAF de moins de 6 mois");
+        assertThat(get("instructeur", "/api/applications/" + id).get("status")).isEqualTo("SUBMITTED");
+        assertAccessibleAtBothWidths();
+        browser.find(By.xpath("//button[normalize-space()='Confirmer la décision']")).click();
         browser.await(d -> browser.text().contains("Pièces complémentaires demandées à la structure."));
         assertThat(browser.text()).contains("a jusqu'au");
         awaitWaitingAt(reference, "Task_ProvideMissingPieces");
@@ -210,6 +216,11 @@ class InstructionBrowserIT extends BrowserTestSupport {
         List<String> fields = new java.util.ArrayList<>(List.of("outcome", "COMPLETE", "_directorates", "on",
                 "reason", "Ignoré : pas le motif d'une recevabilité"));
         proposed.forEach(d -> fields.addAll(List.of("directorates", d)));
+        ResponseEntity<String> asked = postForm(session, casePath + "/recevabilite", page, fields.toArray(String[]::new));
+        assertThat(asked.getStatusCode().value()).as("the confirmation step first").isEqualTo(200);
+        assertThat(asked.getBody()).contains("Confirmez-vous cette décision ?", "name=\"confirmed\" value=\"true\"");
+        assertThat(get("instructeur", "/api/applications/" + id).get("status")).isEqualTo("SUBMITTED");
+        fields.addAll(List.of("confirmed", "true"));
         ResponseEntity<String> done = postForm(session, casePath + "/recevabilite", page, fields.toArray(String[]::new));
         assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(303);
         String after = browser(session, HttpMethod.GET, casePath, null).getBody();

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.http.HttpEntity;
@@ -249,17 +247,8 @@ class InstructionBrowserIT extends BrowserTestSupport {
         browser.await(d -> input.isSelected());
     }
 
-    /** axe-core at 1366 px, then at 375 px where the page must not be wider than the screen. */
+    /** axe-core at 1366 px and at 375 px, where the page must not be wider than the screen. */
     private void assertAccessibleAtBothWidths() {
-        browser.assertAccessible();
-        browser.driver.manage().window().setSize(new Dimension(375, 812));
-        try {
-            long width = ((Number) ((JavascriptExecutor) browser.driver)
-                    .executeScript("return document.documentElement.scrollWidth")).longValue();
-            assertThat(width).as("width at 375 px of %s", browser.driver.getCurrentUrl()).isLessThanOrEqualTo(375);
-            browser.assertAccessible();
-        } finally {
-            browser.driver.manage().window().setSize(new Dimension(1366, 900));
-        }
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
     }
 }

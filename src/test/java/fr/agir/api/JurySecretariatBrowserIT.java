@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -200,15 +198,7 @@ class JurySecretariatBrowserIT extends BrowserTestSupport {
 
     /** axe-core at 1366 and 375 px, and nothing wider than the 375 px screen. */
     private void assertReadableAtBothWidths() {
-        browser.driver.manage().window().setSize(new Dimension(1366, 900));
-        browser.assertAccessible();
-        browser.driver.manage().window().setSize(new Dimension(375, 812));
-        browser.assertAccessible();
-        Object width = ((JavascriptExecutor) browser.driver).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
-        assertThat(((Number) width).intValue()).as("horizontal overflow at 375 px on %s", browser.driver.getCurrentUrl())
-                .isLessThanOrEqualTo(0);
-        browser.driver.manage().window().setSize(new Dimension(1366, 900));
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
     }
 
     /** Posts a page's form as the browser would: the session's cookie and the page's CSRF token, no redirect followed. */

@@ -16,25 +16,9 @@ import fr.agir.structure.SampleFiles;
  */
 class PortalBrowserIT extends BrowserTestSupport {
 
-    /**
-     * The page as the project leader sees it on a computer (1366 px) and on a phone (375 px): no
-     * serious WCAG violation at either width, and never wider than the phone's screen.
-     */
+    /** The page as the project leader sees it on a computer (1366 px) and on a phone (375 px). */
     private void checkPage() {
-        org.openqa.selenium.WebDriver.Window window = browser.driver.manage().window();
-        try {
-            window.setSize(new org.openqa.selenium.Dimension(1366, 900));
-            browser.assertAccessible();
-            window.setSize(new org.openqa.selenium.Dimension(375, 812));
-            browser.assertAccessible();
-            Long pageWidth = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
-                    "return document.documentElement.scrollWidth;");
-            Long screen = (Long) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
-                    "return window.innerWidth;");
-            assertThat(pageWidth).as("width of %s at 375 px", browser.driver.getCurrentUrl()).isLessThanOrEqualTo(screen);
-        } finally {
-            window.setSize(new org.openqa.selenium.Dimension(1366, 900));
-        }
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
     }
 
     /** Pastes a value into a field as a user does (one input event with the whole text). */

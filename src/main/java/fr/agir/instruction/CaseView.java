@@ -6,14 +6,12 @@ import fr.agir.application.ApplicationMessage;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.MessageService;
 import fr.agir.application.YearBudget;
-import fr.agir.audit.AuditEvent;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.Texts;
 import fr.agir.structure.DocumentVault;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureDocument;
 import fr.agir.structure.StructureService;
-import fr.agir.workflow.Workflow;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Everything an instructor needs on one application, in one place: the structure's shared case file
  * (identity, pieces with their validity, every application it ever made with what was granted), the
  * application and its budgets, the opinions received and awaited, the messages, the instructors'
- * private notes and the timeline (audit trail and the engine's history of finished steps).
+ * private notes (the history in words is {@code application/ApplicationHistory}'s).
  */
 @Service
 public class CaseView {
@@ -37,20 +35,18 @@ public class CaseView {
     private final InstructionService instruction;
     private final MessageService messages;
     private final AnnotationRepository annotations;
-    private final Workflow workflow;
     private final CurrentUser currentUser;
     private final Clock clock;
 
     public CaseView(ApplicationService applications, StructureService structures, DocumentVault vault,
                     InstructionService instruction, MessageService messages, AnnotationRepository annotations,
-                    Workflow workflow, CurrentUser currentUser, Clock clock) {
+                    CurrentUser currentUser, Clock clock) {
         this.applications = applications;
         this.structures = structures;
         this.vault = vault;
         this.instruction = instruction;
         this.messages = messages;
         this.annotations = annotations;
-        this.workflow = workflow;
         this.currentUser = currentUser;
         this.clock = clock;
     }
@@ -62,8 +58,7 @@ public class CaseView {
     public record Case(Application application, Structure structure, List<PastApplication> structureApplications,
                        List<YearBudget> budgets, Map<AmountKind, Map<Integer, BigDecimal>> amounts,
                        DocumentVault.Listing caseFile, List<StructureDocument> linkedPieces, List<Opinion> opinions,
-                       List<ApplicationMessage> messages, List<Annotation> annotations, List<AuditEvent> history,
-                       List<Workflow.DoneTask> doneSteps) {
+                       List<ApplicationMessage> messages, List<Annotation> annotations) {
     }
 
     @Transactional(readOnly = true)
@@ -80,8 +75,15 @@ public class CaseView {
         return new Case(application, structure, past, applications.budgets(applicationId),
                 applications.allAmounts(applicationId), vault.list(structure.getId()),
                 applications.documents(applicationId), instruction.opinionsOf(applicationId),
-                messages.of(applicationId), annotations.findByApplicationIdOrderByCreatedAtDescIdDesc(applicationId),
-                applications.history(applicationId), workflow.doneTasks(application.getReference()));
+                messages.of(applicationId), annotations.findByApplicationIdOrderByCreatedAtDescIdDesc(applicationId));
+    }
+
+    /** The instructors' private notes on an application, newest first. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public List<Annotation> annotations(Long applicationId) {
+        applications.visible(applicationId);
+        return annotations.findByApplicationIdOrderByCreatedAtDescIdDesc(applicationId);
     }
 
     /** A private note on the application, for the instructors only. */

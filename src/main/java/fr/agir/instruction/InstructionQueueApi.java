@@ -114,7 +114,7 @@ public class InstructionQueueApi {
     @GetMapping("/api/applications/{id}/annotations")
     @Operation(summary = "Notes internes des instructeurs (jamais visibles de la structure ni des directions)")
     public List<AnnotationView> annotations(@PathVariable Long id) {
-        return cases.of(id).annotations().stream().map(AnnotationView::of).toList();
+        return cases.annotations(id).stream().map(AnnotationView::of).toList();
     }
 
     @PostMapping("/api/applications/{id}/annotations")

@@ -58,10 +58,6 @@ public class Workflow {
                            java.util.Date due, String assignee) {
     }
 
-    /** A finished step of a case, from the engine's history. */
-    public record DoneTask(String name, String assignee, java.util.Date started, java.util.Date ended) {
-    }
-
     /**
      * What a team's queue asks of the engine: facts of the case (process variables), who holds the
      * step, its deadline. Null fields do not filter.
@@ -163,13 +159,6 @@ public class Workflow {
                             t.getDurationInMillis() == null ? 0 : t.getDurationInMillis())));
         }
         return result;
-    }
-
-    /** The finished steps of a case (its process and the processes it called), oldest first. */
-    public List<DoneTask> doneTasks(String businessKey) {
-        return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey).finished()
-                .orderByHistoricActivityInstanceStartTime().asc().list().stream()
-                .map(t -> new DoneTask(t.getName(), t.getAssignee(), t.getStartTime(), t.getEndTime())).toList();
     }
 
     private Map<String, String> businessKeys(List<Task> list) {

@@ -82,8 +82,7 @@ public class ApplicationPageController {
                 FormErrors.add(result, e);
             }
         }
-        redirect.addFlashAttribute(MESSAGE_FORM, form);
-        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + MESSAGE_FORM, result);
+        FormErrors.keepAcrossRedirect(redirect, MESSAGE_FORM, form, result);
         return "redirect:/portail/candidatures/" + id + "#messages";
     }
 

@@ -81,8 +81,7 @@ public class CaseController {
                 FormErrors.add(result, e);
             }
         }
-        redirect.addFlashAttribute("messageForm", form);
-        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + "messageForm", result);
+        FormErrors.keepAcrossRedirect(redirect, "messageForm", form, result);
         return "redirect:/instruction/candidatures/" + id + "#messages";
     }
 }

@@ -2,6 +2,7 @@ package fr.agir.instruction;
 
 import fr.agir.application.MissingPiecesForm;
 import fr.agir.shared.DomainException;
+import fr.agir.web.FormErrors;
 import fr.agir.web.Notice;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -44,8 +45,7 @@ public class MissingPiecesController {
                 return "redirect:/portail/candidatures/" + id;
             }
         }
-        redirect.addFlashAttribute(FORM, form);
-        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + FORM, result);
+        FormErrors.keepAcrossRedirect(redirect, FORM, form, result);
         return "redirect:/portail/candidatures/" + id + "#attendu";
     }
 }

@@ -211,8 +211,7 @@ public class JurySessionController {
     /** Back to the page with the form as typed and its errors (flashed: the page is only ever shown by GET). */
     private static String refused(HttpServletRequest request, RedirectAttributes redirect, Long id, String name,
                                   Object form, BindingResult result, String anchor) {
-        redirect.addFlashAttribute(name, form);
-        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+        FormErrors.keepAcrossRedirect(redirect, name, form, result);
         return SecretariatPages.seeOther(request, SecretariatPages.session(id) + anchor);
     }
 

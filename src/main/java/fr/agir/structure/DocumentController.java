@@ -81,8 +81,7 @@ public class DocumentController {
         } catch (DocumentRejectedException e) {
             // Refused: back to the clean address (no token in the address bar), what was chosen kept.
             FormErrors.add(result, e);
-            redirect.addFlashAttribute("form", form);
-            redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + "form", result);
+            FormErrors.keepAcrossRedirect(redirect, "form", form, result);
             return page + "#erreurs";
         }
     }

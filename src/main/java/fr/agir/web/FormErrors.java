@@ -25,6 +25,16 @@ public final class FormErrors {
         }
     }
 
+    /**
+     * Keeps a refused form and its errors for the page a redirect leads to (flash attributes): what
+     * was typed comes back next to its errors, and the address bar never shows the POST address.
+     */
+    public static void keepAcrossRedirect(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect,
+                                          String name, Object form, BindingResult result) {
+        redirect.addFlashAttribute(name, form);
+        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);
+    }
+
     /** One field's error, keeping the value typed. */
     public static void reject(BindingResult result, String field, String message) {
         Object typed;

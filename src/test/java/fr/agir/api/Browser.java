@@ -61,7 +61,9 @@ final class Browser implements AutoCloseable {
     /** Waits for the condition; on timeout, fails with the page's address and text to say why. */
     <T> T await(Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+            // A form posted replaces the page: an element read from the old one is stale, not a failure — look again.
+            return new WebDriverWait(driver, Duration.ofSeconds(20))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Waited in vain on " + driver.getCurrentUrl() + ":\n" + text(), e);
         }

@@ -61,9 +61,19 @@ final class Browser implements AutoCloseable {
     /** Waits for the condition; on timeout, fails with the page's address and text to say why. */
     <T> T await(Function<WebDriver, T> condition) {
         try {
-            // A form posted replaces the page: an element read from the old one is stale, not a failure — look again.
+            // A form posted replaces the page: an element read from the old one is stale, not a failure — look
+            // again. Chromedriver sometimes says so as "Node … does not belong to the document" instead.
             return new WebDriverWait(driver, Duration.ofSeconds(20))
-                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(condition);
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+                        try {
+                            return condition.apply(d);
+                        } catch (org.openqa.selenium.WebDriverException e) {
+                            if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                                return null;
+                            }
+                            throw e;
+                        }
+                    });
         } catch (org.openqa.selenium.TimeoutException e) {
             throw new AssertionError("Waited in vain on " + driver.getCurrentUrl() + ":\n" + text(), e);
         }

@@ -429,13 +429,26 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         Application app = grantedAndSigned(1);
         payInstallment(app, 1, Installment.Kind.ADVANCE);
 
+        assertThat(overdueMails(app)).isEmpty();
         fireTimer(app.getReference(), "Event_ReportOverdue");
 
         Report report = reportOf(app, 1);
         assertThat(report.isOverdue()).isTrue();
+        // The legal representative is told once: which year, the due date, where to submit it.
+        List<Map<String, Object>> mails = overdueMails(app);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).get("recipients")).isEqualTo(structures.get(app.getStructureId()).getLegalRepEmail());
+        assertThat((String) mails.get(0).get("body")).contains("année 1",
+                report.getDueDate().format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)),
+                "/portail/candidatures/" + app.getId() + "/compte-rendu");
         assertThat(report.getStatus()).isEqualTo(Report.Status.EXPECTED);
         assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
                 .taskDefinitionKey("Task_SubmitReport").count()).isEqualTo(1);
+    }
+
+    private List<Map<String, Object>> overdueMails(Application app) {
+        return jdbc.queryForList("select recipients, body from mail_message where subject = ?",
+                "Compte rendu financier en retard — " + app.getReference());
     }
 
     @Test

@@ -45,11 +45,13 @@ public class ReportingService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final OverdueReportMail overdueMail;
 
     public ReportingService(ReportRepository reports, AgreementService agreements, ApplicationService applications,
                             StructureService structures, PaymentService payments, NumberSequenceService numbers,
                             Deadlines deadlines, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
-                            Clock clock) {
+                            Clock clock, OverdueReportMail overdueMail) {
+        this.overdueMail = overdueMail;
         this.reports = reports;
         this.agreements = agreements;
         this.applications = applications;
@@ -148,7 +150,7 @@ public class ReportingService {
         return report;
     }
 
-    /** Past the due date: flagged overdue (the reminder e-mail comes with the notification issue). */
+    /** Past the due date: flagged overdue, and the structure's legal representative is told by e-mail. */
     @Transactional
     public void flagOverdue(Long agreementId, int year) {
         Report report = reports.findByAgreementIdAndGrantYear(agreementId, year).orElseThrow();
@@ -158,6 +160,7 @@ public class ReportingService {
         report.flagOverdue();
         audit.record(ENTITY, report.getId(), report.getApplicationId(), "REPORT_OVERDUE", report.getStatus(),
                 report.getStatus(), "Compte-rendu non reçu au " + French.date(report.getDueDate()));
+        overdueMail.send(report);
     }
 
     /** Issues the recovery order (titre de recettes) and cancels the year's balance. */

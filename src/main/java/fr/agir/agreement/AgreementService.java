@@ -4,6 +4,7 @@ import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.NotFoundException;
@@ -65,7 +66,7 @@ public class AgreementService {
         Agreement agreement = agreements.save(new Agreement(applicationId,
                 numbers.next(NumberSequenceService.AGREEMENT, "CPO-" + firstYear), decision.getDurationYears(),
                 firstYear, total, Instant.now(clock)));
-        audit.record(ENTITY, agreement.getId(), applicationId, "AGREEMENT_GENERATED", null, Agreement.Status.TO_SIGN,
+        audit.record(ENTITY, agreement.getId(), applicationId, AuditAction.AGREEMENT_GENERATED, null, Agreement.Status.TO_SIGN,
                 agreement.getNumber() + " : " + fr.agir.shared.Money.format(total) + " sur "
                         + fr.agir.shared.French.years(decision.getDurationYears()));
         return agreement;
@@ -81,7 +82,7 @@ public class AgreementService {
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_SIGN_AGREEMENT, Map.of());
         structures.checkLegalRepresentative(application.getStructureId());
         agreement.sign(currentUser.username(), Instant.now(clock));
-        audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_SIGNED", Agreement.Status.TO_SIGN,
+        audit.record(ENTITY, agreementId, application.getId(), AuditAction.AGREEMENT_SIGNED, Agreement.Status.TO_SIGN,
                 Agreement.Status.SIGNED, "Signée pour la structure par " + currentUser.displayName());
         workflow.complete(task, Map.of());
         return agreement;
@@ -95,9 +96,9 @@ public class AgreementService {
         Application application = applications.get(agreement.getApplicationId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
         agreement.countersign(currentUser.username(), Instant.now(clock));
-        audit.record(ENTITY, agreementId, application.getId(), "AGREEMENT_COUNTERSIGNED", Agreement.Status.SIGNED,
+        audit.record(ENTITY, agreementId, application.getId(), AuditAction.AGREEMENT_COUNTERSIGNED, Agreement.Status.SIGNED,
                 Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.displayName());
-        applications.changeStatus(application.getId(), ApplicationStatus.IN_PROGRESS, "AGREEMENT_IN_FORCE",
+        applications.changeStatus(application.getId(), ApplicationStatus.IN_PROGRESS, AuditAction.AGREEMENT_IN_FORCE,
                 agreement.getNumber());
         workflow.complete(task, Map.of());
         return agreement;
@@ -109,8 +110,8 @@ public class AgreementService {
         Agreement agreement = agreements.findByApplicationId(applicationId).orElseThrow();
         Agreement.Status from = agreement.getStatus();
         agreement.close();
-        audit.record(ENTITY, agreement.getId(), applicationId, "AGREEMENT_CLOSED", from, Agreement.Status.CLOSED, null);
-        applications.changeStatus(applicationId, ApplicationStatus.CLOSED, "CLOSED",
+        audit.record(ENTITY, agreement.getId(), applicationId, AuditAction.AGREEMENT_CLOSED, from, Agreement.Status.CLOSED, null);
+        applications.changeStatus(applicationId, ApplicationStatus.CLOSED, AuditAction.CLOSED,
                 "Toutes les années de la convention sont soldées");
     }
 

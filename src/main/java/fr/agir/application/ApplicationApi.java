@@ -41,11 +41,14 @@ public class ApplicationApi {
     private final ApplicationService service;
     private final SubmissionReceipt receipt;
     private final CurrentUser currentUser;
+    private final ApplicationHistory history;
 
-    public ApplicationApi(ApplicationService service, SubmissionReceipt receipt, CurrentUser currentUser) {
+    public ApplicationApi(ApplicationService service, SubmissionReceipt receipt, CurrentUser currentUser,
+                          ApplicationHistory history) {
         this.service = service;
         this.receipt = receipt;
         this.currentUser = currentUser;
+        this.history = history;
     }
 
     public record BudgetInput(@NotNull(message = "Année obligatoire") Integer year, BigDecimal requestedAmount,
@@ -73,10 +76,17 @@ public class ApplicationApi {
                                   Map<AmountKind, Map<Integer, BigDecimal>> amounts, String synthesis) {
     }
 
-    public record HistoryEntry(Instant at, String actor, String action, String from, String to, String reason) {
-        static HistoryEntry of(AuditEvent e) {
-            return new HistoryEntry(e.getOccurredAt(), e.getActor(), e.getAction(), e.getFromState(), e.getToState(),
-                    e.getReason());
+    /**
+     * One event of the history as its reader may read it ({@link ApplicationHistory}): its code and its
+     * words; who did it (his sign-in name for DIEESS staff, his name otherwise, the Département's people
+     * as "DIEESS" for the structure); its reason only when it is the reader's.
+     */
+    public record HistoryEntry(Instant at, String actor, String action, String what, String from, String to,
+                               String reason) {
+        static HistoryEntry of(ApplicationHistory.Entry entry, boolean staff) {
+            AuditEvent e = entry.event();
+            return new HistoryEntry(e.getOccurredAt(), staff ? e.getActor() : entry.who(), e.getAction(),
+                    entry.action().words(), e.getFromState(), e.getToState(), entry.reason());
         }
     }
 
@@ -179,7 +189,8 @@ public class ApplicationApi {
     @GetMapping("/{id}/history")
     @Operation(summary = "Historique des changements d'état (qui, quand, de quel état à quel état, pourquoi)")
     public List<HistoryEntry> history(@PathVariable Long id) {
-        return service.history(id).stream().map(HistoryEntry::of).toList();
+        boolean staff = currentUser.isStaff();
+        return history.entries(id).stream().map(e -> HistoryEntry.of(e, staff)).toList();
     }
 
     private ApplicationView summary(Application a) {

@@ -1,5 +1,7 @@
 package fr.agir.application;
 
+import fr.agir.audit.AuditAction;
+import fr.agir.audit.AuditReader;
 import fr.agir.audit.AuditTrail;
 import fr.agir.campaign.Campaign;
 import fr.agir.campaign.CampaignService;
@@ -43,8 +45,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
     public static final String ENTITY = "APPLICATION";
     /** Audit entities internal to the Département: directorates' opinions and the jury's (advisory) result. */
-    private static final String OPINION = "OPINION";
-    private static final String JURY_RESULT = "JURY_RESULT";
     private static final Set<ApplicationStatus> FINANCE_STAGES =
             EnumSet.of(ApplicationStatus.GRANTED, ApplicationStatus.IN_PROGRESS, ApplicationStatus.CLOSED);
 
@@ -105,7 +105,7 @@ public class ApplicationService {
                 numbers.next(NumberSequenceService.APPLICATION, prefix), campaignId, structureId,
                 currentUser.username(), Instant.now(clock)));
         write(application, campaign, draft);
-        audit.record(ENTITY, application.getId(), application.getId(), "DRAFT_CREATED", null, ApplicationStatus.DRAFT, null);
+        audit.record(ENTITY, application.getId(), application.getId(), AuditAction.DRAFT_CREATED, null, ApplicationStatus.DRAFT, null);
         return application;
     }
 
@@ -149,7 +149,7 @@ public class ApplicationService {
         }
         application.markSubmitted(currentUser.username(), Instant.now(clock));
         linkCaseFileDocuments(applicationId);
-        audit.record(ENTITY, applicationId, applicationId, "SUBMITTED", ApplicationStatus.DRAFT,
+        audit.record(ENTITY, applicationId, applicationId, AuditAction.SUBMITTED, ApplicationStatus.DRAFT,
                 ApplicationStatus.SUBMITTED, "Dépôt par " + currentUser.displayName()
                         + (declaredOnHonour ? ", informations certifiées exactes sur l'honneur" : ""));
         workflow.start(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(), lifecycleVariables(application));
@@ -193,7 +193,7 @@ public class ApplicationService {
     @PreAuthorize("hasRole('APPLICANT')")
     public void deleteDraft(Long applicationId) {
         Application application = ownDraft(applicationId);
-        audit.record(ENTITY, applicationId, applicationId, "DRAFT_DELETED", ApplicationStatus.DRAFT, null,
+        audit.record(ENTITY, applicationId, applicationId, AuditAction.DRAFT_DELETED, ApplicationStatus.DRAFT, null,
                 "Brouillon « " + (application.getTitle() == null ? application.getReference() : application.getTitle())
                         + " » supprimé par " + currentUser.displayName());
         budgetLines.deleteByApplicationId(applicationId);
@@ -225,7 +225,7 @@ public class ApplicationService {
         }
         String why = fr.agir.shared.Texts.required(reason, "reason", 1000, "Indiquez la raison du retrait");
         application.changeStatus(ApplicationStatus.WITHDRAWN, why, Instant.now(clock));
-        audit.record(ENTITY, applicationId, applicationId, "WITHDRAWN", from, ApplicationStatus.WITHDRAWN, why);
+        audit.record(ENTITY, applicationId, applicationId, AuditAction.WITHDRAWN, from, ApplicationStatus.WITHDRAWN, why);
         workflow.interrupt(ProcessKeys.MESSAGE_WITHDRAWN, ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(),
                 Map.of("withdrawalReason", why));
         return application;
@@ -234,7 +234,7 @@ public class ApplicationService {
     /** The stage a withdrawn application was withdrawn at (for its stepper), or null. */
     @Transactional(readOnly = true)
     public ApplicationStatus withdrawnFrom(Long applicationId) {
-        return history(applicationId).stream().filter(e -> "WITHDRAWN".equals(e.getAction()))
+        return history(applicationId).stream().filter(e -> AuditAction.WITHDRAWN.code().equals(e.getAction()))
                 .map(fr.agir.audit.AuditEvent::getFromState).filter(java.util.Objects::nonNull)
                 .reduce((first, second) -> second).map(ApplicationStatus::valueOf).orElse(null);
     }
@@ -378,23 +378,13 @@ public class ApplicationService {
     }
 
     /**
-     * The application's history as the caller may read it: everything for DIEESS staff; without the
-     * jury's (advisory) result for a reviewer; without opinions and jury result for the structure.
+     * The application's events the caller may read, oldest first: those whose audience, declared once
+     * in {@link AuditAction}, includes the caller ({@link AuditReader#of} his roles).
      */
     @Transactional(readOnly = true)
     public List<fr.agir.audit.AuditEvent> history(Long applicationId) {
         visible(applicationId);
-        List<fr.agir.audit.AuditEvent> all = audit.ofApplication(applicationId);
-        if (currentUser.isStaff()) {
-            return all;
-        }
-        if (currentUser.hasRole(Role.REVIEWER)) {
-            return all.stream().filter(e -> !JURY_RESULT.equals(e.getEntityType())
-                    && !e.getAction().startsWith("JURY_")).toList();
-        }
-        // The structure reads only its own steps (ApplicationHistory's allow-list): never opinions, the
-        // jury's work, its members or their scores, nor the DIEESS's task handling.
-        return all.stream().filter(ApplicationHistory::forStructure).toList();
+        return audit.ofApplicationFor(applicationId, AuditReader.of(currentUser.roles()));
     }
 
     /** For DIEESS staff's lists: the applications of these references (unknown ones are left out). */
@@ -458,7 +448,7 @@ public class ApplicationService {
 
     /** Moves the application to another stage and writes the audit event. */
     @Transactional
-    public void changeStatus(Long applicationId, ApplicationStatus to, String action, String reason) {
+    public void changeStatus(Long applicationId, ApplicationStatus to, AuditAction action, String reason) {
         Application application = get(applicationId);
         ApplicationStatus from = application.getStatus();
         application.changeStatus(to, reason, Instant.now(clock));

@@ -11,12 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the audit trail in the caller's transaction: a state change and its audit event are
- * committed, or rolled back, together.
+ * committed, or rolled back, together. Only declared kinds of events ({@link AuditAction}, each with
+ * its audience) can be recorded. Events are inserted unsealed; {@link AuditChain} chains them.
  */
 @Service
 public class AuditTrail {
     public static final String ACCESS = "ACCESS";
-    public static final String ACCESS_DENIED = "ACCESS_DENIED";
     private final AuditEventRepository events;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -28,10 +28,13 @@ public class AuditTrail {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(String entityType, Long entityId, Long applicationId, String action,
+    public void record(String entityType, Long entityId, Long applicationId, AuditAction action,
                        Enum<?> from, Enum<?> to, String reason) {
+        if (action == null) {
+            throw new IllegalArgumentException("An audit event needs a declared AuditAction (its words and audience)");
+        }
         events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), entityType, entityId,
-                applicationId, action, from == null ? null : from.name(), to == null ? null : to.name(),
+                applicationId, action.code(), from == null ? null : from.name(), to == null ? null : to.name(),
                 reason == null ? null : abbreviate(reason)));
     }
 
@@ -43,12 +46,18 @@ public class AuditTrail {
     public void recordDenied(HttpServletRequest request, int status, String reason) {
         String what = request.getMethod() + " " + request.getRequestURI() + " → " + status + " : " + reason;
         events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), ACCESS, null, null,
-                ACCESS_DENIED, null, null, abbreviate(what)));
+                AuditAction.ACCESS_DENIED.code(), null, null, abbreviate(what)));
     }
 
     @Transactional(readOnly = true)
     public List<AuditEvent> ofApplication(Long applicationId) {
         return events.findByApplicationIdOrderByIdAsc(applicationId);
+    }
+
+    /** The application's events this reader may read ({@link AuditAction}'s audiences), oldest first. */
+    @Transactional(readOnly = true)
+    public List<AuditEvent> ofApplicationFor(Long applicationId, AuditReader reader) {
+        return ofApplication(applicationId).stream().filter(e -> AuditAction.readableBy(e, reader)).toList();
     }
 
     private static String abbreviate(String reason) {

@@ -1,5 +1,6 @@
 package fr.agir.campaign;
 
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.shared.French;
 import fr.agir.shared.InvalidInputException;
@@ -64,7 +65,7 @@ public class CampaignService {
                 Money.euros(c.envelopeOperating(), "envelopeOperating"),
                 Money.euros(c.envelopeInvestment(), "envelopeInvestment"), c.maxDurationYears(), c.thematics(),
                 Instant.now(clock)));
-        audit.record(ENTITY, campaign.getId(), null, "CAMPAIGN_CREATED", null, CampaignStatus.SCHEDULED, campaign.getName());
+        audit.record(ENTITY, campaign.getId(), null, AuditAction.CAMPAIGN_CREATED, null, CampaignStatus.SCHEDULED, campaign.getName());
         workflow.start(ProcessKeys.CAMPAIGN, campaign.getCode(), Map.of(
                 "campaignId", campaign.getId(),
                 "openingAt", startOfDay(c.openingDate()),
@@ -76,13 +77,13 @@ public class CampaignService {
     /** Called by the campaign process when its opening date is reached. */
     @Transactional
     public void open(Long campaignId) {
-        change(campaignId, CampaignStatus.OPEN, "CAMPAIGN_OPENED", "Date d'ouverture atteinte");
+        change(campaignId, CampaignStatus.OPEN, AuditAction.CAMPAIGN_OPENED, "Date d'ouverture atteinte");
     }
 
     /** Called by the campaign process when its closing date is passed. */
     @Transactional
     public void close(Long campaignId) {
-        change(campaignId, CampaignStatus.CLOSED, "CAMPAIGN_CLOSED", "Date de clôture passée");
+        change(campaignId, CampaignStatus.CLOSED, AuditAction.CAMPAIGN_CLOSED, "Date de clôture passée");
     }
 
     /** Refuses a submission unless the campaign is open today. */
@@ -111,7 +112,7 @@ public class CampaignService {
         return campaigns.findAllByOrderByOpeningDateDesc();
     }
 
-    private void change(Long campaignId, CampaignStatus to, String action, String reason) {
+    private void change(Long campaignId, CampaignStatus to, AuditAction action, String reason) {
         Campaign campaign = get(campaignId);
         CampaignStatus from = campaign.getStatus();
         campaign.changeStatus(to);

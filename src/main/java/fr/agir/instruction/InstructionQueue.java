@@ -4,6 +4,7 @@ import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.campaign.Thematic;
 import fr.agir.security.CurrentUser;
@@ -160,7 +161,7 @@ public class InstructionQueue {
     @Transactional
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public Workflow.TeamTask claim(String taskId) {
-        return assign(taskId, currentUser.username(), "TASK_CLAIMED");
+        return assign(taskId, currentUser.username(), AuditAction.TASK_CLAIMED);
     }
 
     /** Gives the step to a colleague of the team. */
@@ -172,17 +173,17 @@ public class InstructionQueue {
             throw new InvalidInputException("Collègue invalide.", Map.of("assignee",
                     "Indiquez l'identifiant de connexion d'un agent de la DIEESS"));
         }
-        return assign(taskId, who, "TASK_ASSIGNED");
+        return assign(taskId, who, AuditAction.TASK_ASSIGNED);
     }
 
     /** Puts the step back in the team's queue. */
     @Transactional
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public Workflow.TeamTask release(String taskId) {
-        return assign(taskId, null, "TASK_RELEASED");
+        return assign(taskId, null, AuditAction.TASK_RELEASED);
     }
 
-    private Workflow.TeamTask assign(String taskId, String assignee, String action) {
+    private Workflow.TeamTask assign(String taskId, String assignee, AuditAction action) {
         Workflow.TeamTask task = workflow.assign(taskId, TEAM, assignee);
         List<Application> concerned = applications.byReferences(Set.of(task.businessKey()));
         Long applicationId = concerned.isEmpty() ? null : concerned.get(0).getId();

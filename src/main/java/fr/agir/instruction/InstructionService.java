@@ -4,6 +4,7 @@ import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.security.Directorate;
@@ -116,13 +117,13 @@ public class InstructionService {
                     variables.putAll(routingVariables(routing));
                 }
                 applications.changeStatus(applicationId, ApplicationStatus.UNDER_REVIEW,
-                        "DECLARED_COMPLETE", why == null ? "Dossier complet et recevable" : why);
+                        AuditAction.DECLARED_COMPLETE, why == null ? "Dossier complet et recevable" : why);
             }
             case MISSING_PIECES -> {
                 String pieces = missingPieces.strip();
                 LocalDate due = deadlines.missingPiecesDueFrom(LocalDate.now(clock));
                 applications.recordMissingPieces(applicationId, pieces);
-                applications.changeStatus(applicationId, ApplicationStatus.AWAITING_PIECES, "MISSING_PIECES_REQUESTED",
+                applications.changeStatus(applicationId, ApplicationStatus.AWAITING_PIECES, AuditAction.MISSING_PIECES_REQUESTED,
                         "Pièces demandées avant le " + French.date(due) + " : " + pieces);
                 missingPiecesMail.send(application, pieces, due);
             }
@@ -181,7 +182,7 @@ public class InstructionService {
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_PROVIDE_MISSING_PIECES, Map.of());
         String answer = Texts.optional(comment, "comment", 900);
         applications.linkCaseFileDocuments(applicationId);
-        applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "MISSING_PIECES_PROVIDED",
+        applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, AuditAction.MISSING_PIECES_PROVIDED,
                 answer == null ? "Pièces complémentaires déposées" : answer);
         workflow.complete(task, Map.of());
     }
@@ -199,7 +200,7 @@ public class InstructionService {
                     + "celle-ci est « " + application.getStatus().label() + " ».");
         }
         String why = Texts.required(reason, "reason", 900, "Motivez la réouverture : elle est tracée");
-        applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, "REOPENED", why);
+        applications.changeStatus(applicationId, ApplicationStatus.SUBMITTED, AuditAction.REOPENED, why);
         workflow.startAt(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(),
                 ProcessKeys.TASK_CHECK_COMPLETENESS, applications.lifecycleVariables(application));
     }
@@ -207,7 +208,7 @@ public class InstructionService {
     /** Ends the application as inadmissible: ineligible, or missing pieces not sent in time. */
     @Transactional
     public void declareInadmissible(Long applicationId, boolean missingPiecesDeadlinePassed, String reason) {
-        applications.changeStatus(applicationId, ApplicationStatus.INADMISSIBLE, "DECLARED_INADMISSIBLE",
+        applications.changeStatus(applicationId, ApplicationStatus.INADMISSIBLE, AuditAction.DECLARED_INADMISSIBLE,
                 missingPiecesDeadlinePassed
                         ? "Pièces complémentaires non fournies dans le délai"
                         : reason);
@@ -234,7 +235,7 @@ public class InstructionService {
         if (!added.isEmpty() || !removed.isEmpty()) {
             distinct.removeAll(removed);
             distinct.addAll(added);
-            audit.record(OPINION, null, applicationId, "ROUTING_ADJUSTED", null, null,
+            audit.record(OPINION, null, applicationId, AuditAction.ROUTING_ADJUSTED, null, null,
                     "Proposition de la table de routage : " + listed(new LinkedHashSet<>(routed))
                             + " ; ajout : " + listed(added) + " ; retrait : " + listed(removed)
                             + " ; motif : " + reason);
@@ -243,7 +244,7 @@ public class InstructionService {
         LocalDate due = deadlines.opinionDueFrom(LocalDate.now(clock));
         for (String code : distinct) {
             Opinion opinion = opinions.save(new Opinion(applicationId, Directorate.valueOf(code), now, due));
-            audit.record(OPINION, opinion.getId(), applicationId, "OPINION_REQUESTED", null, Opinion.Status.REQUESTED,
+            audit.record(OPINION, opinion.getId(), applicationId, AuditAction.OPINION_REQUESTED, null, Opinion.Status.REQUESTED,
                     "Avis demandé à " + code + " pour le " + French.date(due));
         }
         return List.copyOf(distinct);
@@ -270,7 +271,7 @@ public class InstructionService {
         String motivation = Texts.required(comment, "comment", 2000, "Motivez l'avis");
         opinion.give(verdict, motivation, Money.euros(suggestedAmount, "suggestedAmount"), currentUser.username(),
                 Instant.now(clock));
-        audit.record(OPINION, opinion.getId(), applicationId, "OPINION_GIVEN", Opinion.Status.REQUESTED,
+        audit.record(OPINION, opinion.getId(), applicationId, AuditAction.OPINION_GIVEN, Opinion.Status.REQUESTED,
                 Opinion.Status.GIVEN, directorate + " : avis " + verdict.label());
         workflow.complete(task, Map.of());
         return opinion;
@@ -281,7 +282,7 @@ public class InstructionService {
     public void recordMissingOpinion(Long applicationId, String directorate) {
         opinions.findByApplicationIdAndDirectorate(applicationId, Directorate.valueOf(directorate)).ifPresent(o -> {
             o.expire();
-            audit.record(OPINION, o.getId(), applicationId, "OPINION_EXPIRED", Opinion.Status.REQUESTED,
+            audit.record(OPINION, o.getId(), applicationId, AuditAction.OPINION_EXPIRED, Opinion.Status.REQUESTED,
                     Opinion.Status.EXPIRED, "Sans avis de " + directorate + " à l'échéance du "
                             + French.date(o.getDueDate()));
         });
@@ -298,7 +299,7 @@ public class InstructionService {
                 checkedAmounts(proposedByYear, application.getDurationYears(), "proposedAmounts"));
         applications.recordSynthesis(applicationId, text);
         // The proposal stays internal: the reason is shown to the applicant.
-        applications.changeStatus(applicationId, ApplicationStatus.AWAITING_JURY, "SYNTHESIS_WRITTEN",
+        applications.changeStatus(applicationId, ApplicationStatus.AWAITING_JURY, AuditAction.SYNTHESIS_WRITTEN,
                 "Instruction terminée");
         workflow.complete(task, Map.of());
     }

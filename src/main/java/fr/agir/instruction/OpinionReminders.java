@@ -2,6 +2,7 @@ package fr.agir.instruction;
 
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.Directorate;
 import fr.agir.shared.French;
@@ -37,7 +38,7 @@ public class OpinionReminders {
         }
         Application application = applications.get(applicationId);
         mail.send(opinion, application, structures.get(application.getStructureId()));
-        audit.record(InstructionService.OPINION, opinion.getId(), applicationId, "OPINION_REMINDED",
+        audit.record(InstructionService.OPINION, opinion.getId(), applicationId, AuditAction.OPINION_REMINDED,
                 Opinion.Status.REQUESTED, Opinion.Status.REQUESTED,
                 "Relance de " + directorate + " : avis attendu au plus tard le " + French.date(opinion.getDueDate()));
         return true;

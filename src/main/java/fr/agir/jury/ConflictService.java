@@ -1,6 +1,7 @@
 package fr.agir.jury;
 
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.ForbiddenActionException;
@@ -98,7 +99,7 @@ public class ConflictService {
         } else {
             conflict.declare(type, text);
         }
-        audit.record(ENTITY, conflict.getId(), null, "CONFLICT_DECLARED", from, conflict.getStatus(),
+        audit.record(ENTITY, conflict.getId(), null, AuditAction.CONFLICT_DECLARED, from, conflict.getStatus(),
                 type.label() + (text == null ? "" : " : " + text));
         dropAssignments(me, structureId, "conflit d'intérêts déclaré");
         conflicts.flush();
@@ -117,7 +118,7 @@ public class ConflictService {
                     + "seul un administrateur peut l'écarter.");
         }
         conflict.decide(JuryConflict.Status.WITHDRAWN, false, currentUser.username(), Instant.now(clock));
-        audit.record(ENTITY, conflict.getId(), null, "CONFLICT_WITHDRAWN", JuryConflict.Status.DECLARED,
+        audit.record(ENTITY, conflict.getId(), null, AuditAction.CONFLICT_WITHDRAWN, JuryConflict.Status.DECLARED,
                 JuryConflict.Status.WITHDRAWN, "Retiré par le membre : la DIEESS peut lui confier à nouveau les "
                         + "dossiers de la structure");
     }
@@ -153,7 +154,7 @@ public class ConflictService {
         }
         JuryMandate mandate = mandates.save(new JuryMandate(currentUser.username(), name, sirenValue, rnaValue, what,
                 Instant.now(clock)));
-        audit.record(ENTITY, mandate.getId(), null, "MANDATE_DECLARED", null, null, what + ", " + name);
+        audit.record(ENTITY, mandate.getId(), null, AuditAction.MANDATE_DECLARED, null, null, what + ", " + name);
         suggestInMyOpenSessions(currentUser.username());
         return mandate;
     }
@@ -189,10 +190,10 @@ public class ConflictService {
         JuryConflict.Status to = decision == Decision.DISMISS ? JuryConflict.Status.DISMISSED
                 : from == JuryConflict.Status.DECLARED && decision == Decision.PIN ? from : JuryConflict.Status.CONFIRMED;
         conflict.decide(to, decision == Decision.PIN, currentUser.username(), Instant.now(clock));
-        String action = switch (decision) {
-            case CONFIRM -> "CONFLICT_CONFIRMED";
-            case PIN -> "CONFLICT_PINNED";
-            case DISMISS -> "CONFLICT_DISMISSED";
+        AuditAction action = switch (decision) {
+            case CONFIRM -> AuditAction.CONFLICT_CONFIRMED;
+            case PIN -> AuditAction.CONFLICT_PINNED;
+            case DISMISS -> AuditAction.CONFLICT_DISMISSED;
         };
         audit.record(ENTITY, conflict.getId(), null, action, from, to,
                 conflict.getUsername() + " / structure " + conflict.getStructureId() + (why == null ? "" : " : " + why));
@@ -295,7 +296,7 @@ public class ConflictService {
                     } else {
                         conflict.suggestAgain(why.get().type(), why.get().reason());
                     }
-                    audit.record(ENTITY, conflict.getId(), null, "CONFLICT_SUGGESTED",
+                    audit.record(ENTITY, conflict.getId(), null, AuditAction.CONFLICT_SUGGESTED,
                             known == null ? null : known.getStatus(), JuryConflict.Status.SUGGESTED, member.getUsername() + " / " + structure.getName() + " : "
                                     + why.get().reason());
                     dropAssignments(member.getUsername(), structureId, "conflit d'intérêts suggéré");
@@ -368,7 +369,7 @@ public class ConflictService {
                             .ifPresent(a -> {
                                 assignments.delete(a);
                                 audit.record(JurySessionService.ENTITY, session.getId(), applicationId,
-                                        "JURY_UNASSIGNED", null, null, username + " : " + reason);
+                                        AuditAction.JURY_UNASSIGNED, null, null, username + " : " + reason);
                             });
                 }
             });

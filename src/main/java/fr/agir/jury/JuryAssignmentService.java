@@ -2,6 +2,7 @@ package fr.agir.jury;
 
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.InvalidInputException;
@@ -91,7 +92,7 @@ public class JuryAssignmentService {
                 }
             }
         }
-        audit.record(ENTITY, sessionId, null, "JURY_ASSIGNED_AUTOMATICALLY", null, null, JurySessionService.count(added, "affectation", "affectations") + " ; "
+        audit.record(ENTITY, sessionId, null, AuditAction.JURY_ASSIGNED_AUTOMATICALLY, null, null, JurySessionService.count(added, "affectation", "affectations") + " ; "
                 + (plan.balanced() ? "charge équilibrée" : "charge déséquilibrée par les conflits")
                 + (plan.shortfalls().isEmpty() ? "" : " ; " + JurySessionService.count(plan.shortfalls().size(),
                         "dossier incomplet", "dossiers incomplets")));
@@ -117,7 +118,7 @@ public class JuryAssignmentService {
         }
         assignmentRows.save(new JuryAssignment(session.getId(), applicationId, username, true, currentUser.username(),
                 Instant.now(clock)));
-        audit.record(ENTITY, sessionId, applicationId, "JURY_ASSIGNED_MANUALLY", null, null, username + " : " + why);
+        audit.record(ENTITY, sessionId, applicationId, AuditAction.JURY_ASSIGNED_MANUALLY, null, null, username + " : " + why);
     }
 
     /** Takes a dossier back from a member, with a reason; a score he submitted no longer counts. */
@@ -129,7 +130,7 @@ public class JuryAssignmentService {
                 username == null ? "" : username).orElseThrow(NotFoundException::notYours);
         String why = Texts.required(reason, "reason", 500, "Motivez le retrait");
         assignmentRows.delete(assignment);
-        audit.record(ENTITY, sessionId, applicationId, "JURY_UNASSIGNED", null, null, username + " : " + why);
+        audit.record(ENTITY, sessionId, applicationId, AuditAction.JURY_UNASSIGNED, null, null, username + " : " + why);
     }
 
     /** The assignment: the members of each application of the session. */

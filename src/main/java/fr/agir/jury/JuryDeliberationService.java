@@ -3,6 +3,7 @@ package fr.agir.jury;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.instruction.InstructionService;
 import fr.agir.security.CurrentUser;
@@ -88,7 +89,7 @@ public class JuryDeliberationService {
         }
         ScoringGrid grid = grids.freezeLatest(session.getCampaignId());
         session.openScoring(grid.getId());
-        audit.record(ENTITY, sessionId, null, "JURY_SCORING_OPENED", JurySession.Phase.CONFLICTS, session.getPhase(),
+        audit.record(ENTITY, sessionId, null, AuditAction.JURY_SCORING_OPENED, JurySession.Phase.CONFLICTS, session.getPhase(),
                 "Grille version " + grid.getGridVersion());
         workflow.complete(workflow.pendingTask(session.businessKey(), ProcessKeys.TASK_PREPARE_JURY_SESSION, Map.of()),
                 Map.of("scoringReminderAt", scoringReminderAt(session)));
@@ -108,7 +109,7 @@ public class JuryDeliberationService {
     public JurySession openDeliberation(Long sessionId) {
         JurySession session = sessions.inPhase(sessionId, JurySession.Phase.SCORING);
         session.openDeliberation();
-        audit.record(ENTITY, sessionId, null, "JURY_DELIBERATION_OPENED", JurySession.Phase.SCORING, session.getPhase(),
+        audit.record(ENTITY, sessionId, null, AuditAction.JURY_DELIBERATION_OPENED, JurySession.Phase.SCORING, session.getPhase(),
                 null);
         workflow.complete(workflow.pendingTask(session.businessKey(), ProcessKeys.TASK_SCORE_APPLICATIONS, Map.of()),
                 Map.of());
@@ -154,7 +155,7 @@ public class JuryDeliberationService {
         }
         taken.propose(in.verdict(), duration, amounts,
                 in.nature() == null ? SessionApplication.Nature.OPERATING : in.nature(), comment);
-        audit.record(ENTITY, sessionId, applicationId, "JURY_PROPOSAL_RECORDED", null, in.verdict(),
+        audit.record(ENTITY, sessionId, applicationId, AuditAction.JURY_PROPOSAL_RECORDED, null, in.verdict(),
                 amounts.isEmpty() ? comment : fr.agir.shared.French.amountsByYear(amounts));
         return taken;
     }
@@ -189,7 +190,7 @@ public class JuryDeliberationService {
                     Map.of("depassements", over));
         }
         session.close(currentUser.username(), Instant.now(clock));
-        audit.record(ENTITY, sessionId, null, "JURY_SESSION_CLOSED", JurySession.Phase.DELIBERATION, session.getPhase(),
+        audit.record(ENTITY, sessionId, null, AuditAction.JURY_SESSION_CLOSED, JurySession.Phase.DELIBERATION, session.getPhase(),
                 JurySessionService.count(taken.stream().filter(SessionApplication::isFavourable).count(), "avis favorable",
                         "avis favorables") + " sur " + taken.size());
         workflow.complete(workflow.pendingTask(session.businessKey(), ProcessKeys.TASK_DELIBERATE, Map.of()), Map.of());

@@ -2,6 +2,7 @@ package fr.agir.jury;
 
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import java.util.HashSet;
 import java.util.List;
@@ -57,12 +58,12 @@ public class JuryReminderService {
                 continue;
             }
             if (member.getEmail() == null) {
-                audit.record(ENTITY, sessionId, null, "JURY_REMINDER_SKIPPED", null, null,
+                audit.record(ENTITY, sessionId, null, AuditAction.JURY_REMINDER_SKIPPED, null, null,
                         member.getUsername() + " : aucune adresse électronique");
                 continue;
             }
             reminderMail.send(session, member, missing);
-            audit.record(ENTITY, sessionId, null, "JURY_REMINDED", null, null,
+            audit.record(ENTITY, sessionId, null, AuditAction.JURY_REMINDED, null, null,
                     member.getUsername() + " : " + JurySessionService.count(missing.size(), "note attendue", "notes attendues"));
             reminded++;
         }

@@ -4,6 +4,7 @@ import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.instruction.InstructionService;
 import fr.agir.security.CurrentUser;
@@ -104,10 +105,10 @@ public class JuryService {
         JuryResult result = results.save(new JuryResult(applicationId, verdict, duration, remarks, recordedBy,
                 Instant.now(clock)));
         applications.replaceAmounts(applicationId, AmountKind.JURY, proposed);
-        audit.record(ENTITY, result.getId(), applicationId, "JURY_RESULT_RECORDED", null, verdict,
+        audit.record(ENTITY, result.getId(), applicationId, AuditAction.JURY_RESULT_RECORDED, null, verdict,
                 remarks == null ? French.amountsByYear(proposed) : remarks);
         // The jury is advisory and its opinion internal until the vote: the applicant only sees the stage.
-        applications.changeStatus(applicationId, ApplicationStatus.AWAITING_VOTE, "JURY_RESULT_RECORDED",
+        applications.changeStatus(applicationId, ApplicationStatus.AWAITING_VOTE, AuditAction.JURY_RESULT_RECORDED,
                 "Avis du jury rendu");
         workflow.correlate(ProcessKeys.MESSAGE_JURY_RESULT, application.getReference(), ProcessKeys.EVENT_JURY_RESULT,
                 Map.of("juryVerdict", verdict.name()));

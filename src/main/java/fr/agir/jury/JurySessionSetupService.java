@@ -2,6 +2,7 @@ package fr.agir.jury;
 
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.campaign.Campaign;
 import fr.agir.campaign.CampaignService;
@@ -117,7 +118,7 @@ public class JurySessionSetupService {
         JurySession session = sessionRows.save(new JurySession(campaign.getId(), name, in.scoringOpens(),
                 in.scoringCloses(), in.deliberationDate(), jurors, Boolean.TRUE.equals(in.preferThematics()),
                 currentUser.username(), Instant.now(clock)));
-        audit.record(ENTITY, session.getId(), null, "JURY_SESSION_CREATED", null, session.getPhase(),
+        audit.record(ENTITY, session.getId(), null, AuditAction.JURY_SESSION_CREATED, null, session.getPhase(),
                 name + " (" + campaign.getCode() + ")");
         if (in.members() != null && !in.members().isEmpty()) {
             replaceMembers(session, in.members());
@@ -177,7 +178,7 @@ public class JurySessionSetupService {
             MemberInput in = input.stream().filter(i -> i.username().equals(m.getUsername())).findFirst().orElseThrow();
             if (!m.getThematics().equals(in.thematics().isEmpty() ? Set.of() : java.util.EnumSet.copyOf(in.thematics()))) {
                 m.changeThematics(in.thematics());
-                audit.record(ENTITY, sessionId, null, "JURY_MEMBER_UPDATED", null, null, m.getUsername() + " : "
+                audit.record(ENTITY, sessionId, null, AuditAction.JURY_MEMBER_UPDATED, null, null, m.getUsername() + " : "
                         + in.thematics().stream().map(Thematic::label).sorted().collect(Collectors.joining(", ")));
             }
         }
@@ -207,11 +208,11 @@ public class JurySessionSetupService {
             if (!byUsername.containsKey(old.getUsername())) {
                 assignments.findBySessionIdAndUsername(session.getId(), old.getUsername()).forEach(a -> {
                     assignments.delete(a);
-                    audit.record(ENTITY, session.getId(), a.getApplicationId(), "JURY_UNASSIGNED", null, null,
+                    audit.record(ENTITY, session.getId(), a.getApplicationId(), AuditAction.JURY_UNASSIGNED, null, null,
                             old.getUsername() + " : retiré de la séance");
                 });
                 members.delete(old);
-                audit.record(ENTITY, session.getId(), null, "JURY_MEMBER_REMOVED", null, null, old.getUsername());
+                audit.record(ENTITY, session.getId(), null, AuditAction.JURY_MEMBER_REMOVED, null, null, old.getUsername());
             }
         }
         Set<String> kept = current.stream().map(SessionMember::getUsername).collect(Collectors.toSet());
@@ -222,7 +223,7 @@ public class JurySessionSetupService {
                 members.save(new SessionMember(session.getId(), username, display == null ? username : display,
                         m.email() == null || m.email().isBlank() ? null : m.email().strip(),
                         m.thematics() == null ? Set.of() : m.thematics()));
-                audit.record(ENTITY, session.getId(), null, "JURY_MEMBER_ADDED", null, null, username);
+                audit.record(ENTITY, session.getId(), null, AuditAction.JURY_MEMBER_ADDED, null, null, username);
             }
         });
         members.flush();
@@ -257,7 +258,7 @@ public class JurySessionSetupService {
         }
         for (Long id : wanted) {
             sessionApplications.save(new SessionApplication(session.getId(), id));
-            audit.record(ENTITY, session.getId(), id, "JURY_APPLICATION_TAKEN", null, null, session.getName());
+            audit.record(ENTITY, session.getId(), id, AuditAction.JURY_APPLICATION_TAKEN, null, null, session.getName());
         }
         sessionApplications.flush();
         conflicts.suggest(session.getId());
@@ -271,6 +272,6 @@ public class JurySessionSetupService {
         SessionApplication taken = sessions.taken(session.getId(), applicationId);
         assignments.findBySessionIdAndApplicationId(session.getId(), applicationId).forEach(assignments::delete);
         sessionApplications.delete(taken);
-        audit.record(ENTITY, session.getId(), applicationId, "JURY_APPLICATION_RELEASED", null, null, session.getName());
+        audit.record(ENTITY, session.getId(), applicationId, AuditAction.JURY_APPLICATION_RELEASED, null, null, session.getName());
     }
 }

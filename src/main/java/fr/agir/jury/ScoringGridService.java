@@ -1,5 +1,6 @@
 package fr.agir.jury;
 
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.campaign.CampaignService;
 import fr.agir.security.CurrentUser;
@@ -72,7 +73,7 @@ public class ScoringGridService {
                 latest.map(g -> g.getGridVersion() + 1).orElse(1), currentUser.username(), Instant.now(clock))));
         grid.replaceCriteria(criteria);
         grids.saveAndFlush(grid);
-        audit.record(ENTITY, grid.getId(), null, "SCORING_GRID_SAVED", null, null,
+        audit.record(ENTITY, grid.getId(), null, AuditAction.SCORING_GRID_SAVED, null, null,
                 "Version " + grid.getGridVersion() + " : " + criteria.size() + (criteria.size() > 1 ? " critères" : " critère"));
         return grid;
     }
@@ -86,7 +87,7 @@ public class ScoringGridService {
                         + "n'a aucun critère : définissez-la avant d'ouvrir la notation."));
         if (!grid.isFrozen()) {
             grid.freeze(Instant.now(clock));
-            audit.record(ENTITY, grid.getId(), null, "SCORING_GRID_FROZEN", null, null,
+            audit.record(ENTITY, grid.getId(), null, AuditAction.SCORING_GRID_FROZEN, null, null,
                     "Version " + grid.getGridVersion() + " figée à l'ouverture de la notation");
         }
         return grid;

@@ -3,6 +3,7 @@ package fr.agir.jury;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.instruction.InstructionService;
 import fr.agir.application.YearBudget;
@@ -213,7 +214,7 @@ public class ScoringService {
         }
         score = scores.save(score);
         if (submit) {
-            audit.record(JurySessionService.ENTITY, sessionId, applicationId, "JURY_SCORE_SUBMITTED", null,
+            audit.record(JurySessionService.ENTITY, sessionId, applicationId, AuditAction.JURY_SCORE_SUBMITTED, null,
                     JuryScore.Status.SUBMITTED, me + " : " + score.getWeighted() + "/20");
         }
         return score;

@@ -6,6 +6,7 @@ import fr.agir.agreement.PaymentTerms;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.ForbiddenActionException;
@@ -83,7 +84,7 @@ public class PaymentService {
         String remarks = Texts.optional(comment, "comment", 1000);
         Installment.Status from = installment.getStatus();
         installment.prepare(currentUser.username(), Instant.now(clock));
-        audit.record(ENTITY, installmentId, installment.getApplicationId(), "INSTALLMENT_PREPARED", from,
+        audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.INSTALLMENT_PREPARED, from,
                 Installment.Status.PREPARED, remarks);
         workflow.complete(task, Map.of());
         return installment;
@@ -107,7 +108,7 @@ public class PaymentService {
             installment.returnToPreparation(remarks);
         }
         audit.record(ENTITY, installmentId, installment.getApplicationId(),
-                approve ? "PAYMENT_VALIDATED" : "PAYMENT_RETURNED", Installment.Status.PREPARED,
+                approve ? AuditAction.PAYMENT_VALIDATED : AuditAction.PAYMENT_RETURNED, Installment.Status.PREPARED,
                 installment.getStatus(), remarks);
         workflow.complete(task, Map.of("paymentApproved", approve));
         return installment;
@@ -122,7 +123,7 @@ public class PaymentService {
         }
         String number = numbers.next(NumberSequenceService.PAYMENT_ORDER, "MDT-" + java.time.LocalDate.now(clock).getYear());
         installment.markPaid(number, Instant.now(clock));
-        audit.record(ENTITY, installmentId, installment.getApplicationId(), "PAYMENT_ORDER_ISSUED",
+        audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.PAYMENT_ORDER_ISSUED,
                 Installment.Status.VALIDATED, Installment.Status.PAID, number + " : " + installment.getAmount() + " €");
     }
 
@@ -133,7 +134,7 @@ public class PaymentService {
                 .filter(i -> i.getStatus() == Installment.Status.SCHEDULED)
                 .ifPresent(i -> {
                     i.cancel();
-                    audit.record(ENTITY, i.getId(), i.getApplicationId(), "INSTALLMENT_CANCELLED",
+                    audit.record(ENTITY, i.getId(), i.getApplicationId(), AuditAction.INSTALLMENT_CANCELLED,
                             Installment.Status.SCHEDULED, Installment.Status.CANCELLED, reason);
                 });
     }
@@ -173,7 +174,7 @@ public class PaymentService {
         return installments.findByAgreementIdAndGrantYearAndKind(agreement.getId(), year, kind).orElseGet(() -> {
             Installment installment = installments.save(new Installment(agreement.getId(), agreement.getApplicationId(),
                     year, kind, amount));
-            audit.record(ENTITY, installment.getId(), agreement.getApplicationId(), "INSTALLMENT_SCHEDULED", null,
+            audit.record(ENTITY, installment.getId(), agreement.getApplicationId(), AuditAction.INSTALLMENT_SCHEDULED, null,
                     Installment.Status.SCHEDULED, "Année " + year + ", " + kind + " : " + amount + " €");
             return installment;
         });

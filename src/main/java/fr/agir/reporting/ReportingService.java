@@ -4,6 +4,7 @@ import fr.agir.agreement.Agreement;
 import fr.agir.agreement.AgreementService;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.payment.PaymentService;
 import fr.agir.security.CurrentUser;
@@ -72,7 +73,7 @@ public class ReportingService {
         return reports.findByAgreementIdAndGrantYear(agreementId, year).orElseGet(() -> {
             LocalDate due = deadlines.reportDueAfterYearEnd(agreement.endOfYear(year));
             Report report = reports.save(new Report(agreementId, agreement.getApplicationId(), year, due));
-            audit.record(ENTITY, report.getId(), agreement.getApplicationId(), "REPORT_EXPECTED", null,
+            audit.record(ENTITY, report.getId(), agreement.getApplicationId(), AuditAction.REPORT_EXPECTED, null,
                     Report.Status.EXPECTED, "Compte-rendu de l'année " + year + " attendu pour le "
                             + French.date(due));
             return report;
@@ -112,7 +113,7 @@ public class ReportingService {
         report.submit(Money.euros(s.actualCharges(), "actualCharges"), Money.euros(s.actualProducts(), "actualProducts"),
                 Money.euros(s.spentGrant(), "spentGrant"), narrative, currentUser.username(),
                 Instant.now(clock));
-        audit.record(ENTITY, reportId, report.getApplicationId(), "REPORT_SUBMITTED", from, Report.Status.SUBMITTED, null);
+        audit.record(ENTITY, reportId, report.getApplicationId(), AuditAction.REPORT_SUBMITTED, from, Report.Status.SUBMITTED, null);
         workflow.complete(task, Map.of());
         return report;
     }
@@ -145,7 +146,7 @@ public class ReportingService {
         };
         Report.Status from = report.getStatus();
         report.review(to, why, recovery, currentUser.username(), Instant.now(clock));
-        audit.record(ENTITY, reportId, report.getApplicationId(), "REPORT_REVIEWED", from, to, why);
+        audit.record(ENTITY, reportId, report.getApplicationId(), AuditAction.REPORT_REVIEWED, from, to, why);
         workflow.complete(task, Map.of("reportOutcome", outcome.name()));
         return report;
     }
@@ -158,7 +159,7 @@ public class ReportingService {
             return; // the timer re-arms each time the report is returned; one escalation is enough
         }
         report.flagOverdue();
-        audit.record(ENTITY, report.getId(), report.getApplicationId(), "REPORT_OVERDUE", report.getStatus(),
+        audit.record(ENTITY, report.getId(), report.getApplicationId(), AuditAction.REPORT_OVERDUE, report.getStatus(),
                 report.getStatus(), "Compte-rendu non reçu au " + French.date(report.getDueDate()));
         overdueMail.send(report);
     }
@@ -170,7 +171,7 @@ public class ReportingService {
         if (report.getRecoveryOrderNumber() == null) {
             String number = numbers.next(NumberSequenceService.RECOVERY_ORDER, "TR-" + LocalDate.now(clock).getYear());
             report.recoveryOrder(number);
-            audit.record(ENTITY, report.getId(), report.getApplicationId(), "RECOVERY_ORDER_ISSUED", report.getStatus(),
+            audit.record(ENTITY, report.getId(), report.getApplicationId(), AuditAction.RECOVERY_ORDER_ISSUED, report.getStatus(),
                     report.getStatus(), number + " : " + report.getRecoveryAmount() + " €");
         }
         payments.cancelBalance(agreementId, year, "Titre de recettes " + report.getRecoveryOrderNumber());

@@ -1,5 +1,6 @@
 package fr.agir.structure;
 
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.French;
@@ -253,7 +254,7 @@ public class DocumentVault {
         }
         StructureDocument document = documents.saveAndFlush(new StructureDocument(structureId, type, version, name,
                 format.contentType(), size, sha256, key, validUntil, currentUser.username(), Instant.now(clock)));
-        audit.record(StructureService.ENTITY, structureId, null, "DOCUMENT_UPLOADED", null, null,
+        audit.record(StructureService.ENTITY, structureId, null, AuditAction.DOCUMENT_UPLOADED, null, null,
                 type.label() + " version " + version + " (pièce " + document.getId() + ") : " + name + ", " + size
                         + " octets, SHA-256 " + sha256
                         + (validUntil == null ? "" : ", valable jusqu'au " + French.date(validUntil)));

@@ -1,5 +1,6 @@
 package fr.agir.structure;
 
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.mail.MailOutbox;
 import fr.agir.mail.MailTemplates;
@@ -85,7 +86,7 @@ public class JoinRequestService {
         }
         Structure structure = found.get();
         requests.save(new StructureJoinRequest(structure.getId(), username, today, message, Instant.now(clock)));
-        audit.record(StructureService.ENTITY, structure.getId(), null, "JOIN_REQUESTED", null, null, username);
+        audit.record(StructureService.ENTITY, structure.getId(), null, AuditAction.JOIN_REQUESTED, null, null, username);
         Map<String, Object> values = new HashMap<>();
         values.put("structure", structure);
         values.put("name", currentUser.displayName());

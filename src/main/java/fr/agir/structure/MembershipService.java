@@ -1,5 +1,6 @@
 package fr.agir.structure;
 
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.NotFoundException;
@@ -68,7 +69,7 @@ public class MembershipService {
         Instant now = Instant.now(clock);
         StructureInvitation invitation = invitations.save(new StructureInvitation(structureId, address, sha256(code),
                 currentUser.username(), now, now.plus(Duration.ofDays(VALIDITY_DAYS))));
-        audit.record(StructureService.ENTITY, structureId, null, "MEMBER_INVITED", null, null, address);
+        audit.record(StructureService.ENTITY, structureId, null, AuditAction.MEMBER_INVITED, null, null, address);
         invitationMail.send(structures.get(structureId), invitation, code);
         return new IssuedInvitation(invitation, code);
     }
@@ -90,7 +91,7 @@ public class MembershipService {
         if (member == null) {
             member = members.save(new StructureMember(invitation.getStructureId(), username,
                     StructureMember.MemberRole.MEMBER, now));
-            audit.record(StructureService.ENTITY, invitation.getStructureId(), null, "MEMBER_JOINED", null, null,
+            audit.record(StructureService.ENTITY, invitation.getStructureId(), null, AuditAction.MEMBER_JOINED, null, null,
                     username + " (invité par " + invitation.getInvitedBy() + ")");
         }
         return member;
@@ -126,7 +127,7 @@ public class MembershipService {
         }
         members.delete(member);
         audit.record(StructureService.ENTITY, structureId, null,
-                caller.equals(username) ? "MEMBER_LEFT" : "MEMBER_REMOVED", null, null, username);
+                caller.equals(username) ? AuditAction.MEMBER_LEFT : AuditAction.MEMBER_REMOVED, null, null, username);
     }
 
     @Transactional
@@ -141,7 +142,7 @@ public class MembershipService {
             throw new StateConflictException("Cette invitation n'est plus en attente : elle a servi, expiré ou été retirée.");
         }
         invitation.revoke(now);
-        audit.record(StructureService.ENTITY, structureId, null, "INVITATION_REVOKED", null, null,
+        audit.record(StructureService.ENTITY, structureId, null, AuditAction.INVITATION_REVOKED, null, null,
                 invitation.getEmail());
     }
 

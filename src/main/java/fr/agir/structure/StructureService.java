@@ -1,5 +1,6 @@
 package fr.agir.structure;
 
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.security.Role;
@@ -89,7 +90,7 @@ public class StructureService {
                 currentUser.username(), now));
         members.save(new StructureMember(structure.getId(), currentUser.username(),
                 StructureMember.MemberRole.LEGAL_REPRESENTATIVE, now));
-        audit.record(ENTITY, structure.getId(), null, "STRUCTURE_REGISTERED", null, null, structure.getName());
+        audit.record(ENTITY, structure.getId(), null, AuditAction.STRUCTURE_REGISTERED, null, null, structure.getName());
         return structure;
     }
 

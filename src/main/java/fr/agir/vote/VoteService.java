@@ -4,6 +4,7 @@ import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
+import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.instruction.InstructionService;
 import fr.agir.jury.JuryResult;
@@ -92,11 +93,11 @@ public class VoteService {
         Decision decision = decisions.save(new Decision(applicationId, outcome, number,
                 deliberationDate, duration, currentUser.username(), Instant.now(clock)));
         applications.replaceAmounts(applicationId, AmountKind.GRANTED, granted);
-        audit.record(ENTITY, decision.getId(), applicationId, "VOTE_RECORDED", null, outcome,
+        audit.record(ENTITY, decision.getId(), applicationId, AuditAction.VOTE_RECORDED, null, outcome,
                 "Délibération " + number + " du " + French.date(deliberationDate)
                         + (granted.isEmpty() ? "" : " : " + French.amountsByYear(granted)));
         if (outcome != Decision.Outcome.REJECTED) {
-            applications.changeStatus(applicationId, ApplicationStatus.GRANTED, "GRANT_VOTED",
+            applications.changeStatus(applicationId, ApplicationStatus.GRANTED, AuditAction.GRANT_VOTED,
                     "Délibération " + number + " du " + French.date(deliberationDate));
         }
         workflow.correlate(ProcessKeys.MESSAGE_VOTE, application.getReference(), ProcessKeys.EVENT_VOTE,
@@ -108,7 +109,7 @@ public class VoteService {
     @Transactional
     public void closeRejected(Long applicationId) {
         Decision decision = decisions.findByApplicationId(applicationId).orElseThrow();
-        applications.changeStatus(applicationId, ApplicationStatus.REJECTED, "REJECTED",
+        applications.changeStatus(applicationId, ApplicationStatus.REJECTED, AuditAction.REJECTED,
                 "Rejetée par la Commission permanente, délibération " + decision.getDeliberationNumber());
     }
 

@@ -372,6 +372,18 @@ abstract class ApiTestSupport {
         for (int i = 0; i < count; i++) {
             applications.add(awaitingJury(campaignId, registerStructure("porteur"), 10000 + 1000 * i));
         }
+        return sessionInScoring(campaignId, "Jury " + campaign.get("code"), applications,
+                members.stream().map(m -> Map.<String, Object>of("username", m, "displayName", "Membre " + m,
+                        "email", m + "@jury.example.org")).toList(), perApplication);
+    }
+
+    /**
+     * A two-criteria grid for the campaign (the first eliminatory below 2) and a session named {@code name} of
+     * these members ({@code username}, {@code displayName}, {@code email}) judging these applications, with
+     * {@code perApplication} members per application, automatically assigned, scoring open.
+     */
+    protected JurySetup sessionInScoring(String campaignId, String name, List<Voted> applications,
+                                         List<Map<String, Object>> members, int perApplication) {
         Map<String, Object> grid = call("instructeur", org.springframework.http.HttpMethod.PUT,
                 "/api/campaigns/" + campaignId + "/scoring-grid", Map.of("criteria", List.of(
                         Map.of("label", "Utilité sociale", "description", "Réponse à un besoin du territoire",
@@ -384,11 +396,9 @@ abstract class ApiTestSupport {
                 .map(c -> ((Number) c.get("id")).longValue()).toList();
         LocalDate today = LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
         Map<String, Object> session = post("instructeur", "/api/jury/sessions", Map.of("campaignId", campaignId,
-                "name", "Jury " + campaign.get("code"), "scoringOpens", today.toString(),
+                "name", name, "scoringOpens", today.toString(),
                 "scoringCloses", today.plusDays(10).toString(), "deliberationDate", today.plusDays(12).toString(),
-                "jurorsPerApplication", perApplication,
-                "members", members.stream().map(m -> Map.of("username", m, "displayName", "Membre " + m,
-                        "email", m + "@jury.example.org")).toList()));
+                "jurorsPerApplication", perApplication, "members", members));
         String sessionId = String.valueOf(session.get("id"));
         post("instructeur", "/api/jury/sessions/" + sessionId + "/applications", Map.of("applicationIds",
                 applications.stream().map(a -> Long.valueOf(a.applicationId())).toList()));

@@ -66,6 +66,7 @@ final class OwnMariaDb implements AutoCloseable {
         }
         process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        killOnExit(process);
         await("MariaDB on port " + port).atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(200))
                 .until(this::answers);
     }
@@ -116,6 +117,11 @@ final class OwnMariaDb implements AutoCloseable {
         try (Stream<Path> files = Files.walk(dataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
+    }
+
+    /** A process the test started does not outlive the test's JVM, even when the JVM is ended early. */
+    static void killOnExit(Process process) {
+        Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
     }
 
     static int freePort() {

@@ -20,4 +20,10 @@ public record ClamAvProperties(@DefaultValue("localhost") String host,
                                @DefaultValue("2s") Duration connectTimeout,
                                @DefaultValue("60s") Duration timeout,
                                @DefaultValue("64KB") DataSize chunkSize) {
+
+    public ClamAvProperties {
+        if (socket != null && socket.toString().isBlank()) {
+            socket = null; // AGIR_CLAMAV_SOCKET left empty: TCP
+        }
+    }
 }

@@ -61,7 +61,6 @@ public class DocumentVault {
     public DocumentVault(StructureDocumentRepository documents, StructureService structures, DocumentStorage storage,
                          CurrentUser currentUser, AuditTrail audit, Clock clock, DocumentVaultProperties properties,
                          PlatformTransactionManager transactions, UploadScanner scanner) {
-        this.scanner = scanner;
         this.documents = documents;
         this.structures = structures;
         this.storage = storage;
@@ -70,6 +69,7 @@ public class DocumentVault {
         this.clock = clock;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
+        this.scanner = scanner;
     }
 
     /** The stored version, and whether this upload created it (false: the same bytes were already there). */
@@ -123,8 +123,8 @@ public class DocumentVault {
      * empty file (400), a file over {@code agir.documents.max-size} (413), content that is not an
      * accepted format or does not match the extension (415), a zip-based document beyond
      * {@code agir.documents.archive.*} or a file the antivirus finds infected (422), the antivirus
-     * unreachable (503: fail closed, nothing is stored unscanned). The same bytes already stored for this
-     * structure and type give back that version instead of a copy. Without {@code validUntil}, the
+     * unreachable (503: fail closed, nothing is stored unscanned). The same bytes already stored
+     * for this structure and type give back that version instead of a copy. Without {@code validUntil}, the
      * type's default validity from today applies (none for statuts, RIB…).
      */
     public Upload upload(Long structureId, DocumentType type, String originalFilename, InputStream content,
@@ -173,9 +173,8 @@ public class DocumentVault {
 
     /**
      * Checks a file exactly as a piece of the case file (name, size, real content type, archive
-     * limits, antivirus) and stores
-     * its bytes, for another record to reference (a message's attachment). Runs in the caller's
-     * transaction: if it rolls back, the bytes are deleted.
+     * limits, antivirus) and stores its bytes, for another record to reference (a message's
+     * attachment). Runs in the caller's transaction: if it rolls back, the bytes are deleted.
      */
     public StoredFile storeAttachment(String originalFilename, InputStream content) {
         UploadChecks.checkFileName(originalFilename);

@@ -5,6 +5,8 @@ import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.French;
 import fr.agir.shared.TimeConfig;
+import fr.agir.structure.scan.ScannerUnavailableException;
+import fr.agir.structure.scan.UploadScanner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -38,6 +40,10 @@ import org.springframework.web.multipart.MultipartFile;
  * certificates…), each upload of a type is a new version, and everyone who may see the case file
  * (its members, DIEESS staff) lists and downloads them. A refused upload stores nothing: the bytes
  * are checked in a temporary file first, and stored bytes whose row is not committed are deleted.
+ *
+ * <p>Every file a user sends (a piece here, a message's attachment through {@link #storeAttachment})
+ * goes through one path, {@link #spoolAndCheck}, before any byte reaches the storage: name, size,
+ * real type, the archive limits of zip-based documents, then the {@link UploadScanner}.
  */
 @Service
 public class DocumentVault {
@@ -51,10 +57,11 @@ public class DocumentVault {
     private final Clock clock;
     private final DocumentVaultProperties properties;
     private final TransactionTemplate transaction;
+    private final UploadScanner scanner;
 
     public DocumentVault(StructureDocumentRepository documents, StructureService structures, DocumentStorage storage,
                          CurrentUser currentUser, AuditTrail audit, Clock clock, DocumentVaultProperties properties,
-                         PlatformTransactionManager transactions) {
+                         PlatformTransactionManager transactions, UploadScanner scanner) {
         this.documents = documents;
         this.structures = structures;
         this.storage = storage;
@@ -63,6 +70,7 @@ public class DocumentVault {
         this.clock = clock;
         this.properties = properties;
         this.transaction = new TransactionTemplate(transactions);
+        this.scanner = scanner;
     }
 
     /** The stored version, and whether this upload created it (false: the same bytes were already there). */
@@ -114,8 +122,10 @@ public class DocumentVault {
      * Refused with a French message, storing nothing: no type (400), a file name with a path, "..",
      * control characters or over 200 characters (400), an end of validity already past (400), an
      * empty file (400), a file over {@code agir.documents.max-size} (413), content that is not an
-     * accepted format or does not match the extension (415). The same bytes already stored for this
-     * structure and type give back that version instead of a copy. Without {@code validUntil}, the
+     * accepted format or does not match the extension (415), a zip-based document beyond
+     * {@code agir.documents.archive.*} or a file the antivirus finds infected (422), the antivirus
+     * unreachable (503: fail closed, nothing is stored unscanned). The same bytes already stored
+     * for this structure and type give back that version instead of a copy. Without {@code validUntil}, the
      * type's default validity from today applies (none for statuts, RIB…).
      */
     public Upload upload(Long structureId, DocumentType type, String originalFilename, InputStream content,
@@ -135,11 +145,11 @@ public class DocumentVault {
         Path spool = null;
         try {
             spool = Files.createTempFile("agir-upload-", ".part");
-            String sha256 = copyChecked(content, spool, originalFilename);
-            UploadChecks.Format format = UploadChecks.checkContent(originalFilename, spool);
+            Checked checked = spoolAndCheck(originalFilename, content, spool);
             LocalDate end = validUntil != null ? validUntil : type.defaultValidUntil(today);
             Path bytes = spool;
-            return transaction.execute(status -> store(structureId, type, originalFilename, format, bytes, sha256, end));
+            return transaction.execute(status -> store(structureId, type, originalFilename, checked.format(), bytes,
+                    checked.sha256(), end));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -163,23 +173,23 @@ public class DocumentVault {
     }
 
     /**
-     * Checks a file exactly as a piece of the case file (name, size, real content type) and stores
-     * its bytes, for another record to reference (a message's attachment). Runs in the caller's
-     * transaction: if it rolls back, the bytes are deleted.
+     * Checks a file exactly as a piece of the case file (name, size, real content type, archive
+     * limits, antivirus) and stores its bytes, for another record to reference (a message's
+     * attachment). Runs in the caller's transaction: if it rolls back, the bytes are deleted.
      */
     public StoredFile storeAttachment(String originalFilename, InputStream content) {
         UploadChecks.checkFileName(originalFilename);
         Path spool = null;
         try {
             spool = Files.createTempFile("agir-upload-", ".part");
-            String sha256 = copyChecked(content, spool, originalFilename);
-            UploadChecks.Format format = UploadChecks.checkContent(originalFilename, spool);
+            Checked checked = spoolAndCheck(originalFilename, content, spool);
             String key;
             try (InputStream in = Files.newInputStream(spool)) {
                 key = storage.put(in);
             }
             deleteOnRollback(key);
-            return new StoredFile(originalFilename, format.contentType(), Files.size(spool), sha256, key);
+            return new StoredFile(originalFilename, checked.format().contentType(), Files.size(spool),
+                    checked.sha256(), key);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
@@ -205,6 +215,41 @@ public class DocumentVault {
                 }
             }
         });
+    }
+
+    /** A spooled upload that passed every check: its SHA-256 in hex and its format. */
+    private record Checked(String sha256, UploadChecks.Format format) {
+    }
+
+    /**
+     * The one check path of every file a user sends, before any byte is stored: writes it to
+     * {@code spool} (refused when empty or too large), checks its real type, opens a zip-based
+     * document within the archive limits, then has the scanner look at it. An infected file is
+     * refused (422) and logged at WARN; a scanner that gives no verdict refuses the file too (503):
+     * fail closed, so that an antivirus outage never lets an unscanned file into the vault.
+     */
+    private Checked spoolAndCheck(String name, InputStream content, Path spool) throws IOException {
+        String sha256 = copyChecked(content, spool, name);
+        UploadChecks.Format format = UploadChecks.checkContent(name, spool);
+        UploadChecks.checkArchive(name, format, spool, properties.archive().limits());
+        UploadScanner.Verdict verdict;
+        try {
+            verdict = scanner.scan(spool);
+        } catch (ScannerUnavailableException e) {
+            log.error("Upload of « {} » by {} refused: the antivirus gave no verdict ({})", name,
+                    currentUser.usernameOrSystem(), e.getMessage());
+            throw DocumentRejectedException.unavailable("analyse-antivirus-indisponible", "L'analyse antivirus est "
+                    + "indisponible pour le moment : le fichier « " + name + " » n'a pas été enregistré. Réessayez "
+                    + "dans quelques minutes ; si cela dure, prévenez la DIEESS.");
+        }
+        if (verdict.isInfected()) {
+            log.warn("Upload of « {} » (SHA-256 {}) by {} refused: the antivirus found {}", name, sha256,
+                    currentUser.usernameOrSystem(), verdict.threat());
+            throw DocumentRejectedException.unprocessable("fichier-malveillant", "Le fichier « " + name
+                    + " » contient un virus ou un contenu malveillant (" + verdict.threat() + ") : il n'a pas été "
+                    + "enregistré. Ne l'ouvrez plus ; faites analyser votre ordinateur, puis déposez une copie saine.");
+        }
+        return new Checked(sha256, format);
     }
 
     /** Writes the upload to {@code spool}, refusing it when empty or too large; its SHA-256 in hex. */
@@ -331,9 +376,7 @@ public class DocumentVault {
     }
 
     public String maxSizeText() {
-        long bytes = maxSizeBytes();
-        return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " Mo"
-                : bytes >= 1024 ? bytes / 1024 + " Ko" : bytes + " octets";
+        return UploadChecks.sizeText(maxSizeBytes());
     }
 
     /** A form or API field naming a document type; 400 when it names none. */

@@ -5,9 +5,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.apache.tika.Tika;
 import org.apache.tika.mime.MediaType;
@@ -23,6 +25,11 @@ import org.apache.tika.mime.MediaTypeRegistry;
  * main part ({@code word/document.xml}, {@code xl/workbook.xml}); only the directory is read, nothing
  * is unpacked. The file name is never used to decide the content type on its own: a name-based guess
  * would take any unrecognised bytes named {@code .pdf} for a PDF.
+ *
+ * <p>A zip-based document (.docx, .xlsx, .odt, .ods) is then opened within {@link ArchiveLimits}
+ * ({@link #checkArchive}): every entry is inflated into a small buffer that is thrown away, counting
+ * the bytes actually produced (the sizes an archive declares are never trusted), and the file is
+ * refused as soon as a limit is passed, so that a decompression bomb costs at most the limit.
  */
 public final class UploadChecks {
     public static final int MAX_NAME_LENGTH = 200;
@@ -64,6 +71,11 @@ public final class UploadChecks {
 
         public List<String> extensions() {
             return extensions;
+        }
+
+        /** Whether the format is a zip archive (Office Open XML, OpenDocument), opened by {@link #checkArchive}. */
+        public boolean zipBased() {
+            return this == DOCX || this == XLSX || this == ODT || this == ODS;
         }
 
         static Optional<Format> ofExtension(String extension) {
@@ -137,6 +149,110 @@ public final class UploadChecks {
                     + ". Enregistrez-le au bon format depuis le logiciel qui l'a créé, puis recommencez.");
         }
         return format;
+    }
+
+    /**
+     * How far a zip-based document may go when it is opened: {@code maxInflatedBytes} in all once
+     * inflated, each entry at most {@code maxRatio} times its compressed size (entries that inflate
+     * to less than {@link #RATIO_GRACE_BYTES} are not held to it: small parts of real documents can
+     * compress very well, and cannot do harm), at most {@code maxEntries} entries.
+     */
+    public record ArchiveLimits(long maxInflatedBytes, int maxRatio, int maxEntries) {
+        public ArchiveLimits {
+            if (maxInflatedBytes <= 0 || maxRatio <= 0 || maxEntries <= 0) {
+                throw new IllegalArgumentException("Archive limits must be positive: " + maxInflatedBytes + ", "
+                        + maxRatio + ", " + maxEntries);
+            }
+        }
+    }
+
+    /** Below this many inflated bytes, an entry's compression ratio is not checked (as Apache POI's ZipSecureFile). */
+    public static final long RATIO_GRACE_BYTES = 100 * 1024;
+
+    /**
+     * Opens a zip-based document (nothing for other formats) and refuses it (422) when it inflates
+     * beyond {@code limits}, or holds an entry whose name is an absolute path or climbs out with
+     * "..": a real document never does, and whoever unpacks it later must not be led astray. The
+     * entries are those of the central directory, which Office, LibreOffice and the checks above
+     * read; each is inflated into a 64 KB buffer and thrown away, counting the bytes actually
+     * produced, so that nothing declared by the archive is trusted and nothing goes to disk. An
+     * archive that cannot be read is refused as not a real document (415). Archives nested in the
+     * document (an embedded spreadsheet) are not opened here: Agir never opens them, and the
+     * antivirus scans into them within its own limits.
+     */
+    public static void checkArchive(String name, Format format, Path file, ArchiveLimits limits) throws IOException {
+        if (!format.zipBased()) {
+            return;
+        }
+        long fileSize = Files.size(file);
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int count = 0;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            Enumeration<? extends ZipEntry> entries = zip.entries();
+            while (entries.hasMoreElements()) {
+                ZipEntry entry = entries.nextElement();
+                if (++count > limits.maxEntries()) {
+                    throw archiveRefused("Le document « " + name + " » contient plus de "
+                            + String.format(Locale.ROOT, "%,d", limits.maxEntries()).replace(',', ' ') + " fichiers internes, bien plus qu'un document "
+                            + "ordinaire : il n'a pas été enregistré. Enregistrez-le de nouveau depuis le logiciel qui "
+                            + "l'a créé, ou envoyez-le en PDF.");
+                }
+                checkEntryName(name, entry.getName());
+                if (entry.isDirectory()) {
+                    continue;
+                }
+                // What the entry really occupies in the file can be no more than the file itself.
+                long compressed = entry.getCompressedSize() < 0 ? fileSize
+                        : Math.max(1, Math.min(entry.getCompressedSize(), fileSize));
+                long inflated = 0;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    int read;
+                    while ((read = in.read(buffer)) != -1) {
+                        inflated += read;
+                        total += read;
+                        if (total > limits.maxInflatedBytes()) {
+                            throw archiveRefused("Le document « " + name + " » se décompresse en plus de "
+                                    + sizeText(limits.maxInflatedBytes()) + ", la limite d'Agir pour un document "
+                                    + "compressé : il n'a pas été enregistré. Retirez-en les images ou annexes "
+                                    + "volumineuses, ou envoyez-le en PDF.");
+                        }
+                        if (inflated > RATIO_GRACE_BYTES && inflated / compressed > limits.maxRatio()) {
+                            throw archiveRefused("Une partie du document « " + name + " » (" + entry.getName()
+                                    + ") se décompresse plus de " + limits.maxRatio() + " fois : c'est la forme "
+                                    + "d'une « bombe de décompression », pas celle d'un document ordinaire. Il n'a pas "
+                                    + "été enregistré : enregistrez-le de nouveau depuis le logiciel qui l'a créé, ou "
+                                    + "envoyez-le en PDF.");
+                        }
+                    }
+                }
+            }
+        } catch (java.util.zip.ZipException e) {
+            throw DocumentRejectedException.unsupported("Le fichier « " + name + " » n'est pas " + format.realName
+                    + " : son archive est endommagée ou illisible (" + e.getMessage() + "). Enregistrez-le de nouveau "
+                    + "depuis le logiciel qui l'a créé, puis recommencez.");
+        }
+    }
+
+    private static void checkEntryName(String name, String entry) {
+        String path = entry.replace('\\', '/');
+        boolean escapes = path.startsWith("/") || path.matches("^[A-Za-z]:.*")
+                || Arrays.asList(path.split("/")).contains("..");
+        if (escapes) {
+            throw archiveRefused("Le document « " + name + " » contient un chemin interne interdit (« " + entry
+                    + " ») : ce n'est pas un document ordinaire, il n'a pas été enregistré. Enregistrez-le de nouveau "
+                    + "depuis le logiciel qui l'a créé, ou envoyez-le en PDF.");
+        }
+    }
+
+    /** "100 Mo", "512 Ko": a size as users read it. */
+    static String sizeText(long bytes) {
+        return bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0 ? bytes / (1024 * 1024) + " Mo"
+                : bytes >= 1024 ? bytes / 1024 + " Ko" : bytes + " octets";
+    }
+
+    private static DocumentRejectedException archiveRefused(String message) {
+        return DocumentRejectedException.unprocessable("archive-hors-limites", message);
     }
 
     private static boolean matches(Format format, MediaType detected, Path file) throws IOException {

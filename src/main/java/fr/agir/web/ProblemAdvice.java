@@ -170,6 +170,7 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
             case 413 -> "Fichier trop volumineux";
             case 415 -> "Format de fichier refusé";
             case 422 -> "Saisie invalide";
+            case 503 -> "Service momentanément indisponible";
             default -> "Erreur";
         };
     }

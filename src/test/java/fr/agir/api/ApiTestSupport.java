@@ -269,6 +269,19 @@ abstract class ApiTestSupport {
         return parts;
     }
 
+    /** A message on an application, with an attachment when {@code file} is not null, as an API client posts it. */
+    protected ResponseEntity<Map<String, Object>> postMessage(String user, String path, String body, String name,
+                                                              byte[] file) {
+        HttpHeaders headers = headersFor(user);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("body", body);
+        if (file != null) {
+            parts.add("file", filePart(name, file));
+        }
+        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), MAP);
+    }
+
     /** A multipart file part, named as the browser names it. */
     protected static HttpEntity<byte[]> filePart(String name, byte[] content) {
         HttpHeaders part = new HttpHeaders();

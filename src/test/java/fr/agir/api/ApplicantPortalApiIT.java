@@ -7,13 +7,8 @@ import fr.agir.structure.SampleFiles;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * What the portal calls besides the pages: the form's autosave, the submission's checks on the
@@ -21,9 +16,6 @@ import org.springframework.util.LinkedMultiValueMap;
  * are refused and change nothing.
  */
 class ApplicantPortalApiIT extends ApiTestSupport {
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
-
     private ResponseEntity<Map<String, Object>> saveForm(String user, Object id, Map<String, Object> data) {
         return call(user, HttpMethod.PUT, "/api/applications/" + id + "/form", Map.of("data", data));
     }
@@ -114,17 +106,5 @@ class ApplicantPortalApiIT extends ApiTestSupport {
                     .isIn(403, 404);
         }
         assertThat(count("select count(*) from application_message")).as("nothing refused was kept").isEqualTo(messages);
-    }
-
-    private ResponseEntity<Map<String, Object>> postMessage(String user, String path, String body, String name,
-                                                            byte[] file) {
-        HttpHeaders headers = headersFor(user);
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
-        parts.add("body", body);
-        if (file != null) {
-            parts.add("file", filePart(name, file));
-        }
-        return http.exchange(path, HttpMethod.POST, new HttpEntity<>(parts, headers), JSON);
     }
 }

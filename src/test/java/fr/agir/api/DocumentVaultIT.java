@@ -152,6 +152,50 @@ class DocumentVaultIT extends ApiTestSupport {
                 .as("after all this, a real upload still works").isEqualTo(201);
     }
 
+    /**
+     * The zip bomb of issue 14: a real-looking .docx of about 200 KB whose word/document.xml inflates
+     * to 200 MB, refused (422) through the API, the page's form and a message's attachment, with
+     * nothing stored; a real .docx of ordinary content is stored.
+     */
+    @Test
+    void aDocxBombIsRefusedEverywhereAFileIsSentWhileARealDocxIsStored() {
+        String id = String.valueOf(registerStructureWithoutDocuments("porteur").get("id"));
+        byte[] bomb = SampleFiles.docxBomb(200L * 1024 * 1024);
+        assertThat(bomb.length).as("under the 1 MB upload limit of the tests").isLessThan(MAX_SIZE);
+        snapshot();
+
+        refused(uploadDocument("porteur", id, "STATUTS", "statuts.docx", bomb, null), 422, "archive-hors-limites",
+                "Une partie du document « statuts.docx » (word/document.xml) se décompresse plus de 100 fois : "
+                        + "c'est la forme d'une « bombe de décompression »");
+
+        String path = "/portail/structures/" + id + "/documents";
+        String session = signedInSession("porteur");
+        ResponseEntity<String> empty = browser(session, HttpMethod.GET, path, null);
+        ResponseEntity<String> byForm = browser(session, HttpMethod.POST, formAction(empty.getBody()),
+                form("RIB", "rib.docx", bomb, null, empty.getBody()));
+        assertThat(afterRedirect(session, byForm, path)).contains("bombe de décompression",
+                "aria-describedby=\"file-aide file-erreur\" aria-invalid=\"true\"",
+                "<option value=\"RIB\" selected=\"selected\">");
+        assertThat(count("select count(*) from structure_document")).as("no row").isEqualTo(rows);
+        assertThat(storedFiles()).as("no file").isEqualTo(files);
+
+        Map<String, Object> draft = oneYearDraft(budget(1, 10000, 20000));
+        int messages = count("select count(*) from application_message");
+        int stored = storedFiles();
+        assertProblem(postMessage("porteur", "/api/applications/" + draft.get("id") + "/messages", "Le devis",
+                "devis.docx", bomb), 422, "urn:agir:probleme:archive-hors-limites", "bombe de décompression");
+        assertThat(count("select count(*) from application_message")).as("no message").isEqualTo(messages);
+        assertThat(storedFiles()).as("no attachment stored").isEqualTo(stored);
+
+        byte[] real = SampleFiles.docxWithParts(20, 20_000);
+        ResponseEntity<Map<String, Object>> kept = uploadDocument("porteur", id, "STATUTS", "statuts.docx", real, null);
+        assertThat(kept.getStatusCode().value()).as(String.valueOf(kept.getBody())).isEqualTo(201);
+        assertThat(kept.getBody()).containsEntry("contentType",
+                "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(documentRows(id)).isEqualTo(1);
+        assertThat(storedFiles()).isEqualTo(stored + 1);
+    }
+
     @Test
     @SuppressWarnings("unchecked")
     void expiringAndExpiredPiecesAreFlaggedAndExpiredOnesCountAsMissing() {

@@ -71,6 +71,88 @@ public final class SampleFiles {
                 "xl/workbook.xml", "<workbook/>");
     }
 
+    /**
+     * A real-looking .docx whose word/document.xml inflates to {@code inflatedBytes} (mostly spaces):
+     * a decompression bomb as an attacker would shape it. Written through a streaming deflater, so
+     * that only the compressed bytes are ever held (200 MB of spaces give about 200 KB).
+     */
+    public static byte[] docxBomb(long inflatedBytes) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            entry(zip, "[Content_Types].xml", "<Types/>");
+            entry(zip, "_rels/.rels", "<Relationships/>");
+            zip.putNextEntry(new ZipEntry("word/document.xml"));
+            byte[] open = "<w:document><w:body><w:p><w:r><w:t>".getBytes(StandardCharsets.UTF_8);
+            byte[] close = "</w:t></w:r></w:p></w:body></w:document>".getBytes(StandardCharsets.UTF_8);
+            zip.write(open);
+            byte[] spaces = new byte[64 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            for (long left = inflatedBytes - open.length - close.length; left > 0; left -= spaces.length) {
+                zip.write(spaces, 0, (int) Math.min(spaces.length, left));
+            }
+            zip.write(close);
+            zip.closeEntry();
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A .docx with {@code extraEntries} media parts besides its three ordinary ones, each of
+     * {@code entryBytes} of varied text (compressing only a few times, as real content does).
+     */
+    public static byte[] docxWithParts(int extraEntries, int entryBytes) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            entry(zip, "[Content_Types].xml", "<Types/>");
+            entry(zip, "_rels/.rels", "<Relationships/>");
+            entry(zip, "word/document.xml", "<w:document/>");
+            java.util.Random random = new java.util.Random(7);
+            for (int i = 0; i < extraEntries; i++) {
+                StringBuilder text = new StringBuilder(entryBytes);
+                while (text.length() < entryBytes) {
+                    text.append(Long.toString(random.nextLong(), 36)).append(' ');
+                }
+                entry(zip, "word/media/part" + i + ".xml", text.substring(0, entryBytes));
+            }
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A .docx that also holds {@code name} saying {@code content} (an odd path, a payload…). */
+    public static byte[] docxWith(String name, byte[] content) {
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            entry(zip, "[Content_Types].xml", "<Types/>");
+            entry(zip, "_rels/.rels", "<Relationships/>");
+            entry(zip, "word/document.xml", "<w:document/>");
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content);
+            zip.closeEntry();
+            zip.finish();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The EICAR anti-virus test file (68 bytes): harmless, detected by every antivirus by agreement. */
+    public static byte[] eicar() {
+        return ("X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*")
+                .getBytes(StandardCharsets.US_ASCII);
+    }
+
+    private static void entry(ZipOutputStream zip, String name, String content) throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content.getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+    }
+
     /** An ordinary zip archive. */
     public static byte[] zip() {
         return zip(false, "lisez-moi.txt", "bonjour");

@@ -115,7 +115,8 @@ public enum AuditAction {
     CAMPAIGN_CREATED("Appel à projets créé", false, STAFF),
     CAMPAIGN_OPENED("Appel à projets ouvert", false, STAFF),
     CAMPAIGN_CLOSED("Appel à projets clos", false, STAFF),
-    ACCESS_DENIED("Accès refusé", false, STAFF);
+    ACCESS_DENIED("Accès refusé", false, STAFF),
+    UPLOAD_REFUSED_MALWARE("Fichier refusé par l'antivirus", false, STAFF);
 
     private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())
             .collect(Collectors.toUnmodifiableMap(AuditAction::code, Function.identity()));

@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AuditTrail {
     public static final String ACCESS = "ACCESS";
+    public static final String UPLOAD = "UPLOAD";
     private final AuditEventRepository events;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -47,6 +48,17 @@ public class AuditTrail {
         String what = request.getMethod() + " " + request.getRequestURI() + " → " + status + " : " + reason;
         events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), ACCESS, null, null,
                 AuditAction.ACCESS_DENIED.code(), null, null, abbreviate(what)));
+    }
+
+    /**
+     * A file the antivirus found infected, in its own transaction (the refused upload stores nothing):
+     * who sent it, its name, its SHA-256 and the threat, for the DIEESS and the security officer.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void recordMalware(String fileName, String sha256, String threat) {
+        events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), UPLOAD, null, null,
+                AuditAction.UPLOAD_REFUSED_MALWARE.code(), null, null,
+                abbreviate("« " + fileName + " » (SHA-256 " + sha256 + ") : " + threat)));
     }
 
     @Transactional(readOnly = true)

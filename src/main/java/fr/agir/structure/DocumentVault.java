@@ -225,7 +225,7 @@ public class DocumentVault {
      * The one check path of every file a user sends, before any byte is stored: writes it to
      * {@code spool} (refused when empty or too large), checks its real type, opens a zip-based
      * document within the archive limits, then has the scanner look at it. An infected file is
-     * refused (422) and logged at WARN; a scanner that gives no verdict refuses the file too (503):
+     * refused (422), logged at WARN and audited; a scanner that gives no verdict refuses the file too (503):
      * fail closed, so that an antivirus outage never lets an unscanned file into the vault.
      */
     private Checked spoolAndCheck(String name, InputStream content, Path spool) throws IOException {
@@ -245,6 +245,7 @@ public class DocumentVault {
         if (verdict.isInfected()) {
             log.warn("Upload of « {} » (SHA-256 {}) by {} refused: the antivirus found {}", name, sha256,
                     currentUser.usernameOrSystem(), verdict.threat());
+            audit.recordMalware(name, sha256, verdict.threat());
             throw DocumentRejectedException.unprocessable("fichier-malveillant", "Le fichier « " + name
                     + " » contient un virus ou un contenu malveillant (" + verdict.threat() + ") : il n'a pas été "
                     + "enregistré. Ne l'ouvrez plus ; faites analyser votre ordinateur, puis déposez une copie saine.");

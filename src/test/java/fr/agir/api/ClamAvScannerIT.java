@@ -160,6 +160,13 @@ class ClamAvScannerIT extends ApiTestSupport {
                 + "l'ouvrez plus ; faites analyser votre ordinateur, puis déposez une copie saine.");
         assertThat(count("select count(*) from structure_document")).as("no row").isEqualTo(rows);
         assertThat(storedFiles()).as("no file").isEqualTo(files);
+        // The refusal is kept in the audit trail although the upload's own work is rolled back.
+        assertThat(jdbc.queryForList("select actor, reason from audit_event where action = 'UPLOAD_REFUSED_MALWARE'"))
+                .anySatisfy(e -> {
+                    assertThat(e.get("actor")).isEqualTo("porteur");
+                    assertThat((String) e.get("reason")).startsWith("« statuts.docx » (SHA-256 ")
+                            .endsWith(SIGNATURE + ".UNOFFICIAL");
+                });
 
         Map<String, Object> draft = oneYearDraft(budget(1, 10000, 20000));
         String messages = "/api/applications/" + draft.get("id") + "/messages";

@@ -40,15 +40,13 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableMethodSecurity
 public class SecurityConfig {
     /**
-     * The requests answered as an API (401/403 problem+json, never a redirect to the sign-in page):
-     * Agir's JSON API, the engine's REST API, the actuator, and any request that brings its own
-     * credentials in an Authorization header (a client, not a browser).
+     * The paths answered as an API (401/403 problem+json, never a redirect to the sign-in page):
+     * Agir's JSON API, the engine's REST API and the actuator.
      */
     static final RequestMatcher API = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
             PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
-            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"),
-            request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null);
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
     /** Cockpit, Tasklist and Admin send their own Content-Security-Policy (their pages need another one). */
     private static final RequestMatcher CAMUNDA_WEBAPPS = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
 

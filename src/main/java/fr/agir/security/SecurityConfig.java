@@ -49,6 +49,10 @@ public class SecurityConfig {
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
     /** Cockpit, Tasklist and Admin send their own Content-Security-Policy (their pages need another one). */
     private static final RequestMatcher CAMUNDA_WEBAPPS = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
+    /** The API's documentation: Swagger UI sets inline styles from its script, so its pages allow them (not scripts). */
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json, SignIn signIn) throws Exception {
@@ -87,8 +91,11 @@ public class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(CAMUNDA_WEBAPPS), new StaticHeadersWriter(
-                                        "Content-Security-Policy", contentSecurityPolicy(signIn)))));
+                                new NegatedRequestMatcher(new OrRequestMatcher(CAMUNDA_WEBAPPS, SWAGGER_UI)),
+                                new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy(signIn))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, new StaticHeadersWriter(
+                                "Content-Security-Policy", contentSecurityPolicy(signIn)
+                                        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")))));
         signIn.configure(http, apiEntryPoint);
         return http.build();
     }

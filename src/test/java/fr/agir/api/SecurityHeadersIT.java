@@ -153,7 +153,11 @@ class SecurityHeadersIT extends ApiTestSupport {
             assertThat(headers.getFirst("X-Frame-Options")).isEqualTo("SAMEORIGIN");
             assertThat(headers.get("Strict-Transport-Security")).as("plain HTTP: no HSTS").isNull();
         }
-        // Cockpit sends its own policy (it needs more than Agir's pages): only that one, not both.
+        // Swagger UI sets inline styles from its script: allowed there, scripts still from Agir only.
+        String swagger = http.getForEntity("/swagger-ui/index.html", String.class).getHeaders()
+                .getFirst("Content-Security-Policy");
+        assertThat(swagger).contains("style-src 'self' 'unsafe-inline'", "script-src 'self';");
+                // Cockpit sends its own policy (it needs more than Agir's pages): only that one, not both.
         ResponseEntity<String> cockpit = http.withBasicAuth("admin", PASSWORD).getForEntity("/camunda/app/cockpit/default/",
                 String.class);
         assertThat(cockpit.getStatusCode().value()).isEqualTo(200);

@@ -15,6 +15,8 @@ WORKDIR /app
 COPY --from=build /src/target/agir-*.jar app.jar
 USER agir
 EXPOSE 8080
+# Readiness: started, database and engine answer (an SMTP outage does not count: the outbox waits).
+# On the management port when AGIR_MANAGEMENT_PORT sets one.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
-  CMD curl -fsS http://127.0.0.1:8080/actuator/health | grep -q UP || exit 1
+  CMD curl -fsS "http://127.0.0.1:${AGIR_MANAGEMENT_PORT:-${PORT:-8080}}/actuator/health/readiness" | grep -q UP || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/app.jar"]

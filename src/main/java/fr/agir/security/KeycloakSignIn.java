@@ -127,6 +127,13 @@ public class KeycloakSignIn implements SignIn {
         return new LoginUrlAuthenticationEntryPoint("/oauth2/authorization/" + REGISTRATION_ID);
     }
 
+    /** Signing out (a form) ends with Keycloak's logout page: the browser's origin of Keycloak. */
+    @Override
+    public List<String> formActionSources() {
+        java.net.URI url = java.net.URI.create(keycloak.url());
+        return List.of(url.getScheme() + "://" + url.getAuthority());
+    }
+
     @Override
     public String apiChallenge(AuthenticationException failure) {
         return failure instanceof InvalidBearerTokenException

@@ -22,7 +22,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Who may reach what, whichever {@link SignIn} runs: the JSON API answers problem+json when not
@@ -33,7 +39,20 @@ import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 @Configuration
 @EnableMethodSecurity
 public class SecurityConfig {
-    private static final PathPatternRequestMatcher API = PathPatternRequestMatcher.withDefaults().matcher("/api/**");
+    /**
+     * The paths answered as an API (401/403 problem+json, never a redirect to the sign-in page):
+     * Agir's JSON API, the engine's REST API and the actuator.
+     */
+    static final RequestMatcher API = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/api/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/engine-rest/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
+    /** Cockpit, Tasklist and Admin send their own Content-Security-Policy (their pages need another one). */
+    private static final RequestMatcher CAMUNDA_WEBAPPS = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
+    /** The API's documentation: Swagger UI sets inline styles from its script, so its pages allow them (not scripts). */
+    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json, SignIn signIn) throws Exception {
@@ -47,7 +66,8 @@ public class SecurityConfig {
                                 "/actuator/health/**", "/error", "/login", "/assets/**", "/css/**", "/js/**",
                                 "/favicon.svg", "/favicon.ico", "/mentions-legales", "/donnees-personnelles",
                                 "/accessibilite", "/contact").permitAll()
-                        .requestMatchers("/camunda/**", "/engine-rest/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/prometheus")
+                        .hasRole(Role.ADMIN.name())
                         .requestMatchers("/instruction", "/instruction/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
                         .requestMatchers("/jury", "/jury/**").hasRole(Role.JURY.name())
@@ -60,11 +80,22 @@ public class SecurityConfig {
                         // use the API's JSON answer for every request.
                         .defaultAccessDeniedHandlerFor(new AccessDeniedHandlerImpl(), AnyRequestMatcher.INSTANCE)
                         .defaultAuthenticationEntryPointFor(signIn.pageEntryPoint(), AnyRequestMatcher.INSTANCE))
-                // A request carrying its credentials (Authorization header) cannot be forged by another
-                // site; one authenticated by the session cookie must carry the CSRF token. The Camunda
-                // webapps have their own CSRF filter.
+                // A request carrying its credentials (Authorization header) and no session cannot be
+                // forged by another site; one with a session cookie must carry the CSRF token, whatever
+                // else it carries. The Camunda webapps have their own CSRF filter.
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(SecurityConfig::needsCsrfToken))
-                .headers(h -> h.frameOptions(f -> f.sameOrigin()));
+                .headers(h -> h.frameOptions(f -> f.sameOrigin())
+                        // HSTS (Spring Security's default) is written on secure requests only: behind TLS.
+                        .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true)
+                                .maxAgeInSeconds(31536000))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                        .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                                new NegatedRequestMatcher(new OrRequestMatcher(CAMUNDA_WEBAPPS, SWAGGER_UI)),
+                                new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy(signIn))))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, new StaticHeadersWriter(
+                                "Content-Security-Policy", contentSecurityPolicy(signIn)
+                                        .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")))));
         signIn.configure(http, apiEntryPoint);
         return http.build();
     }
@@ -80,8 +111,31 @@ public class SecurityConfig {
             case "GET", "HEAD", "OPTIONS", "TRACE" -> true;
             default -> false;
         };
-        return !safeMethod && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && !request.getRequestURI().startsWith(request.getContextPath() + "/camunda/");
+        if (safeMethod || request.getRequestURI().startsWith(request.getContextPath() + "/camunda/")) {
+            return false;
+        }
+        // Only a request that authenticates by its header and carries no session is exempt: a browser
+        // sends its session cookie by itself, and a forged request may add any header a form can.
+        boolean authenticatesByHeader = request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        boolean carriesSession = request.getRequestedSessionId() != null;
+        return !authenticatesByHeader || carriesSession;
+    }
+
+    /** Powerful browser features Agir never uses, refused to every page (and to anything they embed). */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "magnetometer=(), gyroscope=(), accelerometer=()";
+
+    /**
+     * Agir's pages load scripts, styles, images and fonts from Agir only; no inline script nor inline
+     * style (the templates have none; the form renderer's bundle is a file under /assets). Forms post
+     * to Agir, or to the identity provider a sign-out or sign-in hands over to.
+     */
+    static String contentSecurityPolicy(SignIn signIn) {
+        String formAction = String.join(" ", java.util.stream.Stream.concat(java.util.stream.Stream.of("'self'"),
+                signIn.formActionSources().stream()).toList());
+        return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
+                + "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action " + formAction
+                + "; frame-ancestors 'self'";
     }
 
     private AccessDeniedHandler apiAccessDenied(ObjectMapper json) {

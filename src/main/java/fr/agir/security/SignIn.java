@@ -22,4 +22,12 @@ public interface SignIn {
 
     /** The French text of a refused API call. */
     String apiFailureText(AuthenticationException failure);
+
+    /**
+     * Where else than Agir a page's form may lead (Content-Security-Policy {@code form-action}): the
+     * identity provider a sign-in or sign-out hands the browser over to. None by default.
+     */
+    default java.util.List<String> formActionSources() {
+        return java.util.List.of();
+    }
 }

@@ -36,6 +36,10 @@ final class Browser implements AutoCloseable {
         assertThat(CHROMEDRIVER).as("Debian's chromedriver: apt-get install chromium-driver").canRead();
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
+        // The console, where Chromium reports what the Content-Security-Policy refused.
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
         try {
             options.addArguments("--headless=new", "--no-sandbox", "--disable-background-networking", "--disable-gpu",
                     "--disable-dev-shm-usage", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -125,6 +129,20 @@ final class Browser implements AutoCloseable {
     /** Fails with the violations listed when the page has any serious or critical one. */
     void assertAccessible() {
         assertThat(seriousAccessibilityViolations()).as("axe-core on %s", driver.getCurrentUrl()).isEmpty();
+    }
+
+    /**
+     * What the Content-Security-Policy refused (a script, a style, an image, a form's target…) since the
+     * last look, on this page and those before it, as Chromium's console reports it.
+     */
+    List<String> contentSecurityPolicyViolations() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Refused to")).toList();
+    }
+
+    void assertNoContentSecurityPolicyViolation() {
+        assertThat(contentSecurityPolicyViolations()).as("CSP violations up to %s", driver.getCurrentUrl()).isEmpty();
     }
 
     @Override

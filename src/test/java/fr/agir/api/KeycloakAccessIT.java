@@ -310,6 +310,36 @@ class KeycloakAccessIT extends KeycloakTestSupport {
         assertThat(problem.getBody()).containsEntry("title", "Connexion requise");
     }
 
+    /** A bad token is refused alike on Agir's API, the engine's REST API and the metrics: 401 problem+json. */
+    @Test
+    void aBadBearerTokenIs401ProblemJsonOnEveryApiPathIncludingTheEngineRestApi() {
+        for (String path : List.of("/api/me", "/engine-rest/process-definition", "/engine-rest/task",
+                "/actuator/prometheus")) {
+            for (String token : new String[] {"pas-un-jeton", null}) {
+                HttpHeaders headers = new HttpHeaders();
+                if (token != null) {
+                    headers.setBearerAuth(token);
+                }
+                ResponseEntity<String> answer = http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers),
+                        String.class);
+                assertThat(answer.getStatusCode().value()).as("%s with %s", path, token).isEqualTo(401);
+                assertThat(answer.getHeaders().getContentType().toString()).as("%s with %s", path, token)
+                        .startsWith("application/problem+json");
+                assertThat(answer.getHeaders().getFirst(HttpHeaders.WWW_AUTHENTICATE)).startsWith("Bearer");
+            }
+        }
+        // Positive control: an administrator's genuine token reaches the engine's REST API; an applicant's
+        // is refused the metrics (OperationsIT reads them, with the exporter these tests leave off).
+        assertThat(callForText("admin", HttpMethod.GET, "/engine-rest/process-definition").getStatusCode().value())
+                .isEqualTo(200);
+        assertThat(callForText("porteur", HttpMethod.GET, "/actuator/prometheus").getStatusCode().value())
+                .isEqualTo(403);
+        // Signing out hands the browser over to Keycloak: the only other target forms may lead to.
+        java.net.URI keycloakUrl = java.net.URI.create(keycloak().url());
+        assertThat(http.getForEntity("/login", String.class).getHeaders().getFirst("Content-Security-Policy"))
+                .contains("form-action 'self' " + keycloakUrl.getScheme() + "://" + keycloakUrl.getAuthority() + ";");
+    }
+
     private ResponseEntity<String> withToken(String token) {
         HttpHeaders headers = new HttpHeaders();
         headers.setBearerAuth(token);

@@ -39,6 +39,27 @@ class LayoutBrowserIT extends BrowserTestSupport {
         assertThat(browser.find(By.cssSelector("main .bouton")).getText()).isEqualTo("Retour à l’accueil");
     }
 
+    /**
+     * The Content-Security-Policy lets Agir's pages and the API's documentation (Swagger UI) work, and
+     * refuses what comes from elsewhere: the check of every journey's pages does see a refusal.
+     */
+    @Test
+    void theContentSecurityPolicyRefusesWhatComesFromElsewhereAndNothingOfAgirsOwn() {
+        signIn("porteur");
+        visit("/mentions-legales", "Mentions légales");
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "const i = new Image(); i.src = 'http://127.0.0.1:1/intrus.png'; document.body.appendChild(i);");
+        List<String> refused = browser.await(d -> {
+            List<String> seen = browser.contentSecurityPolicyViolations();
+            return seen.isEmpty() ? null : seen;
+        });
+        assertThat(refused).anyMatch(m -> m.contains("img-src"));
+
+        browser.driver.get(url("/swagger-ui/index.html"));
+        browser.await(d -> d.findElements(By.cssSelector(".opblock-tag")).size() > 3);
+        browser.assertNoContentSecurityPolicyViolation();
+    }
+
     @Test
     void theMembersAgreementAndReportPagesOfAGrantAreAccessibleAtBothWidths() {
         Grant grant = grantedOneYear();

@@ -9,13 +9,15 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * The current page at the two widths the pages are checked at: 1366 px (a desk) and 375 px (a phone).
  * At each, axe-core finds no serious violation; at 375 px nothing is wider than the screen, except
- * inside a scrolling region ({@code .tableau-defilant}), which scrolls alone.
+ * inside a scrolling region ({@code .tableau-defilant}), which scrolls alone. Nothing on the page,
+ * nor on those before it, was refused by the Content-Security-Policy.
  */
 final class NarrowScreen {
     private NarrowScreen() {
     }
 
     static void assertAccessibleAtBothWidths(Browser browser) {
+        browser.assertNoContentSecurityPolicyViolation();
         resize(browser, 1366);
         browser.assertAccessible();
         screenshot(browser, 1366);
@@ -27,6 +29,7 @@ final class NarrowScreen {
         browser.assertAccessible();
         screenshot(browser, 375);
         resize(browser, 1366);
+        browser.assertNoContentSecurityPolicyViolation();
     }
 
     /** With AGIR_SCREENSHOTS=<folder>, the whole page as a PNG, to look at the pages a journey went through. */

@@ -150,6 +150,12 @@ class ResilienceIT {
                 + "where ROOT_PROC_INST_ID_ = ? and JOB_STATE_ = 2", String.class, grant.root(app));
         assertThat(jobHosts).as("nodes that completed jobs of the grant").containsExactlyInAnyOrder("node-a", "node-b");
         assertThat(nodeA.isAlive() && nodeB.isAlive()).isTrue();
+
+        // The audit trail both nodes wrote, and both nodes' sealers chained, is one unbroken chain.
+        Map<String, Object> chain = nodeB.client().get("admin", "/api/admin/audit/verification");
+        assertThat(chain.get("intact")).as(String.valueOf(chain)).isEqualTo(true);
+        assertThat(((Number) chain.get("sealedEvents")).longValue())
+                .isEqualTo(grant.count("select count(*) from audit_event"));
         nodeB.close();
         nodeA.close();
     }

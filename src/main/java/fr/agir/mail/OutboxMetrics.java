@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import fr.agir.shared.KeptReading;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,43 +21,38 @@ import org.springframework.stereotype.Component;
 class OutboxMetrics implements MeterBinder {
     private static final Duration KEPT = Duration.ofSeconds(5);
 
-    private record Backlog(Instant at, long pending, long failed, long oldestPendingSeconds) {
+    private record Backlog(long pending, long failed, long oldestPendingSeconds) {
     }
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
-    private Backlog last;
+    private final KeptReading<Backlog> backlog;
 
     OutboxMetrics(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.backlog = new KeptReading<>(KEPT, clock, this::read);
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("agir.mail.outbox", this, m -> m.backlog().pending()).tag("status", MailStatus.PENDING.name())
+        Gauge.builder("agir.mail.outbox", this, m -> m.backlog.get().pending()).tag("status", MailStatus.PENDING.name())
                 .description("Courriels en attente d'envoi").register(registry);
-        Gauge.builder("agir.mail.outbox", this, m -> m.backlog().failed()).tag("status", MailStatus.FAILED.name())
+        Gauge.builder("agir.mail.outbox", this, m -> m.backlog.get().failed()).tag("status", MailStatus.FAILED.name())
                 .description("Courriels abandonnés après la dernière tentative").register(registry);
-        Gauge.builder("agir.mail.outbox.oldest.pending", this, m -> m.backlog().oldestPendingSeconds())
+        Gauge.builder("agir.mail.outbox.oldest.pending", this, m -> m.backlog.get().oldestPendingSeconds())
                 .baseUnit("seconds").description("Âge du plus ancien courriel en attente").register(registry);
     }
 
-    private synchronized Backlog backlog() {
-        Instant now = clock.instant();
-        if (last == null || last.at().plus(KEPT).isBefore(now)) {
-            // created_at holds UTC (hibernate.jdbc.time_zone): read as a local date-time, placed in UTC.
-            last = jdbc.queryForObject("SELECT "
-                    + "SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), "
-                    + "SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), "
-                    + "MIN(CASE WHEN status = 'PENDING' THEN created_at END) FROM mail_message "
-                    + "WHERE status IN ('PENDING', 'FAILED')", (rs, i) -> {
-                        LocalDateTime oldest = rs.getObject(3, LocalDateTime.class);
-                        long age = oldest == null ? 0
-                                : Math.max(0, Duration.between(oldest.toInstant(ZoneOffset.UTC), now).toSeconds());
-                        return new Backlog(now, rs.getLong(1), rs.getLong(2), age);
-                    });
-        }
-        return last;
+    private Backlog read(Instant now) {
+        // created_at holds UTC (hibernate.jdbc.time_zone): read as a local date-time, placed in UTC.
+        return jdbc.queryForObject("SELECT "
+                + "SUM(CASE WHEN status = 'PENDING' THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END), "
+                + "MIN(CASE WHEN status = 'PENDING' THEN created_at END) FROM mail_message "
+                + "WHERE status IN ('PENDING', 'FAILED')", (rs, i) -> {
+                    LocalDateTime oldest = rs.getObject(3, LocalDateTime.class);
+                    long age = oldest == null ? 0
+                            : Math.max(0, Duration.between(oldest.toInstant(ZoneOffset.UTC), now).toSeconds());
+                    return new Backlog(rs.getLong(1), rs.getLong(2), age);
+                });
     }
 }

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.ToLongFunction;
+import fr.agir.shared.KeptReading;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -21,16 +22,15 @@ import org.springframework.stereotype.Component;
 class JobMetrics implements MeterBinder {
     private static final Duration KEPT = Duration.ofSeconds(5);
 
-    private record Counts(Instant at, long due, long locked, long failed) {
+    private record Counts(long due, long locked, long failed) {
     }
 
     private final JdbcTemplate jdbc;
-    private final Clock clock;
-    private Counts last;
+    private final KeptReading<Counts> counts;
 
     JobMetrics(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.counts = new KeptReading<>(KEPT, clock, this::read);
     }
 
     @Override
@@ -41,21 +41,17 @@ class JobMetrics implements MeterBinder {
     }
 
     private void gauge(MeterRegistry registry, String state, String description, ToLongFunction<Counts> value) {
-        Gauge.builder("agir.jobs", this, m -> value.applyAsLong(m.counts())).tag("state", state)
+        Gauge.builder("agir.jobs", this, m -> value.applyAsLong(m.counts.get())).tag("state", state)
                 .description(description).register(registry);
     }
 
-    private synchronized Counts counts() {
-        Instant now = clock.instant();
-        if (last == null || last.at().plus(KEPT).isBefore(now)) {
-            Timestamp at = Timestamp.from(now);
-            last = jdbc.queryForObject("SELECT "
-                    + "SUM(CASE WHEN RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?) "
-                    + "AND (LOCK_EXP_TIME_ IS NULL OR LOCK_EXP_TIME_ <= ?) THEN 1 ELSE 0 END), "
-                    + "SUM(CASE WHEN LOCK_EXP_TIME_ > ? THEN 1 ELSE 0 END), "
-                    + "SUM(CASE WHEN RETRIES_ = 0 THEN 1 ELSE 0 END) FROM ACT_RU_JOB",
-                    (rs, i) -> new Counts(now, rs.getLong(1), rs.getLong(2), rs.getLong(3)), at, at, at);
-        }
-        return last;
+    private Counts read(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return jdbc.queryForObject("SELECT "
+                + "SUM(CASE WHEN RETRIES_ > 0 AND SUSPENSION_STATE_ = 1 AND (DUEDATE_ IS NULL OR DUEDATE_ <= ?) "
+                + "AND (LOCK_EXP_TIME_ IS NULL OR LOCK_EXP_TIME_ <= ?) THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN LOCK_EXP_TIME_ > ? THEN 1 ELSE 0 END), "
+                + "SUM(CASE WHEN RETRIES_ = 0 THEN 1 ELSE 0 END) FROM ACT_RU_JOB",
+                (rs, i) -> new Counts(rs.getLong(1), rs.getLong(2), rs.getLong(3)), at, at, at);
     }
 }

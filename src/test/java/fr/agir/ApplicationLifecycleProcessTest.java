@@ -60,6 +60,8 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     @Autowired
     fr.agir.agreement.AgreementApi agreementApi;
     @Autowired
+    fr.agir.agreement.process.LegalInstruments legalInstruments;
+    @Autowired
     PaymentService payments;
     @Autowired
     ReportingService reporting;
@@ -432,6 +434,9 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .contains("VOTE_RECORDED", "ARRETE_ISSUED", "ARRETE_IN_FORCE", "PAYMENT_ORDER_ISSUED",
                         "REPORT_REVIEWED", "ARRETE_CLOSED", "CLOSED")
                 .doesNotContain("AGREEMENT_GENERATED", "AGREEMENT_SIGNED", "AGREEMENT_COUNTERSIGNED");
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).filteredOn(e -> "INSTALLMENT_SCHEDULED"
+                .equals(e.getAction())).singleElement().satisfies(e -> assertThat(e.getReason().replace('\u00a0', ' ')
+                .replace('\u202f', ' ')).isEqualTo("Année 1, versement unique : 10 000,00 €"));
         assertThat(fr.agir.audit.AuditAction.ARRETE_ISSUED.audienceAbout(AgreementService.ENTITY))
                 .as("the structure reads \"Arrêté attributif établi\"").contains(fr.agir.audit.AuditReader.APPLICANT);
     }
@@ -449,6 +454,11 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(agreement.getInstrument()).isEqualTo(LegalInstrument.AGREEMENT);
         assertThat(agreement.getNumber()).startsWith("CPO-");
         assertThat(agreement.getStatus()).isEqualTo(Agreement.Status.TO_SIGN);
+        // The same deployed table answers for a grant not voted yet (a line of the sitting's report).
+        assertThat(legalInstruments.choose(1, Map.of(1, THIRTY_K))).isEqualTo(LegalInstrument.AGREEMENT);
+        assertThat(legalInstruments.choose(1, Map.of(1, new BigDecimal("23000.00")))).isEqualTo(LegalInstrument.ARRETE);
+        assertThat(legalInstruments.choose(2, Map.of(1, TWENTY_K, 2, new BigDecimal("5000.00"))))
+                .isEqualTo(LegalInstrument.AGREEMENT);
     }
 
     @Test

@@ -17,7 +17,20 @@ import java.time.Instant;
 @Table(name = "installment")
 public class Installment {
     /** ADVANCE then BALANCE for an agreement's year; SINGLE: an arrêté's one installment (the whole year). */
-    public enum Kind { ADVANCE, BALANCE, SINGLE }
+    public enum Kind {
+        ADVANCE("avance"), BALANCE("solde"), SINGLE("versement unique");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** As the structure reads it in its history. */
+        public String label() {
+            return label;
+        }
+    }
 
     public enum Status {
         /** Created by the schedule, waiting for liquidation. */

@@ -186,7 +186,8 @@ public class PaymentService {
             Installment installment = installments.save(new Installment(agreement.getId(), agreement.getApplicationId(),
                     year, kind, amount));
             audit.record(ENTITY, installment.getId(), agreement.getApplicationId(), AuditAction.INSTALLMENT_SCHEDULED, null,
-                    Installment.Status.SCHEDULED, "Année " + year + ", " + kind + " : " + amount + " €");
+                    Installment.Status.SCHEDULED, "Année " + year + ", " + kind.label() + " : "
+                            + fr.agir.shared.Money.format(amount));
             return installment;
         });
     }

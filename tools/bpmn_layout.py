@@ -4,8 +4,14 @@ The models are then ordinary BPMN files: open and edit them in Camunda Modeler.
 This script only exists so that the first version of each diagram is laid out
 consistently; rerun it (python3 tools/bpmn_layout.py) only if you want to
 regenerate them from the definitions below, which overwrites manual edits.
+
+    python3 tools/bpmn_layout.py application-lifecycle grant-year   # only these files
+
+Only application-lifecycle and grant-year are kept in step with bpmn/ here; the other
+definitions below are their first versions (bpmn/ has moved on since): name the files to write.
 """
 import os
+import sys
 from xml.sax.saxutils import escape
 
 SIZES = {"start": (36, 36), "end": (36, 36), "timer": (36, 36), "message": (36, 36),
@@ -41,7 +47,13 @@ def cond(expr):
     return f'<bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">{escape(expr)}</bpmn:conditionExpression>'
 
 
-def write(path, pid, name, nodes, flows, messages=(), doc=""):
+ONLY = set()
+
+
+def write(path, pid, name, nodes, flows, messages=(), doc="", extra_sem="", extra_di=""):
+    """extra_sem / extra_di: raw BPMN (e.g. an event sub-process) and its diagram, written as given."""
+    if ONLY and pid not in ONLY:
+        return
     by_id = {n.id: n for n in nodes}
     for n in nodes:
         if n.attached:
@@ -71,7 +83,11 @@ def write(path, pid, name, nodes, flows, messages=(), doc=""):
         if fname:
             a += f' name="{escape(fname)}"'
         sem.append(f'<bpmn:sequenceFlow {a}>{cond(fcond) if fcond else ""}</bpmn:sequenceFlow>')
-        if route and route[0] == "back-left":
+        if route and route[0] == "right-down":
+            # run right along the source's row, then down (or up) into the target's top (or bottom)
+            ty = tgt.top if tgt.cy > src.cy else tgt.bottom
+            pts = [(src.right, src.cy), (tgt.cx, src.cy), (tgt.cx, ty)]
+        elif route and route[0] == "back-left":
             # leave by the left side, run back along the source's row, climb into the target from below
             pts = [(src.left, src.cy), (tgt.cx, src.cy), (tgt.cx, tgt.bottom)]
         elif route and route[0] in ("over", "under"):
@@ -101,11 +117,11 @@ def write(path, pid, name, nodes, flows, messages=(), doc=""):
     xml = f'''<?xml version="1.0" encoding="UTF-8"?>
 <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:modeler="http://camunda.org/schema/modeler/1.0" id="Definitions_{pid.replace('-', '_')}" targetNamespace="http://agir.fr/bpmn" exporter="Agir tools/bpmn_layout.py" exporterVersion="1" modeler:executionPlatform="Camunda Platform" modeler:executionPlatformVersion="7.24.0">
 <bpmn:process id="{pid}" name="{escape(name)}" isExecutable="true" camunda:historyTimeToLive="P3650D">
-{chr(10).join(sem)}
+{chr(10).join(sem)}{extra_sem}
 </bpmn:process>
 {msgs}
 <bpmndi:BPMNDiagram id="BPMNDiagram_{pid.replace('-', '_')}"><bpmndi:BPMNPlane id="BPMNPlane_{pid.replace('-', '_')}" bpmnElement="{pid}">
-{chr(10).join(di)}
+{chr(10).join(di)}{extra_di}
 </bpmndi:BPMNPlane></bpmndi:BPMNDiagram>
 </bpmn:definitions>
 '''
@@ -113,10 +129,12 @@ def write(path, pid, name, nodes, flows, messages=(), doc=""):
         out.write(xml)
 
 
-def user(id, name, cx, cy, group, form, extra=""):
-    return Node(id, "user", name, cx, cy,
-                {"camunda:candidateGroups": group, "camunda:formRef": form,
-                 "camunda:formRefBinding": "latest", "camunda:asyncAfter": "true"}, extra)
+def user(id, name, cx, cy, group, form, extra="", due=None):
+    attrs = {"camunda:candidateGroups": group}
+    if due:
+        attrs["camunda:dueDate"] = due
+    attrs.update({"camunda:formRef": form, "camunda:formRefBinding": "latest", "camunda:asyncAfter": "true"})
+    return Node(id, "user", name, cx, cy, attrs, extra)
 
 
 def service(id, name, cx, cy, bean, async_before=False):
@@ -140,6 +158,21 @@ def call(id, name, cx, cy, called, ins, mi=None):
         body += (f'<bpmn:multiInstanceLoopCharacteristics isSequential="{seq}" '
                  f'camunda:collection="{mi[1]}" camunda:elementVariable="{mi[2]}" />')
     return Node(id, "call", name, cx, cy, {"calledElement": called, "camunda:calledElementBinding": "latest"}, body)
+
+
+# The lifecycle's interrupting event sub-process "Candidature retirée", as written by hand in bpmn/.
+WITHDRAWAL_SEM = """
+<bpmn:subProcess id="Activity_Withdrawal" name="Candidature retirée" triggeredByEvent="true">
+<bpmn:documentation>La structure retire sa candidature avant la décision de la Commission permanente : où qu'en soit le dossier (recevabilité, avis, synthèse, jury, vote), son cycle de vie s'arrête. Agir a déjà noté le retrait et sa raison (ApplicationService.withdraw, même transaction).</bpmn:documentation>
+<bpmn:startEvent id="Event_WithdrawalRequested" name="Retrait demandé par la structure" isInterrupting="true"><bpmn:messageEventDefinition messageRef="Message_Withdrawn" /></bpmn:startEvent>
+<bpmn:endEvent id="Event_Withdrawn" name="Instruction arrêtée"></bpmn:endEvent>
+<bpmn:sequenceFlow id="Flow_ToWithdrawn" sourceRef="Event_WithdrawalRequested" targetRef="Event_Withdrawn"></bpmn:sequenceFlow>
+</bpmn:subProcess>"""
+WITHDRAWAL_DI = """
+<bpmndi:BPMNShape id="Activity_Withdrawal_di" bpmnElement="Activity_Withdrawal" isExpanded="true"><dc:Bounds x="850" y="420" width="300" height="140" /></bpmndi:BPMNShape>
+<bpmndi:BPMNShape id="Event_WithdrawalRequested_di" bpmnElement="Event_WithdrawalRequested"><dc:Bounds x="902" y="472" width="36" height="36" /><bpmndi:BPMNLabel><dc:Bounds x="875" y="513" width="90" height="40" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>
+<bpmndi:BPMNShape id="Event_Withdrawn_di" bpmnElement="Event_Withdrawn"><dc:Bounds x="1062" y="472" width="36" height="36" /><bpmndi:BPMNLabel><dc:Bounds x="1035" y="513" width="90" height="40" /></bpmndi:BPMNLabel></bpmndi:BPMNShape>
+<bpmndi:BPMNEdge id="Flow_ToWithdrawn_di" bpmnElement="Flow_ToWithdrawn"><di:waypoint x="938" y="490" /><di:waypoint x="1062" y="490" /></bpmndi:BPMNEdge>"""
 
 
 def main(out):
@@ -203,9 +236,10 @@ def main(out):
     write(f"{out}/grant-year.bpmn", "grant-year", "Année de subvention", [
         Node("Event_GrantYearStarted", "start", "Année de subvention ouverte", 100, Y),
         service("Task_OpenGrantYear", "Établir l'échéancier et le compte-rendu attendu", 220, Y, "openGrantYearDelegate"),
-        call("Activity_PayAdvance", "Verser l'avance", 370, Y, "installment-payment",
+        call("Activity_PayAdvance", "Verser l'avance ou le versement unique", 370, Y, "installment-payment",
              [("${advanceInstallmentId}", "installmentId")]),
-        user("Task_SubmitReport", "Déposer le compte-rendu financier", 530, Y, "applicant", "financial-report"),
+        user("Task_SubmitReport", "Déposer le compte-rendu financier", 530, Y, "applicant", "financial-report",
+             due="${reportDueAt}"),
         Node("Event_ReportOverdue", "boundary", "Compte-rendu en retard", 0, 0,
              {"cancelActivity": "false"}, timer("timeDate", "${reportDueAt}"),
              attached="Task_SubmitReport", offset=20),
@@ -213,11 +247,13 @@ def main(out):
         Node("Event_LateReportEscalated", "end", "Relance faite", 800, Y3),
         user("Task_ValidateReport", "Valider le compte-rendu", 690, Y, "instructor", "report-validation"),
         Node("Gateway_ReportOutcome", "xor", "Compte-rendu ?", 830, Y),
-        call("Activity_PayBalance", "Verser le solde", 960, Y, "installment-payment",
+        Node("Gateway_BalanceDue", "xor", "Solde à verser ?", 940, Y),
+        Node("Event_SingleInstallmentYearCompleted", "end", "Année close (versement unique)", 1060, 80),
+        call("Activity_PayBalance", "Verser le solde", 1060, Y, "installment-payment",
              [("${balanceInstallmentId}", "installmentId")]),
-        Node("Event_GrantYearCompleted", "end", "Année soldée", 1100, Y),
-        service("Task_IssueRecoveryOrder", "Émettre le titre de recettes", 960, Y2, "issueRecoveryOrderDelegate"),
-        Node("Event_GrantYearRecovered", "end", "Année close avec reversement", 1100, Y2),
+        Node("Event_GrantYearCompleted", "end", "Année soldée", 1200, Y),
+        service("Task_IssueRecoveryOrder", "Émettre le titre de recettes", 1060, Y2, "issueRecoveryOrderDelegate"),
+        Node("Event_GrantYearRecovered", "end", "Année close avec reversement", 1200, Y2),
     ], [
         ("Flow_ToOpenYear", "Event_GrantYearStarted", "Task_OpenGrantYear"),
         ("Flow_ToAdvance", "Task_OpenGrantYear", "Activity_PayAdvance"),
@@ -226,22 +262,28 @@ def main(out):
         ("Flow_ToEscalated", "Task_EscalateLateReport", "Event_LateReportEscalated"),
         ("Flow_ToValidateReport", "Task_SubmitReport", "Task_ValidateReport"),
         ("Flow_ToReportOutcome", "Task_ValidateReport", "Gateway_ReportOutcome"),
-        ("Flow_ReportValidated", "Gateway_ReportOutcome", "Activity_PayBalance", "validé",
+        ("Flow_ReportValidated", "Gateway_ReportOutcome", "Gateway_BalanceDue", "validé",
          "${reportOutcome == 'VALIDATED'}"),
+        ("Flow_BalanceDue", "Gateway_BalanceDue", "Activity_PayBalance", "solde", "${balanceInstallmentId != null}"),
+        ("Flow_NoBalance", "Gateway_BalanceDue", "Event_SingleInstallmentYearCompleted", "versement unique",
+         "${balanceInstallmentId == null}"),
         ("Flow_ReportIncomplete", "Gateway_ReportOutcome", "Task_SubmitReport", "à compléter",
          "${reportOutcome == 'INCOMPLETE'}", ("over", 100)),
         ("Flow_ReportRecovery", "Gateway_ReportOutcome", "Task_IssueRecoveryOrder", "reversement",
          "${reportOutcome == 'RECOVERY'}"),
         ("Flow_ToYearCompleted", "Activity_PayBalance", "Event_GrantYearCompleted"),
         ("Flow_ToYearRecovered", "Task_IssueRecoveryOrder", "Event_GrantYearRecovered"),
-    ], doc="Une année de la convention : avance, compte-rendu financier, puis solde ou titre de recettes.")
+    ], doc="Une année de la convention ou de l'arrêté attributif : avance (ou versement unique d'un arrêté), "
+           "compte-rendu financier, puis solde (rien de plus après un versement unique) ou titre de recettes.")
 
     # ---- application-lifecycle: the whole life of one application
     write(f"{out}/application-lifecycle.bpmn", "application-lifecycle", "Cycle de vie d'une candidature", [
-        Node("Event_ApplicationSubmitted", "start", "Candidature déposée", 100, Y),
+        Node("Event_ApplicationSubmitted", "start", "Candidature déposée", 100, Y,
+             {"camunda:formRef": "application", "camunda:formRefBinding": "latest"}),
         user("Task_CheckCompleteness", "Vérifier la recevabilité", 220, Y, "instructor", "completeness"),
         Node("Gateway_Completeness", "xor", "Recevable ?", 360, Y),
-        user("Task_ProvideMissingPieces", "Compléter le dossier", 480, Y2, "applicant", "missing-pieces"),
+        user("Task_ProvideMissingPieces", "Compléter le dossier", 480, Y2, "applicant", "missing-pieces",
+             due="${deadlines.missingPiecesDueDate()}"),
         Node("Event_MissingPiecesDeadline", "boundary", "Délai de réponse dépassé", 0, 0,
              {"cancelActivity": "true"}, timer("timeDuration", "${deadlines.missingPieces}"),
              attached="Task_ProvideMissingPieces", offset=20),
@@ -262,15 +304,25 @@ def main(out):
         Node("Gateway_VoteOutcome", "xor", "Subvention votée ?", 1220, Y),
         service("Task_RecordRejection", "Clore la candidature rejetée", 1340, Y2, "recordRejectionDelegate"),
         Node("Event_Rejected", "end", "Candidature rejetée", 1480, Y2),
-        service("Task_GenerateAgreement", "Générer la convention", 1340, Y, "generateAgreementDelegate", async_before=True),
-        user("Task_SignAgreement", "Signer la convention (structure)", 1480, Y, "applicant", "agreement-signature"),
-        user("Task_CountersignAgreement", "Contresigner la convention (Département)", 1620, Y, "instructor",
+        Node("Task_ChooseLegalInstrument", "rule", "Choisir l'acte juridique", 1340, Y,
+             {"camunda:asyncBefore": "true", "camunda:decisionRef": "legal-instrument",
+              "camunda:decisionRefBinding": "latest", "camunda:mapDecisionResult": "singleEntry",
+              "camunda:resultVariable": "legalInstrument"},
+             '<bpmn:extensionElements><camunda:executionListener event="start" '
+             'delegateExpression="${legalInstrumentFacts}" /></bpmn:extensionElements>'),
+        Node("Gateway_LegalInstrument", "xor", "Convention ou arrêté ?", 1460, Y),
+        service("Task_IssueArrete", "Établir l'arrêté attributif", 1580, 80, "issueArreteDelegate", async_before=True),
+        service("Task_GenerateAgreement", "Générer la convention", 1580, Y, "generateAgreementDelegate", async_before=True),
+        user("Task_SignAgreement", "Signer la convention (structure)", 1720, Y, "applicant", "agreement-signature"),
+        user("Task_CountersignAgreement", "Contresigner la convention (Département)", 1860, Y, "instructor",
              "agreement-countersignature"),
-        call("Activity_RunGrantYears", "Exécuter la subvention année par année", 1760, Y, "grant-year",
-             [("applicationId", "applicationId"), ("agreementId", "agreementId"), ("year", "year")],
+        call("Activity_RunGrantYears", "Exécuter la subvention année par année", 2000, Y, "grant-year",
+             [("applicationId", "applicationId"), ("agreementId", "agreementId"), ("year", "year"),
+              ("campaignId", "campaignId"), ("thematic", "thematic"), ("ept", "ept"),
+              ("totalRequested", "totalRequested")],
              ("sequential", "${years}", "year")),
-        service("Task_CloseApplication", "Clôturer le dossier", 1900, Y, "closeApplicationDelegate"),
-        Node("Event_Closed", "end", "Dossier clôturé", 2030, Y),
+        service("Task_CloseApplication", "Clôturer le dossier", 2140, Y, "closeApplicationDelegate"),
+        Node("Event_Closed", "end", "Dossier clôturé", 2270, Y),
     ], [
         ("Flow_ToCompleteness", "Event_ApplicationSubmitted", "Task_CheckCompleteness"),
         ("Flow_ToCompletenessDecision", "Task_CheckCompleteness", "Gateway_Completeness"),
@@ -290,17 +342,26 @@ def main(out):
         ("Flow_ToVote", "Event_JuryResultReceived", "Event_VoteReceived"),
         ("Flow_ToVoteOutcome", "Event_VoteReceived", "Gateway_VoteOutcome"),
         ("Flow_VoteRejected", "Gateway_VoteOutcome", "Task_RecordRejection", "rejetée", "${voteOutcome == 'REJECTED'}"),
-        ("Flow_VoteGranted", "Gateway_VoteOutcome", "Task_GenerateAgreement", "adoptée ou amendée",
+        ("Flow_VoteGranted", "Gateway_VoteOutcome", "Task_ChooseLegalInstrument", "adoptée ou amendée",
          "${voteOutcome != 'REJECTED'}"),
         ("Flow_ToRejected", "Task_RecordRejection", "Event_Rejected"),
+        ("Flow_ToLegalInstrument", "Task_ChooseLegalInstrument", "Gateway_LegalInstrument"),
+        ("Flow_Agreement", "Gateway_LegalInstrument", "Task_GenerateAgreement", "convention",
+         "${legalInstrument == 'AGREEMENT'}"),
+        ("Flow_Arrete", "Gateway_LegalInstrument", "Task_IssueArrete", "arrêté attributif",
+         "${legalInstrument == 'ARRETE'}"),
+        ("Flow_ArreteToGrantYears", "Task_IssueArrete", "Activity_RunGrantYears", None, None, ("right-down",)),
         ("Flow_ToSign", "Task_GenerateAgreement", "Task_SignAgreement"),
         ("Flow_ToCountersign", "Task_SignAgreement", "Task_CountersignAgreement"),
         ("Flow_ToGrantYears", "Task_CountersignAgreement", "Activity_RunGrantYears"),
         ("Flow_ToCloseApplication", "Activity_RunGrantYears", "Task_CloseApplication"),
         ("Flow_ToClosed", "Task_CloseApplication", "Event_Closed"),
-    ], messages=[("Message_JuryResult", "JuryResultRecorded"), ("Message_Vote", "VoteRecorded")],
+    ], messages=[("Message_JuryResult", "JuryResultRecorded"), ("Message_Vote", "VoteRecorded"),
+                 ("Message_Withdrawn", "ApplicationWithdrawn")],
         doc="De la candidature déposée à la clôture : recevabilité, avis des directions, synthèse, jury, "
-            "vote de la Commission permanente, convention, paiements et comptes-rendus, clôture.")
+            "vote de la Commission permanente, acte juridique (convention signée puis contresignée, ou arrêté "
+            "attributif selon la table legal-instrument), paiements et comptes-rendus, clôture.",
+        extra_sem=WITHDRAWAL_SEM, extra_di=WITHDRAWAL_DI)
 
 
     # ---- jury-session: conflicts and assignment, scoring (reminder before it ends), deliberation, results
@@ -331,5 +392,6 @@ def main(out):
            "puis clôt la séance dans l'enveloppe ; l'avis du jury part alors vers chaque candidature.")
 
 if __name__ == "__main__":
+    ONLY.update(sys.argv[1:])
     here = os.path.dirname(os.path.abspath(__file__))
     main(os.path.join(here, "..", "bpmn"))

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import fr.agir.agreement.Agreement;
 import fr.agir.agreement.AgreementRepository;
 import fr.agir.agreement.AgreementService;
+import fr.agir.agreement.LegalInstrument;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationStatus;
@@ -45,6 +46,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** One test per path and gateway outcome of bpmn/application-lifecycle.bpmn and the processes it calls. */
 class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     private static final BigDecimal TWENTY_K = new BigDecimal("20000.00");
+    /** Above agir.legal-instrument.agreement-above (23 000 €): a one-year grant of this gets an agreement. */
+    private static final BigDecimal THIRTY_K = new BigDecimal("30000.00");
 
     @Autowired
     InstructionService instruction;
@@ -54,6 +57,10 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     VoteService votes;
     @Autowired
     AgreementService agreements;
+    @Autowired
+    fr.agir.agreement.AgreementApi agreementApi;
+    @Autowired
+    fr.agir.agreement.process.LegalInstruments legalInstruments;
     @Autowired
     PaymentService payments;
     @Autowired
@@ -103,7 +110,11 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         vote(app, Decision.Outcome.ADOPTED, null, null);
         assertThat(pi).isWaitingAt("Task_SignAgreement");
 
+        assertThat(pi).hasPassed("Task_ChooseLegalInstrument", "Task_GenerateAgreement").hasNotPassed("Task_IssueArrete");
+        assertThat(runtime.getVariable(pi.getId(), "legalInstrument")).as("a 2-year grant: an agreement")
+                .isEqualTo("AGREEMENT");
         Agreement agreement = signAndCountersign(app);
+        assertThat(agreement.getInstrument()).isEqualTo(LegalInstrument.AGREEMENT);
         assertThat(agreement.getTotalAmount()).isEqualByComparingTo("34000.00");
         assertThat(agreement.getNumber()).startsWith("CPO-");
         for (int year = 1; year <= 2; year++) {
@@ -338,7 +349,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         vote(app, Decision.Outcome.REJECTED, null, null);
 
         assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "Event_Rejected")
-                .hasNotPassed("Task_GenerateAgreement");
+                .hasNotPassed("Task_ChooseLegalInstrument", "Task_GenerateAgreement", "Task_IssueArrete");
         assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).isEmpty();
         assertThat(agreementRows.findByApplicationId(app.getId())).isEmpty();
@@ -347,14 +358,107 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     @Test
     void anAmendedAmountIsWhatTheAgreementAndInstallmentsUse() {
         Application app = instructedAndJudged(2, Map.of(1, TWENTY_K, 2, TWENTY_K));
-        vote(app, Decision.Outcome.AMENDED, 1, Map.of(1, new BigDecimal("12500.00")));
+        vote(app, Decision.Outcome.AMENDED, 2, Map.of(1, new BigDecimal("12500.00"), 2, new BigDecimal("10000.00")));
 
         Agreement agreement = signAndCountersign(app);
-        assertThat(agreement.getDurationYears()).isEqualTo(1);
-        assertThat(agreement.getTotalAmount()).isEqualByComparingTo("12500.00");
-        assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).containsOnlyKeys(1);
+        assertThat(agreement.getDurationYears()).isEqualTo(2);
+        assertThat(agreement.getTotalAmount()).isEqualByComparingTo("22500.00");
         assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
                 .extracting(i -> i.getAmount().toPlainString()).containsExactly("10000.00", "2500.00");
+    }
+
+    @Test
+    void anAmendmentToOneYearUnderTheThresholdTurnsTheAgreementIntoAnArrete() {
+        Application app = instructedAndJudged(2, Map.of(1, TWENTY_K, 2, TWENTY_K));
+        vote(app, Decision.Outcome.AMENDED, 1, Map.of(1, new BigDecimal("12500.00")));
+
+        assertThat(lifecycle(app)).hasPassed("Task_IssueArrete").hasNotPassed("Task_GenerateAgreement");
+        Agreement arrete = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        assertThat(arrete.getInstrument()).isEqualTo(LegalInstrument.ARRETE);
+        assertThat(arrete.getDurationYears()).isEqualTo(1);
+        assertThat(arrete.getTotalAmount()).isEqualByComparingTo("12500.00");
+        assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).containsOnlyKeys(1);
+        assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
+                .extracting(i -> i.getKind() + " " + i.getAmount().toPlainString()).containsExactly("SINGLE 12500.00");
+    }
+
+    @Test
+    void aOneYearGrantOfTenThousandEurosGetsAnArretePaidInOneInstallmentThenReportedAndClosed() {
+        BigDecimal tenK = new BigDecimal("10000.00");
+        Application app = instructedAndJudged(1, Map.of(1, tenK));
+        ProcessInstance pi = lifecycle(app);
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+
+        // The table chose an arrêté: issued in force at once, nothing to sign nor countersign.
+        assertThat(pi).hasPassed("Task_ChooseLegalInstrument", "Task_IssueArrete")
+                .hasNotPassed("Task_GenerateAgreement", "Task_SignAgreement", "Task_CountersignAgreement");
+        assertThat(runtime.getVariable(pi.getId(), "legalInstrument")).isEqualTo("ARRETE");
+        Agreement arrete = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        assertThat(arrete.getInstrument()).isEqualTo(LegalInstrument.ARRETE);
+        assertThat(arrete.getNumber()).startsWith("ARR-");
+        assertThat(arrete.getStatus()).isEqualTo(Agreement.Status.IN_FORCE);
+        assertThat(arrete.getSignedBy()).isNull();
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.IN_PROGRESS);
+        assertThatThrownBy(() -> as("porteur", () -> agreements.sign(arrete.getId())))
+                .as("an arrêté is not signed by the structure").isInstanceOf(fr.agir.shared.DomainException.class);
+
+        // Its PDF carries the conditions and is signed in the name of the President.
+        String pdf = as("porteur", () -> pdfText(agreementApi.pdf(arrete.getId()).getBody()));
+        assertThat(pdf).contains("Arrêté attributif de subvention n° " + arrete.getNumber(),
+                "Vu la délibération de la Commission permanente n° CP-2026-" + app.getId(), "Année 1",
+                "10 000,00 €", "versée en une fois", "15059", "tribunal administratif de Montreuil",
+                "Le Président du Conseil départemental de la Seine-Saint-Denis").doesNotContain("avance de");
+
+        // One installment of the whole amount, then the report, then closure: no balance to pay.
+        List<Installment> installments = installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId());
+        assertThat(installments).singleElement().satisfies(i -> {
+            assertThat(i.getKind()).isEqualTo(Installment.Kind.SINGLE);
+            assertThat(i.getAmount()).isEqualByComparingTo(tenK);
+        });
+        payInstallment(app, 1, Installment.Kind.SINGLE);
+        submitReport(app, 1);
+        reviewReport(app, 1, Report.Outcome.VALIDATED, null);
+
+        assertThat(pi).isEnded().hasPassed("Activity_RunGrantYears", "Task_CloseApplication", "Event_Closed");
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery()
+                .activityId("Event_SingleInstallmentYearCompleted").finished().list()).hasSize(1)
+                .allSatisfy(a -> assertThat(runtime.createProcessInstanceQuery().processInstanceId(a.getProcessInstanceId())
+                        .count()).isZero());
+        assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(
+                app.getReference()).processDefinitionKey("installment-payment").count()).as("one payment only").isEqualTo(1);
+        assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
+                .extracting(Installment::getStatus).containsExactly(Installment.Status.PAID);
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+        assertThat(agreementRows.findById(arrete.getId()).orElseThrow().getStatus()).isEqualTo(Agreement.Status.CLOSED);
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .contains("VOTE_RECORDED", "ARRETE_ISSUED", "ARRETE_IN_FORCE", "PAYMENT_ORDER_ISSUED",
+                        "REPORT_REVIEWED", "ARRETE_CLOSED", "CLOSED")
+                .doesNotContain("AGREEMENT_GENERATED", "AGREEMENT_SIGNED", "AGREEMENT_COUNTERSIGNED");
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).filteredOn(e -> "INSTALLMENT_SCHEDULED"
+                .equals(e.getAction())).singleElement().satisfies(e -> assertThat(e.getReason().replace('\u00a0', ' ')
+                .replace('\u202f', ' ')).isEqualTo("Année 1, versement unique : 10 000,00 €"));
+        assertThat(fr.agir.audit.AuditAction.ARRETE_ISSUED.audienceAbout(AgreementService.ENTITY))
+                .as("the structure reads \"Arrêté attributif établi\"").contains(fr.agir.audit.AuditReader.APPLICANT);
+    }
+
+    @Test
+    void aOneYearGrantAboveTwentyThreeThousandEurosGetsAnAgreement() {
+        Application app = instructedAndJudged(1, Map.of(1, THIRTY_K));
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+
+        assertThat(lifecycle(app)).isWaitingAt("Task_SignAgreement").hasPassed("Task_ChooseLegalInstrument")
+                .hasNotPassed("Task_IssueArrete");
+        assertThat((BigDecimal) runtime.getVariable(lifecycle(app).getId(), "largestYearlyGrant")).as("the DMN's input")
+                .isEqualByComparingTo(THIRTY_K);
+        Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        assertThat(agreement.getInstrument()).isEqualTo(LegalInstrument.AGREEMENT);
+        assertThat(agreement.getNumber()).startsWith("CPO-");
+        assertThat(agreement.getStatus()).isEqualTo(Agreement.Status.TO_SIGN);
+        // The same deployed table answers for a grant not voted yet (a line of the sitting's report).
+        assertThat(legalInstruments.choose(1, Map.of(1, THIRTY_K))).isEqualTo(LegalInstrument.AGREEMENT);
+        assertThat(legalInstruments.choose(1, Map.of(1, new BigDecimal("23000.00")))).isEqualTo(LegalInstrument.ARRETE);
+        assertThat(legalInstruments.choose(2, Map.of(1, TWENTY_K, 2, new BigDecimal("5000.00"))))
+                .isEqualTo(LegalInstrument.AGREEMENT);
     }
 
     @Test
@@ -593,7 +697,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 "CP-2026-X", LocalDate.now(fr.agir.shared.TimeConfig.PARIS), null, null)))
                 .isInstanceOf(StateConflictException.class);
 
-        Application voted = instructedAndJudged(1, Map.of(1, TWENTY_K));
+        Application voted = instructedAndJudged(1, Map.of(1, THIRTY_K));
         vote(voted, Decision.Outcome.ADOPTED, null, null);
         assertThatThrownBy(() -> as("porteur", () -> applications.withdraw(voted.getId(), "Trop tard")))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("Commission permanente");
@@ -639,8 +743,10 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         executeAsyncJobs();
     }
 
+    /** Requests 20 000 € a year, or the largest of {@code amounts} if more. */
     private Application instructedAndJudged(int years, Map<Integer, BigDecimal> amounts) {
-        Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.PERSONNES_AGEES, years, TWENTY_K);
+        BigDecimal requested = amounts.values().stream().reduce(TWENTY_K, BigDecimal::max);
+        Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.PERSONNES_AGEES, years, requested);
         declareComplete(app);
         giveAllOpinions(app);
         writeSynthesis(app, amounts);
@@ -648,8 +754,9 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         return app;
     }
 
+    /** A granted agreement, signed and countersigned: one year above the threshold (30 000 €), or two years. */
     private Application grantedAndSigned(int years) {
-        Map<Integer, BigDecimal> amounts = years == 1 ? Map.of(1, TWENTY_K) : Map.of(1, TWENTY_K, 2, TWENTY_K);
+        Map<Integer, BigDecimal> amounts = years == 1 ? Map.of(1, THIRTY_K) : Map.of(1, TWENTY_K, 2, TWENTY_K);
         Application app = instructedAndJudged(years, amounts);
         vote(app, Decision.Outcome.ADOPTED, null, null);
         signAndCountersign(app);
@@ -676,6 +783,15 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         executeAsyncJobs();
         as("finances2", () -> payments.validate(installment.getId(), true, null));
         executeAsyncJobs();
+    }
+
+    private static String pdfText(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replace('\u00a0', ' ')
+                    .replace('\u202f', ' ');
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Report reportOf(Application app, int year) {

@@ -13,12 +13,17 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** The convention pluriannuelle d'objectifs (CPO) generated from the vote. */
+/**
+ * The legal act of a grant, generated from the vote: a convention pluriannuelle d'objectifs (CPO),
+ * signed then countersigned, or an arrêté attributif, in force as soon as it is issued
+ * ({@link #getInstrument()}, chosen by bpmn/legal-instrument.dmn). Both carry the grant years'
+ * installments and reports; the table keeps its historical name {@code agreement}.
+ */
 @Entity
 @Table(name = "agreement")
 public class Agreement {
     public enum Status {
-        /** Generated, waiting for the structure's legal representative. */
+        /** Generated, waiting for the structure's legal representative (agreements only). */
         TO_SIGN,
         /** Signed by the structure, waiting for the Département. */
         SIGNED,
@@ -35,6 +40,8 @@ public class Agreement {
     private Long applicationId;
     @Column(name = "agreement_number")
     private String number;
+    @Enumerated(EnumType.STRING)
+    private LegalInstrument instrument = LegalInstrument.AGREEMENT;
     @Enumerated(EnumType.STRING)
     private Status status;
     @Column(name = "duration_years")
@@ -70,6 +77,19 @@ public class Agreement {
         this.generatedAt = generatedAt;
     }
 
+    /** An arrêté attributif: signed in the name of the President when issued, in force at once. */
+    static Agreement arrete(Long applicationId, String number, int durationYears, int firstYear,
+                            BigDecimal totalAmount, Instant issuedAt) {
+        Agreement arrete = new Agreement(applicationId, number, durationYears, firstYear, totalAmount, issuedAt);
+        arrete.instrument = LegalInstrument.ARRETE;
+        arrete.status = Status.IN_FORCE;
+        return arrete;
+    }
+
+    public boolean isArrete() {
+        return instrument == LegalInstrument.ARRETE;
+    }
+
     void sign(String by, Instant at) {
         this.status = Status.SIGNED;
         this.signedBy = by;
@@ -94,6 +114,7 @@ public class Agreement {
     public Long getId() { return id; }
     public Long getApplicationId() { return applicationId; }
     public String getNumber() { return number; }
+    public LegalInstrument getInstrument() { return instrument; }
     public Status getStatus() { return status; }
     public int getDurationYears() { return durationYears; }
     public int getFirstYear() { return firstYear; }

@@ -14,28 +14,32 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
-@Tag(name = "Conventions", description = "Convention pluriannuelle d'objectifs")
+@Tag(name = "Conventions", description = "Acte juridique d'une subvention : convention pluriannuelle d'objectifs ou arrêté attributif")
 public class AgreementApi {
     private final AgreementService service;
     private final AgreementDocument document;
+    private final ArreteDocument arreteDocument;
 
-    public AgreementApi(AgreementService service, AgreementDocument document) {
+    public AgreementApi(AgreementService service, AgreementDocument document, ArreteDocument arreteDocument) {
         this.service = service;
         this.document = document;
+        this.arreteDocument = arreteDocument;
     }
 
-    public record AgreementView(Long id, Long applicationId, String number, Agreement.Status status,
-                                int durationYears, int firstYear, BigDecimal totalAmount, String signedBy,
-                                Instant signedAt, String countersignedBy, Instant countersignedAt) {
+    /** instrument: AGREEMENT (signed, then countersigned) or ARRETE (in force when issued, never signed by the structure). */
+    public record AgreementView(Long id, Long applicationId, String number, LegalInstrument instrument,
+                                Agreement.Status status, int durationYears, int firstYear, BigDecimal totalAmount,
+                                String signedBy, Instant signedAt, String countersignedBy, Instant countersignedAt) {
         static AgreementView of(Agreement a) {
-            return new AgreementView(a.getId(), a.getApplicationId(), a.getNumber(), a.getStatus(), a.getDurationYears(),
+            return new AgreementView(a.getId(), a.getApplicationId(), a.getNumber(), a.getInstrument(), a.getStatus(),
+                    a.getDurationYears(),
                     a.getFirstYear(), a.getTotalAmount(), a.getSignedBy(), a.getSignedAt(), a.getCountersignedBy(),
                     a.getCountersignedAt());
         }
     }
 
     @GetMapping("/api/applications/{id}/agreement")
-    @Operation(summary = "La convention d'une candidature")
+    @Operation(summary = "L'acte juridique d'une candidature : sa convention ou son arrêté attributif")
     public AgreementView ofApplication(@PathVariable Long id) {
         Agreement agreement = service.ofApplication(id);
         return AgreementView.of(service.visible(agreement.getId()));
@@ -47,14 +51,14 @@ public class AgreementApi {
     }
 
     @GetMapping(value = "/api/agreements/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "La convention en PDF")
+    @Operation(summary = "La convention ou l'arrêté attributif en PDF")
     public ResponseEntity<byte[]> pdf(@PathVariable Long id) {
         Agreement agreement = service.visible(id);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(agreement.getNumber() + ".pdf").build().toString())
                 .contentType(MediaType.APPLICATION_PDF)
-                .body(document.render(agreement));
+                .body(agreement.isArrete() ? arreteDocument.render(agreement) : document.render(agreement));
     }
 
     @PostMapping("/api/agreements/{id}/sign")

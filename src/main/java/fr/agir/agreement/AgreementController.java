@@ -25,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The portal's agreement page: its facts, the PDF, and for the legal representative the signature
  * with an explicit consent (the box), then a notice saying what comes next. Other members read it.
+ * For an arrêté attributif, the same page shows the arrêté: its facts and PDF, nothing to sign.
  */
 @Controller
 public class AgreementController {
@@ -32,9 +33,11 @@ public class AgreementController {
     private final ApplicationService applications;
     private final StructureService structures;
     private final PaymentTerms terms;
+    private final LegalInstrumentRules instrumentRules;
 
     public AgreementController(AgreementService agreements, ApplicationService applications,
-                               StructureService structures, PaymentTerms terms) {
+                               StructureService structures, PaymentTerms terms, LegalInstrumentRules instrumentRules) {
+        this.instrumentRules = instrumentRules;
         this.agreements = agreements;
         this.applications = applications;
         this.structures = structures;
@@ -92,6 +95,8 @@ public class AgreementController {
         model.addAttribute("agreement", agreement);
         model.addAttribute("years", years);
         model.addAttribute("status", StatusTag.of(agreement.getStatus()));
+        model.addAttribute("act", agreement.getInstrument().shortLabel());
+        model.addAttribute("singleInstallment", agreement.isArrete() && instrumentRules.isArreteSingleInstallment());
         model.addAttribute("advancePercent", terms.advancePercent());
         model.addAttribute("legalRepresentative", structures.isLegalRepresentative(application.getStructureId()));
     }

@@ -23,10 +23,15 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Generates the agreement from the vote, has it signed by the structure and countersigned. */
+/**
+ * The legal act of a granted application: generates the agreement from the vote, has it signed by
+ * the structure and countersigned; or issues the arrêté attributif, in force at once.
+ */
 @Service
 public class AgreementService {
     public static final String ENTITY = "AGREEMENT";
+    /** The arrêtés' number series (number_sequence, V13): ARR-2026-000001. */
+    public static final String ARRETE_SERIES = "arrete";
 
     private final AgreementRepository agreements;
     private final ApplicationService applications;
@@ -72,6 +77,31 @@ public class AgreementService {
         return agreement;
     }
 
+    /**
+     * Called by the process when bpmn/legal-instrument.dmn chose an arrêté: issued in the name of the
+     * President, in force at once (no signature of the structure); issuing twice returns the same.
+     */
+    @Transactional
+    public Agreement issueArrete(Long applicationId) {
+        var existing = agreements.findByApplicationId(applicationId);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Decision decision = votes.of(applicationId);
+        Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
+        BigDecimal total = granted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        int firstYear = decision.getDeliberationDate().getYear();
+        Agreement arrete = agreements.save(Agreement.arrete(applicationId,
+                numbers.next(ARRETE_SERIES, "ARR-" + firstYear), decision.getDurationYears(), firstYear, total,
+                Instant.now(clock)));
+        audit.record(ENTITY, arrete.getId(), applicationId, AuditAction.ARRETE_ISSUED, null, Agreement.Status.IN_FORCE,
+                arrete.getNumber() + " : " + fr.agir.shared.Money.format(total) + " sur "
+                        + fr.agir.shared.French.years(decision.getDurationYears()));
+        applications.changeStatus(applicationId, ApplicationStatus.IN_PROGRESS, AuditAction.ARRETE_IN_FORCE,
+                arrete.getNumber());
+        return arrete;
+    }
+
     /** The structure's legal representative signs. */
     @Transactional
     @PreAuthorize("hasRole('APPLICANT')")
@@ -110,9 +140,11 @@ public class AgreementService {
         Agreement agreement = agreements.findByApplicationId(applicationId).orElseThrow();
         Agreement.Status from = agreement.getStatus();
         agreement.close();
-        audit.record(ENTITY, agreement.getId(), applicationId, AuditAction.AGREEMENT_CLOSED, from, Agreement.Status.CLOSED, null);
-        applications.changeStatus(applicationId, ApplicationStatus.CLOSED, AuditAction.CLOSED,
-                "Toutes les années de la convention sont soldées");
+        audit.record(ENTITY, agreement.getId(), applicationId,
+                agreement.isArrete() ? AuditAction.ARRETE_CLOSED : AuditAction.AGREEMENT_CLOSED, from,
+                Agreement.Status.CLOSED, null);
+        applications.changeStatus(applicationId, ApplicationStatus.CLOSED, AuditAction.CLOSED, agreement.isArrete()
+                ? "L'arrêté attributif est soldé" : "Toutes les années de la convention sont soldées");
     }
 
     @Transactional(readOnly = true)

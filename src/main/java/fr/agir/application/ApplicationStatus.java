@@ -10,8 +10,8 @@ public enum ApplicationStatus {
     AWAITING_JURY("Instruite — en attente du jury"),
     AWAITING_VOTE("Avis du jury rendu — en attente du vote"),
     REJECTED("Rejetée par la Commission permanente"),
-    GRANTED("Subvention votée — convention à signer"),
-    IN_PROGRESS("Convention en cours d'exécution"),
+    GRANTED("Subvention votée"),
+    IN_PROGRESS("Subvention en cours d'exécution"),
     CLOSED("Clôturée"),
     /** Withdrawn by its structure before the Commission permanente's decision; its lifecycle has ended. */
     WITHDRAWN("Retirée par la structure");

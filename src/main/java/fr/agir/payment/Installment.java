@@ -12,11 +12,25 @@ import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** One installment (échéance) of an agreement's payment schedule. */
+/** One installment (échéance) of the payment schedule of a legal act (agreement or arrêté). */
 @Entity
 @Table(name = "installment")
 public class Installment {
-    public enum Kind { ADVANCE, BALANCE }
+    /** ADVANCE then BALANCE for an agreement's year; SINGLE: an arrêté's one installment (the whole year). */
+    public enum Kind {
+        ADVANCE("avance"), BALANCE("solde"), SINGLE("versement unique");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        /** As the structure reads it in its history. */
+        public String label() {
+            return label;
+        }
+    }
 
     public enum Status {
         /** Created by the schedule, waiting for liquidation. */

@@ -2,6 +2,7 @@ package fr.agir.payment;
 
 import fr.agir.agreement.Agreement;
 import fr.agir.agreement.AgreementService;
+import fr.agir.agreement.LegalInstrumentRules;
 import fr.agir.agreement.PaymentTerms;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
@@ -38,6 +39,7 @@ public class PaymentService {
     private final AgreementService agreements;
     private final ApplicationService applications;
     private final PaymentTerms terms;
+    private final LegalInstrumentRules instrumentRules;
     private final NumberSequenceService numbers;
     private final Workflow workflow;
     private final AuditTrail audit;
@@ -45,8 +47,10 @@ public class PaymentService {
     private final Clock clock;
 
     public PaymentService(InstallmentRepository installments, AgreementService agreements,
-                          ApplicationService applications, PaymentTerms terms, NumberSequenceService numbers,
-                          Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+                          ApplicationService applications, PaymentTerms terms, LegalInstrumentRules instrumentRules,
+                          NumberSequenceService numbers, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
+                          Clock clock) {
+        this.instrumentRules = instrumentRules;
         this.installments = installments;
         this.agreements = agreements;
         this.applications = applications;
@@ -58,16 +62,23 @@ public class PaymentService {
         this.clock = clock;
     }
 
+    /** The year's first installment (advance, or the arrêté's single one) and its balance (null: none). */
     public record YearSchedule(Long advanceInstallmentId, Long balanceInstallmentId) {
     }
 
-    /** Creates the year's advance and balance from the granted amount (again: returns the same). */
+    /**
+     * Creates the year's advance and balance from the granted amount; for an arrêté, one installment of
+     * the whole amount (agir.legal-instrument.arrete-single-installment). Again: returns the same.
+     */
     @Transactional
     public YearSchedule scheduleYear(Long agreementId, int year) {
         Agreement agreement = agreements.get(agreementId);
         BigDecimal granted = applications.amounts(agreement.getApplicationId(), AmountKind.GRANTED).get(year);
         if (granted == null) {
             throw new IllegalStateException("No granted amount for year " + year + " of agreement " + agreementId);
+        }
+        if (agreement.isArrete() && instrumentRules.isArreteSingleInstallment()) {
+            return new YearSchedule(create(agreement, year, Installment.Kind.SINGLE, granted).getId(), null);
         }
         BigDecimal advance = terms.advanceOf(granted);
         Installment first = create(agreement, year, Installment.Kind.ADVANCE, advance);
@@ -175,7 +186,8 @@ public class PaymentService {
             Installment installment = installments.save(new Installment(agreement.getId(), agreement.getApplicationId(),
                     year, kind, amount));
             audit.record(ENTITY, installment.getId(), agreement.getApplicationId(), AuditAction.INSTALLMENT_SCHEDULED, null,
-                    Installment.Status.SCHEDULED, "Année " + year + ", " + kind + " : " + amount + " €");
+                    Installment.Status.SCHEDULED, "Année " + year + ", " + kind.label() + " : "
+                            + fr.agir.shared.Money.format(amount));
             return installment;
         });
     }

@@ -7,6 +7,8 @@ public final class ProcessKeys {
 
     public static final String APPLICATION_LIFECYCLE = "application-lifecycle";
     public static final String OPINION_ROUTING = "opinion-routing";
+    /** bpmn/legal-instrument.dmn: AGREEMENT or ARRETE for a voted grant. */
+    public static final String LEGAL_INSTRUMENT = "legal-instrument";
     public static final String CAMPAIGN = "campaign";
     public static final String DIRECTORATE_OPINION = "directorate-opinion";
     public static final String GRANT_YEAR = "grant-year";

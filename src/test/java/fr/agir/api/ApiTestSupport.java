@@ -330,13 +330,17 @@ abstract class ApiTestSupport {
                            String advanceId, String reportId) {
     }
 
-    /** A one-year application of {@code porteur} voted by the Commission permanente: its agreement waits to be signed. */
+    /**
+     * A one-year application of {@code porteur} voted by the Commission permanente: its agreement waits to be
+     * signed. 27 000 € is above agir.legal-instrument.agreement-above (23 000 €): under it, a one-year grant
+     * gets an arrêté attributif (bpmn/legal-instrument.dmn), with nothing to sign.
+     */
     protected Voted votedOneYear() {
         Map<String, Object> campaign = openCampaign(30);
-        Voted awaiting = awaitingJury(campaign.get("id"), registerStructure("porteur"), 20000);
+        Voted awaiting = awaitingJury(campaign.get("id"), registerStructure("porteur"), 30000);
         String id = awaiting.applicationId();
         post("instructeur", "/api/applications/" + id + "/jury-result", Map.of("verdict", "FAVORABLE",
-                "durationYears", 1, "amounts", Map.of("1", 18000)));
+                "durationYears", 1, "amounts", Map.of("1", 27000)));
         post("instructeur", "/api/applications/" + id + "/decision", Map.of("outcome", "ADOPTED",
                 "deliberationNumber", "CP-2026-11-043",
                 "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));

@@ -42,7 +42,7 @@ class ConfidentialityIT extends ApiTestSupport {
         String campaignId = String.valueOf(campaign.get("id"));
         Map<String, Object> structure = registerStructure("porteur");
         Map<String, Object> draft = draft("porteur", campaignId, structure.get("id"), 1,
-                List.of(budget(1, 12000, 22000)));
+                List.of(budget(1, 30000, 40000)));
         String id = String.valueOf(draft.get("id"));
         String reference = (String) draft.get("reference");
         submitAndAwaitOpinions(id, reference);
@@ -53,7 +53,7 @@ class ConfidentialityIT extends ApiTestSupport {
                 "comment", DJVA_OPINION));
         awaitWaitingAt(reference, "Task_WriteSynthesis");
         post("instructeur", "/api/applications/" + id + "/synthesis",
-                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", 10800)));
+                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", 27000)));
         awaitWaitingAt(reference, "Event_JuryResultReceived");
 
         Voted voted = new Voted(String.valueOf(structure.get("id")), id, reference);
@@ -67,7 +67,7 @@ class ConfidentialityIT extends ApiTestSupport {
         post("jure2", caseUrl + "/score", Map.of("values", Map.of(jury.criteria().get(0), 2, jury.criteria().get(1), 1)));
         post("instructeur", "/api/jury/sessions/" + session + "/phase", Map.of("phase", "DELIBERATION"));
         call("instructeur", HttpMethod.PUT, "/api/jury/sessions/" + session + "/applications/" + id + "/proposal",
-                Map.of("verdict", "FAVORABLE", "durationYears", 1, "amounts", Map.of("1", 10000), "comment",
+                Map.of("verdict", "FAVORABLE", "durationYears", 1, "amounts", Map.of("1", 27000), "comment",
                         JURY_PROPOSAL));
         post("instructeur", "/api/jury/sessions/" + session + "/phase", Map.of("phase", "CLOSED"));
         awaitWaitingAt(reference, "Event_VoteReceived");
@@ -82,8 +82,8 @@ class ConfidentialityIT extends ApiTestSupport {
         pay(id, reference, 1, "ADVANCE");
         Map<String, Object> report = awaitReport(id, 1);
         awaitWaitingAt(reference, "Task_SubmitReport");
-        post("porteur", "/api/reports/" + report.get("id") + "/submit", Map.of("actualCharges", 22000,
-                "actualProducts", 22000, "spentGrant", 10000, "qualitativeReport", "Atelier ouvert"));
+        post("porteur", "/api/reports/" + report.get("id") + "/submit", Map.of("actualCharges", 40000,
+                "actualProducts", 40000, "spentGrant", 27000, "qualitativeReport", "Atelier ouvert"));
         awaitWaitingAt(reference, "Task_ValidateReport");
         post("instructeur", "/api/reports/" + report.get("id") + "/review", Map.of("outcome", "VALIDATED"));
         pay(id, reference, 1, "BALANCE");

@@ -163,6 +163,66 @@ class LifecycleApiIT extends ApiTestSupport {
         assertThat(((Map<?, ?>) history.get(0)).get("state")).isEqualTo("COMPLETED");
     }
 
+    /**
+     * A one-year grant of 10 000 € (at most agir.legal-instrument.agreement-above): bpmn/legal-instrument.dmn
+     * chooses an arrêté attributif, in force at once, shown to the structure where an agreement would be,
+     * paid in one installment, then reported and closed.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aOneYearGrantUnderTheThresholdGetsAnArreteShownInThePortalAndPaidOnce() throws Exception {
+        Map<String, Object> campaign = openCampaign(30);
+        Voted voted = awaitingJury(campaign.get("id"), registerStructure("porteur"), 12000);
+        String id = voted.applicationId();
+        String reference = voted.reference();
+        post("instructeur", "/api/applications/" + id + "/jury-result", Map.of("verdict", "FAVORABLE",
+                "durationYears", 1, "amounts", Map.of("1", 10000)));
+        post("instructeur", "/api/applications/" + id + "/decision", Map.of("outcome", "ADOPTED",
+                "deliberationNumber", "CP-2026-11-045",
+                "deliberationDate", java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
+        awaitWaitingAt(reference, "Task_PreparePayment");
+
+        Map<String, Object> arrete = get("porteur", "/api/applications/" + id + "/agreement");
+        assertThat(arrete).containsEntry("instrument", "ARRETE").containsEntry("status", "IN_FORCE");
+        assertThat((String) arrete.get("number")).startsWith("ARR-");
+        String arreteId = String.valueOf(arrete.get("id"));
+        assertThat(pdfText("porteur", "/api/agreements/" + arreteId + "/pdf")).contains(
+                "Arrêté attributif de subvention n° " + arrete.get("number"), "CP-2026-11-045", "10 000,00 €",
+                "versée en une fois", "tribunal administratif de Montreuil");
+        assertThat(call("porteuse", HttpMethod.GET, "/api/agreements/" + arreteId, null).getStatusCode().value())
+                .as("another structure's arrêté").isEqualTo(404);
+        assertThat(call("porteur", HttpMethod.POST, "/api/agreements/" + arreteId + "/sign", null)
+                .getStatusCode().is2xxSuccessful()).as("nothing to sign").isFalse();
+
+        // The portal shows it where it shows an agreement: its facts and PDF, nothing to sign.
+        String session = signedInSession("porteur");
+        assertThat(browser(session, HttpMethod.GET, "/portail/candidatures/" + id, null).getBody())
+                .contains("/portail/candidatures/" + id + "/convention", "Voir la convention ou l’arrêté attributif");
+        String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + id + "/convention", null).getBody();
+        assertThat(page).contains("Arrêté attributif " + arrete.get("number"), "Lire l’arrêté attributif (PDF)",
+                "/api/agreements/" + arreteId + "/pdf", "Un versement unique", "En vigueur")
+                .doesNotContain("/signature", "Signer la convention", "Signée par la structure");
+        assertThat(historyText("porteur", id)).contains("Arrêté attributif établi");
+
+        List<Map<String, Object>> installments = list("finances1", "/api/applications/" + id + "/installments");
+        assertThat(installments).singleElement().satisfies(i -> {
+            assertThat(i.get("kind")).isEqualTo("SINGLE");
+            assertThat(new java.math.BigDecimal(String.valueOf(i.get("amount")))).isEqualByComparingTo("10000");
+        });
+        pay(id, reference, 1, "SINGLE");
+        Map<String, Object> report = awaitReport(id, 1);
+        awaitWaitingAt(reference, "Task_SubmitReport");
+        post("porteur", "/api/reports/" + report.get("id") + "/submit", Map.of("actualCharges", 22000,
+                "actualProducts", 22000, "spentGrant", 10000, "qualitativeReport", "Atelier ouvert"));
+        awaitWaitingAt(reference, "Task_ValidateReport");
+        post("instructeur", "/api/reports/" + report.get("id") + "/review", Map.of("outcome", "VALIDATED"));
+        await().atMost(PATIENCE).until(() -> "CLOSED".equals(get("porteur", "/api/applications/" + id).get("status")));
+        assertThat(list("finances1", "/api/applications/" + id + "/installments")).singleElement()
+                .satisfies(i -> assertThat(i.get("status")).isEqualTo("PAID"));
+        assertThat(jdbc.queryForObject("select instrument from agreement where application_id = ?", String.class,
+                Long.valueOf(id))).isEqualTo("ARRETE");
+    }
+
     private String historyText(String user, String applicationId) {
         return list(user, "/api/applications/" + applicationId + "/history").toString();
     }

@@ -74,14 +74,17 @@ final class GrantDriver {
         return id;
     }
 
-    /** A one-year draft asking 20 000 € (transition écologique, jeunes: routed to DTER and DJVA). */
+    /**
+     * A one-year draft asking 30 000 € (transition écologique, jeunes: routed to DTER and DJVA). Granted 27 000 €,
+     * above agir.legal-instrument.agreement-above: an agreement to sign, not an arrêté attributif.
+     */
     App draft(String campaignId, String structureId) {
         Map<String, Object> draft = next().post("porteur", "/api/applications", Map.of("campaignId", campaignId,
                 "structureId", structureId, "title", "Recyclerie solidaire",
                 "description", "Collecte, réparation et revente d'objets", "thematic", "TRANSITION_ECOLOGIQUE",
                 "targetPublic", "JEUNES", "territory", "Saint-Denis", "durationYears", 1,
-                "budgets", List.of(Map.of("year", 1, "requestedAmount", 20000, "lines", Map.of("64", 30000,
-                        "70", 13000, "74-DEPARTEMENT", 20000, "60", 3000, "86", 1500, "87", 1500)))));
+                "budgets", List.of(Map.of("year", 1, "requestedAmount", 30000, "lines", Map.of("64", 30000,
+                        "70", 3000, "74-DEPARTEMENT", 30000, "60", 3000, "86", 1500, "87", 1500)))));
         return new App(String.valueOf(draft.get("id")), (String) draft.get("reference"));
     }
 
@@ -104,10 +107,10 @@ final class GrantDriver {
     void synthesisJuryAndVote(App app) {
         awaitTasks(app, "Task_WriteSynthesis", 1);
         next().post("instructeur", "/api/applications/" + app.id() + "/synthesis",
-                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", 18000)));
+                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", 27000)));
         awaitWaitingAt(app, "Event_JuryResultReceived");
         next().post("instructeur", "/api/applications/" + app.id() + "/jury-result", Map.of("verdict", "FAVORABLE",
-                "durationYears", 1, "amounts", Map.of("1", 18000)));
+                "durationYears", 1, "amounts", Map.of("1", 27000)));
         awaitWaitingAt(app, "Event_VoteReceived");
         next().post("instructeur", "/api/applications/" + app.id() + "/decision", Map.of("outcome", "ADOPTED",
                 "deliberationNumber", "CP-2026-11-044", "deliberationDate", LocalDate.now(PARIS).toString()));

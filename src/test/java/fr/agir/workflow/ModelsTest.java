@@ -14,7 +14,6 @@ import java.util.stream.Stream;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.camunda.bpm.model.bpmn.instance.bpmndi.BpmnShape;
@@ -77,10 +76,13 @@ class ModelsTest {
     @Test
     void costlyOrNonIdempotentStepsStartWithASavePoint() {
         Map<String, String> required = Map.of("Task_GenerateAgreement", "application-lifecycle.bpmn",
+                "Task_IssueArrete", "application-lifecycle.bpmn",
+                "Task_ChooseLegalInstrument", "application-lifecycle.bpmn",
                 "Task_IssuePaymentOrder", "installment-payment.bpmn",
                 "Task_TransmitJuryResults", "jury-session.bpmn");
         required.forEach((taskId, file) -> {
-            ServiceTask task = Bpmn.readModelFromFile(Path.of("bpmn", file).toFile()).getModelElementById(taskId);
+            org.camunda.bpm.model.bpmn.instance.Task task = Bpmn.readModelFromFile(Path.of("bpmn", file).toFile())
+                    .getModelElementById(taskId);
             assertThat(task.isCamundaAsyncBefore()).as(taskId + " is asyncBefore").isTrue();
         });
     }

@@ -19,12 +19,16 @@ public class GenerateAgreementDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Agreement agreement = agreements.generate((Long) execution.getVariable("applicationId"));
+        grantYears(execution, agreements.generate((Long) execution.getVariable("applicationId")));
+    }
+
+    /** The act's id and its grant years (1 … duration), which Activity_RunGrantYears runs one after the other. */
+    static void grantYears(DelegateExecution execution, Agreement act) {
         List<Integer> years = new ArrayList<>();
-        for (int year = 1; year <= agreement.getDurationYears(); year++) {
+        for (int year = 1; year <= act.getDurationYears(); year++) {
             years.add(year);
         }
-        execution.setVariable("agreementId", agreement.getId());
+        execution.setVariable("agreementId", act.getId());
         execution.setVariable("years", years);
     }
 }

@@ -634,8 +634,9 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     }
 
     private void vote(Application app, Decision.Outcome outcome, Integer years, Map<Integer, BigDecimal> amounts) {
-        as("instructeur", () -> votes.record(app.getId(), outcome, "CP-2026-" + app.getId(), LocalDate.now(fr.agir.shared.TimeConfig.PARIS),
-                years, amounts));
+        as("instructeur", () -> votes.record(app.getId(), outcome, String.format("CP-2026-11-%03d", app.getId() % 1000),
+                LocalDate.now(fr.agir.shared.TimeConfig.PARIS), years, amounts,
+                outcome == Decision.Outcome.REJECTED ? "Projet hors des priorités de l'appel" : null));
         executeAsyncJobs();
     }
 

@@ -188,6 +188,10 @@ class CommissionApiIT extends ApiTestSupport {
                 get("porteur", "/api/structures/" + linkedReal.structureId()).get("name")).containsEntry("commune", "Saint-Denis")
                 .containsEntry("ept", "Plaine Commune").containsEntry("siret", linkedReal.siret());
         assertThat(lineOf(report, linkedBulk.applicationId()).get("recusalsDue").toString()).contains("M. Karim Benali");
+        String annex = callForText("instructeur", HttpMethod.GET, "/api/commission/seances/" + sittingId + "/annexe.csv").getBody();
+        assertThat(annex.split("\r\n")).as("a header and one line per application").hasSize(301);
+        assertThat(annex).startsWith("\uFEFFRéférence;Structure;SIRET").contains(linkedReal.reference() + ";")
+                .contains("M. Karim Benali (lien familial)");
 
         // Adjustments: with a reason, within the request; the jury's proposal is kept beside.
         String adjust = "/api/commission/seances/" + sittingId + "/lignes/" + adjusted.applicationId();

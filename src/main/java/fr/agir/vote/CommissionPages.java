@@ -40,7 +40,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class CommissionPages {
     static final String BASE = "/instruction/commission";
-    private static final int DEFAULT_ROWS = 8;
+    private static final int DEFAULT_ROWS = 5;
 
     private final CommissionService service;
     private final ElectedMemberService electedMembers;
@@ -289,9 +289,8 @@ public class CommissionPages {
             details.add("Délibération " + form.getDeliberationNumber().strip() + " du "
                     + French.date(form.getDeliberationDate()) + ".");
             details.add(CommissionService.count(report.lines().size() - exceptional, "dossier adopté", "dossiers adoptés")
-                    + " tel que le rapport le propose.");
-            counts.forEach((outcome, n) -> details.add(n + " " + outcome.label().toLowerCase()
-                    + (n > 1 ? "s" : "") + "."));
+                    + " tels que le rapport les propose.");
+            counts.forEach((outcome, n) -> details.add(dossiers(outcome, n) + "."));
             details.add(CommissionService.count(recusals.size(), "déport enregistré", "déports enregistrés") + ".");
             details.add("Chaque structure verra la décision sur sa candidature dès l'enregistrement.");
             model.addAttribute("details", details);
@@ -302,8 +301,8 @@ public class CommissionPages {
             CommissionService.VoteSummary summary = service.recordVote(id, new CommissionService.VoteInput(
                     form.getDeliberationNumber(), form.getDeliberationDate(), exceptions, recusals));
             Notice.success("Vote enregistré : délibération " + summary.sitting().getDeliberationNumber() + ".",
-                    summary.outcomes().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label().toLowerCase()
-                            + (e.getValue() > 1 ? "s" : "")).reduce((a, b) -> a + ", " + b).orElse("") + ".")
+                    summary.outcomes().entrySet().stream().map(e -> dossiers(e.getKey(), e.getValue()))
+                            .reduce((a, b) -> a + ", " + b).orElse("") + ".")
                     .flash(redirect);
             return seeOther(request, sittingPath(id));
         } catch (DomainException e) {
@@ -315,6 +314,17 @@ public class CommissionPages {
             response.setStatus(e.httpStatus());
             return votePage(service.report(id), model);
         }
+    }
+
+    /** "1 dossier rejeté", "3 dossiers amendés". */
+    private static String dossiers(ReportLine.Outcome outcome, int n) {
+        String participle = switch (outcome) {
+            case ADOPTED -> "adopté";
+            case AMENDED -> "amendé";
+            case REJECTED -> "rejeté";
+            case ADJOURNED -> "ajourné";
+        };
+        return CommissionService.count(n, "dossier " + participle, "dossiers " + participle + "s");
     }
 
     private static final Pattern EXCEPTION_FIELD = Pattern.compile("^(exceptions\\[\\d+]\\.)(.*)$");

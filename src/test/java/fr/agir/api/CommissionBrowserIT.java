@@ -107,7 +107,7 @@ class CommissionBrowserIT extends BrowserTestSupport {
         browser.type("Numéro de la délibération", deliberation);
         click("Vérifier avant d'enregistrer");
         browser.await(d -> d.findElement(By.tagName("body")).getText().contains("Enregistrer le vote de la Commission permanente ?"));
-        assertThat(browser.text()).contains("2 dossiers adoptés").contains("1 rejetée").contains("1 déport enregistré");
+        assertThat(browser.text()).contains("2 dossiers adoptés tels que le rapport les propose").contains("1 dossier rejeté").contains("1 déport enregistré");
         check();
         click("Enregistrer le vote");
         browser.await(d -> d.findElement(By.tagName("body")).getText().contains("Vote enregistré : délibération " + deliberation));

@@ -98,11 +98,12 @@ public class CommissionApi {
                 r.lines().stream().map(LineView::of).toList(), r.totals().byYear(), r.totals().envelope());
     }
 
-    @GetMapping(value = "/seances/{id}/annexe.csv", produces = "text/csv;charset=UTF-8")
+    @GetMapping("/seances/{id}/annexe.csv")
     @Operation(summary = "L'annexe du rapport en CSV (séparateur ;), pour les services de l'assemblée")
     public org.springframework.http.ResponseEntity<String> annex(@PathVariable Long id) {
         CommissionService.Report report = service.report(id);
         return org.springframework.http.ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, org.springframework.http.ContentDisposition
                         .attachment().filename("rapport-" + report.sitting().getNumber().replaceAll("[^A-Za-z0-9-]", "_")
                                 + ".csv").build().toString())

@@ -694,7 +694,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("Event_Withdrawn");
         assertThat(applications.get(waiting.getId()).getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThatThrownBy(() -> as("instructeur", () -> votes.record(waiting.getId(), Decision.Outcome.ADOPTED,
-                "CP-2026-X", LocalDate.now(fr.agir.shared.TimeConfig.PARIS), null, null)))
+                "CP-2026-11-001", LocalDate.now(fr.agir.shared.TimeConfig.PARIS), null, null)))
                 .isInstanceOf(StateConflictException.class);
 
         Application voted = instructedAndJudged(1, Map.of(1, THIRTY_K));
@@ -738,8 +738,9 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     }
 
     private void vote(Application app, Decision.Outcome outcome, Integer years, Map<Integer, BigDecimal> amounts) {
-        as("instructeur", () -> votes.record(app.getId(), outcome, "CP-2026-" + app.getId(), LocalDate.now(fr.agir.shared.TimeConfig.PARIS),
-                years, amounts));
+        as("instructeur", () -> votes.record(app.getId(), outcome, String.format("CP-2026-11-%03d", app.getId() % 1000),
+                LocalDate.now(fr.agir.shared.TimeConfig.PARIS), years, amounts,
+                outcome == Decision.Outcome.REJECTED ? "Projet hors des priorités de l'appel" : null));
         executeAsyncJobs();
     }
 

@@ -77,6 +77,19 @@ public enum AuditAction {
     CONFLICT_DISMISSED("Conflit d'intérêts levé par un administrateur", false, STAFF),
     MANDATE_DECLARED("Mandat déclaré par un membre du jury", false, STAFF),
 
+    // The Commission permanente's sittings, their reports and its elected members: the DIEESS's
+    // only (the structure learns the outcome when the vote is recorded: VOTE_RECORDED, GRANT_VOTED, REJECTED).
+    CP_SITTING_CREATED("Séance de la Commission permanente créée", false, STAFF),
+    CP_REPORT_BUILT("Rapport à la Commission permanente constitué", false, STAFF),
+    CP_LINE_ADJUSTED("Proposition ajustée dans le rapport à la Commission permanente", false, STAFF),
+    CP_REPORT_SENT("Rapport envoyé aux élus de la Commission permanente", false, STAFF),
+    CP_LINE_ADJOURNED("Dossier ajourné par la Commission permanente", false, STAFF),
+    CP_SITTING_VOTED("Délibération de la Commission permanente enregistrée", false, STAFF),
+    ELECTED_MEMBER_ADDED("Élu ajouté à la Commission permanente", false, STAFF),
+    ELECTED_MEMBER_UPDATED("Élu de la Commission permanente modifié", false, STAFF),
+    ELECTED_LINK_DECLARED("Lien d'un élu avec une structure déclaré", false, STAFF),
+    ELECTED_LINK_REMOVED("Lien d'un élu avec une structure retiré", false, STAFF),
+
     // The vote, the agreement, the payments and the reports: finance follows them.
     VOTE_RECORDED("Vote de la Commission permanente enregistré", false, FINANCE, STAFF),
     AGREEMENT_GENERATED("Convention prête à signer", false, APPLICANT, FINANCE, STAFF),

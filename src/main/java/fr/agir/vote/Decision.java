@@ -34,12 +34,17 @@ public class Decision {
     private String recordedBy;
     @Column(name = "recorded_at")
     private Instant recordedAt;
+    /** Why the application was rejected: the refusal letter quotes it. */
+    private String motivation;
+    /** The sitting of the Commission permanente that voted it; none when recorded one by one. */
+    @Column(name = "sitting_id")
+    private Long sittingId;
 
     protected Decision() {
     }
 
     Decision(Long applicationId, Outcome outcome, String deliberationNumber, LocalDate deliberationDate,
-             int durationYears, String recordedBy, Instant recordedAt) {
+             int durationYears, String motivation, Long sittingId, String recordedBy, Instant recordedAt) {
         this.applicationId = applicationId;
         this.outcome = outcome;
         this.deliberationNumber = deliberationNumber;
@@ -47,6 +52,8 @@ public class Decision {
         this.durationYears = durationYears;
         this.recordedBy = recordedBy;
         this.recordedAt = recordedAt;
+        this.motivation = motivation;
+        this.sittingId = sittingId;
     }
 
     public Long getId() { return id; }
@@ -57,4 +64,6 @@ public class Decision {
     public int getDurationYears() { return durationYears; }
     public String getRecordedBy() { return recordedBy; }
     public Instant getRecordedAt() { return recordedAt; }
+    public String getMotivation() { return motivation; }
+    public Long getSittingId() { return sittingId; }
 }

@@ -25,21 +25,22 @@ public class VoteApi {
 
     public record DecisionInput(@NotNull(message = "Choisissez la décision") Decision.Outcome outcome,
                                 String deliberationNumber, LocalDate deliberationDate, Integer durationYears,
-                                Map<Integer, BigDecimal> amounts) {
+                                Map<Integer, BigDecimal> amounts, String motivation) {
     }
 
     public record DecisionView(Long id, Decision.Outcome outcome, String deliberationNumber,
-                               LocalDate deliberationDate, int durationYears) {
+                               LocalDate deliberationDate, int durationYears, String motivation) {
         static DecisionView of(Decision d) {
             return new DecisionView(d.getId(), d.getOutcome(), d.getDeliberationNumber(), d.getDeliberationDate(),
-                    d.getDurationYears());
+                    d.getDurationYears(), d.getMotivation());
         }
     }
 
     @PostMapping
-    @Operation(summary = "Enregistrer la décision votée : adoptée, amendée (montants) ou rejetée")
+    @Operation(summary = "Enregistrer la décision votée sur un seul dossier : adoptée, amendée (montants, au plus "
+            + "la demande) ou rejetée (motivée) ; délibération au format CP-AAAA-MM-NNN")
     public DecisionView record(@PathVariable Long id, @Valid @RequestBody DecisionInput in) {
         return DecisionView.of(service.record(id, in.outcome(), in.deliberationNumber(), in.deliberationDate(),
-                in.durationYears(), in.amounts()));
+                in.durationYears(), in.amounts(), in.motivation()));
     }
 }

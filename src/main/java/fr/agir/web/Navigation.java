@@ -47,6 +47,7 @@ public class Navigation {
             add(links, path, "/instruction", "File de travail");
             add(links, path, "/instruction/candidatures", "Candidatures");
             add(links, path, "/instruction/jury", "Jury");
+            add(links, path, "/instruction/commission", "Commission permanente");
             add(links, path, "/instruction/tableau-de-bord", "Délais");
         }
         if (currentUser.hasRole(Role.REVIEWER)) {
@@ -66,7 +67,8 @@ public class Navigation {
     /** "/instruction/jury/…" is the jury's, not the queue's. */
     private static boolean longerMatch(String path, String href) {
         return href.equals("/instruction") && (path.startsWith("/instruction/jury")
-                || path.startsWith("/instruction/candidatures") || path.startsWith("/instruction/tableau-de-bord"));
+                || path.startsWith("/instruction/candidatures") || path.startsWith("/instruction/tableau-de-bord")
+                || path.startsWith("/instruction/commission"));
     }
 
     private static String path() {

@@ -95,7 +95,7 @@ final class LifecycleDriver {
         step("instructeur", () -> jury.record(id, JuryResult.Verdict.FAVORABLE, 2, Map.of(1, EIGHTEEN_K, 2, SIXTEEN_K),
                 "Favorable"));
         runJobs(root);
-        step("instructeur", () -> votes.record(id, Decision.Outcome.ADOPTED, "CP-2026-" + id,
+        step("instructeur", () -> votes.record(id, Decision.Outcome.ADOPTED, String.format("CP-2026-11-%03d", id % 1000),
                 LocalDate.now(TimeConfig.PARIS), null, null));
         runJobs(root);
 

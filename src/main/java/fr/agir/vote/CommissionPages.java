@@ -224,9 +224,22 @@ public class CommissionPages {
 
     @PostMapping(BASE + "/seances/{id}/vote")
     public String vote(@PathVariable Long id, @ModelAttribute("form") CommissionForms.Vote form, BindingResult result,
-                       @RequestParam(defaultValue = "false") boolean confirmed, Model model, HttpServletRequest request,
+                       @RequestParam(defaultValue = "false") boolean confirmed,
+                       @RequestParam(defaultValue = "false") boolean edit, Model model, HttpServletRequest request,
                        HttpServletResponse response, RedirectAttributes redirect) {
         CommissionService.Report report = service.report(id);
+        if (edit) {
+            // Back from the confirmation step: the form again, as it was typed.
+            for (int i = 0; i < form.getRows().size(); i++) {
+                if (form.getRows().get(i) == null) {
+                    form.getRows().set(i, new CommissionForms.ExceptionRow());
+                }
+            }
+            while (form.getRows().size() < DEFAULT_ROWS) {
+                form.getRows().add(new CommissionForms.ExceptionRow());
+            }
+            return votePage(report, model);
+        }
         Map<String, Long> byReference = new HashMap<>();
         report.lines().forEach(l -> byReference.put(l.application().getReference(), l.line().getApplicationId()));
         List<CommissionService.LineException> exceptions = new ArrayList<>();

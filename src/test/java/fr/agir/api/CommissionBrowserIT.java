@@ -109,6 +109,16 @@ class CommissionBrowserIT extends BrowserTestSupport {
         browser.await(d -> d.findElement(By.tagName("body")).getText().contains("Enregistrer le vote de la Commission permanente ?"));
         assertThat(browser.text()).contains("2 dossiers adoptés tels que le rapport les propose").contains("1 dossier rejeté").contains("1 déport enregistré");
         check();
+        // Back from the confirmation: the form as it was typed, nothing recorded.
+        click("Revenir modifier");
+        browser.await(d -> d.getCurrentUrl().endsWith("/vote") && !d.findElements(By.id("deliberationNumber")).isEmpty());
+        assertThat(browser.fieldLabelled("Numéro de la délibération").getAttribute("value")).isEqualTo(deliberation);
+        assertThat(browser.fieldLabelled("Dossier").getAttribute("value")).isEqualTo(rejected.reference());
+        assertThat(browser.fieldLabelled("Motivation du rejet").getAttribute("value"))
+                .isEqualTo("Le projet ne relève pas des thématiques de l'appel");
+        assertThat(count("select count(*) from decision where sitting_id = ?", Long.parseLong(sittingId))).isZero();
+        click("Vérifier avant d'enregistrer");
+        browser.await(d -> d.findElement(By.tagName("body")).getText().contains("Enregistrer le vote de la Commission permanente ?"));
         click("Enregistrer le vote");
         browser.await(d -> d.findElement(By.tagName("body")).getText().contains("Vote enregistré : délibération " + deliberation));
         assertThat(browser.text()).contains("Le projet ne relève pas des thématiques de l'appel")

@@ -405,7 +405,8 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         // Its PDF carries the conditions and is signed in the name of the President.
         String pdf = as("porteur", () -> pdfText(agreementApi.pdf(arrete.getId()).getBody()));
         assertThat(pdf).contains("Arrêté attributif de subvention n° " + arrete.getNumber(),
-                "Vu la délibération de la Commission permanente n° CP-2026-" + app.getId(), "Année 1",
+                "Vu la délibération de la Commission permanente n° " + String.format("CP-2026-11-%03d", app.getId() % 1000),
+                "Année 1",
                 "10 000,00 €", "versée en une fois", "15059", "tribunal administratif de Montreuil",
                 "Le Président du Conseil départemental de la Seine-Saint-Denis").doesNotContain("avance de");
 

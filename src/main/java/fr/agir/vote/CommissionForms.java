@@ -24,11 +24,11 @@ public final class CommissionForms {
         public void setSittingDate(LocalDate sittingDate) { this.sittingDate = sittingDate; }
     }
 
-    public static class Adjustment {
+    /** A duration and amounts per year, as typed (amounts are parsed in French by the controller). */
+    public static class Amounts {
         private Integer durationYears;
         private String amountYear1;
         private String amountYear2;
-        private String reason;
 
         public Integer getDurationYears() { return durationYears; }
         public void setDurationYears(Integer durationYears) { this.durationYears = durationYears; }
@@ -36,17 +36,19 @@ public final class CommissionForms {
         public void setAmountYear1(String amountYear1) { this.amountYear1 = amountYear1; }
         public String getAmountYear2() { return amountYear2; }
         public void setAmountYear2(String amountYear2) { this.amountYear2 = amountYear2; }
+    }
+
+    public static class Adjustment extends Amounts {
+        private String reason;
+
         public String getReason() { return reason; }
         public void setReason(String reason) { this.reason = reason; }
     }
 
     /** One exception to "adopted as proposed": the application's reference and what the Commission decided. */
-    public static class ExceptionRow {
+    public static class ExceptionRow extends Amounts {
         private String reference;
         private String outcome;
-        private Integer durationYears;
-        private String amountYear1;
-        private String amountYear2;
         private String motivation;
 
         public boolean isBlank() {
@@ -57,12 +59,6 @@ public final class CommissionForms {
         public void setReference(String reference) { this.reference = reference; }
         public String getOutcome() { return outcome; }
         public void setOutcome(String outcome) { this.outcome = outcome; }
-        public Integer getDurationYears() { return durationYears; }
-        public void setDurationYears(Integer durationYears) { this.durationYears = durationYears; }
-        public String getAmountYear1() { return amountYear1; }
-        public void setAmountYear1(String amountYear1) { this.amountYear1 = amountYear1; }
-        public String getAmountYear2() { return amountYear2; }
-        public void setAmountYear2(String amountYear2) { this.amountYear2 = amountYear2; }
         public String getMotivation() { return motivation; }
         public void setMotivation(String motivation) { this.motivation = motivation; }
     }

@@ -284,14 +284,8 @@ public class CommissionPages {
                 }
             }
         }
-        if (form.getDeliberationNumber() == null || form.getDeliberationNumber().isBlank()) {
-            FormErrors.reject(result, "deliberationNumber", "Numéro de la délibération obligatoire");
-        } else if (!VoteService.DELIBERATION_NUMBER.matcher(form.getDeliberationNumber().strip()).matches()) {
-            FormErrors.reject(result, "deliberationNumber", "Format attendu : CP-AAAA-MM-NNN, par exemple CP-2026-11-042");
-        }
-        if (form.getDeliberationDate() == null) {
-            FormErrors.reject(result, "deliberationDate", "Date de la délibération obligatoire");
-        }
+        service.deliberationErrors(report.sitting(), form.getDeliberationNumber(), form.getDeliberationDate())
+                .forEach((field, message) -> FormErrors.reject(result, field, message));
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return votePage(report, model);

@@ -343,6 +343,25 @@ public class CommissionService {
     }
 
     /**
+     * What recording would refuse in the délibération's number and date, by field (empty: both hold),
+     * for the vote page's check step before its confirmation.
+     */
+    public Map<String, String> deliberationErrors(CommissionSitting sitting, String number, LocalDate date) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        try {
+            VoteService.checkedNumber(number);
+        } catch (InvalidInputException e) {
+            errors.putAll(e.fieldErrors());
+        }
+        try {
+            votes.checkedDate(date, sitting.getSittingDate());
+        } catch (InvalidInputException e) {
+            errors.putAll(e.fieldErrors());
+        }
+        return errors;
+    }
+
+    /**
      * Records the sitting's vote in one transaction: the délibération (number in the format of
      * {@link VoteService#DELIBERATION_NUMBER}, date neither in the future nor before the sitting),
      * every line adopted as the report proposes unless an exception says amended (within the request),

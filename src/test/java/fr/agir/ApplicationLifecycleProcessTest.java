@@ -695,7 +695,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(pi).isEnded().hasPassed("Event_Withdrawn");
         assertThat(applications.get(waiting.getId()).getStatus()).isEqualTo(ApplicationStatus.WITHDRAWN);
         assertThatThrownBy(() -> as("instructeur", () -> votes.record(waiting.getId(), Decision.Outcome.ADOPTED,
-                "CP-2026-11-001", LocalDate.now(fr.agir.shared.TimeConfig.PARIS), null, null)))
+                "CP-2026-11-001", LocalDate.now(fr.agir.shared.TimeConfig.PARIS), null, null, null)))
                 .isInstanceOf(StateConflictException.class);
 
         Application voted = instructedAndJudged(1, Map.of(1, THIRTY_K));

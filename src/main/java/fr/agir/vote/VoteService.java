@@ -60,14 +60,6 @@ public class VoteService {
         this.clock = clock;
     }
 
-    /** The same, for a rejection without motivation (refused: a rejection is motivated). */
-    @Transactional
-    @PreAuthorize("hasRole('INSTRUCTOR')")
-    public Decision record(Long applicationId, Decision.Outcome outcome, String deliberationNumber,
-                           LocalDate deliberationDate, Integer durationYears, Map<Integer, BigDecimal> amendedAmounts) {
-        return record(applicationId, outcome, deliberationNumber, deliberationDate, durationYears, amendedAmounts, null);
-    }
-
     /** One application voted alone, outside any sitting's report (kept for small cases and older clients). */
     @Transactional
     @PreAuthorize("hasRole('INSTRUCTOR')")

@@ -96,7 +96,7 @@ final class LifecycleDriver {
                 "Favorable"));
         runJobs(root);
         step("instructeur", () -> votes.record(id, Decision.Outcome.ADOPTED, String.format("CP-2026-11-%03d", id % 1000),
-                LocalDate.now(TimeConfig.PARIS), null, null));
+                LocalDate.now(TimeConfig.PARIS), null, null, null));
         runJobs(root);
 
         Agreement agreement = agreementRows.findByApplicationId(id).orElseThrow();

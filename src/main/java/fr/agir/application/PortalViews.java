@@ -25,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,10 +52,11 @@ public class PortalViews {
     private final DocumentVault vault;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ObjectProvider<ApplicationLetters> letters;
 
     public PortalViews(ApplicationService applications, ApplicationHistory history, MessageService messages,
                        CampaignService campaigns, StructureService structures, Workflow workflow, DocumentVault vault,
-                       CurrentUser currentUser, Clock clock) {
+                       CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters) {
         this.applications = applications;
         this.history = history;
         this.messages = messages;
@@ -64,6 +66,7 @@ public class PortalViews {
         this.vault = vault;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.letters = letters;
     }
 
     /** One thing the applicant has to do: its words, the application, where to do it and by when. */
@@ -88,7 +91,7 @@ public class PortalViews {
 
     public record ApplicationPage(Application application, Campaign campaign, Structure structure, List<Step> steps,
                                   List<Task> tasks, List<StructureDocument> pieces, List<ApplicationMessage> messages,
-                                  List<TimelineEntry> history, String fileHelp) {
+                                  List<TimelineEntry> history, String fileHelp, List<ApplicationLetters.Letter> letters) {
         public boolean draft() {
             return application.getStatus() == ApplicationStatus.DRAFT;
         }
@@ -183,7 +186,7 @@ public class PortalViews {
                 ? applications.withdrawnFrom(applicationId) : null);
         return new ApplicationPage(a, campaigns.get(a.getCampaignId()), structures.get(a.getStructureId()), steps,
                 tasks, applications.documents(applicationId), messages.of(applicationId), history.of(applicationId),
-                vault.fileHelp());
+                vault.fileHelp(), letters.stream().flatMap(l -> l.of(applicationId).stream()).toList());
     }
 
     @Transactional(readOnly = true)

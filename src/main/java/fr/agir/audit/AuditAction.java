@@ -92,6 +92,7 @@ public enum AuditAction {
 
     // The vote, the agreement, the payments and the reports: finance follows them.
     VOTE_RECORDED("Vote de la Commission permanente enregistré", false, FINANCE, STAFF),
+    LETTER_SENT("Courrier de décision envoyé", true, APPLICANT, STAFF),
     AGREEMENT_GENERATED("Convention prête à signer", false, APPLICANT, FINANCE, STAFF),
     AGREEMENT_SIGNED("Convention signée par la structure", false, APPLICANT, FINANCE, STAFF),
     AGREEMENT_COUNTERSIGNED("Convention contresignée par le Département", false, APPLICANT, FINANCE, STAFF),

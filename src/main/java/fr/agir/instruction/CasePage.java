@@ -3,6 +3,7 @@ package fr.agir.instruction;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationHistory;
+import fr.agir.application.ApplicationLetters;
 import fr.agir.application.ApplicationProgress;
 import fr.agir.application.BudgetLineCode;
 import fr.agir.application.MessageForm;
@@ -23,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -46,10 +48,11 @@ class CasePage {
     private final People people;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ObjectProvider<ApplicationLetters> letters;
 
     CasePage(CaseView cases, InstructionQueue queue, InstructionService instruction, ApplicationHistory history,
              CampaignService campaigns, DocumentVault vault, Deadlines deadlines, People people,
-             CurrentUser currentUser, Clock clock) {
+             CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters) {
         this.cases = cases;
         this.queue = queue;
         this.instruction = instruction;
@@ -60,6 +63,7 @@ class CasePage {
         this.people = people;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.letters = letters;
     }
 
     private static final Map<String, String> OUTCOMES = new LinkedHashMap<>();
@@ -87,6 +91,7 @@ class CasePage {
         model.addAttribute("structure", c.structure());
         model.addAttribute("steps", ApplicationProgress.of(a.getStatus()));
         model.addAttribute("history", history.of(applicationId));
+        model.addAttribute("letters", letters.stream().flatMap(l -> l.of(applicationId).stream()).toList());
         model.addAttribute("campaignName", campaigns.get(a.getCampaignId()).getName());
         model.addAttribute("openTasks", open);
         model.addAttribute("checking", checking);

@@ -1,6 +1,9 @@
 package fr.agir.shared;
 
+import com.ibm.icu.text.RuleBasedNumberFormat;
+import com.ibm.icu.util.ULocale;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -49,6 +52,33 @@ public final class French {
     /** "1 an", "2 ans": a number of years as French writes it (the singular for 0 and 1). */
     public static String years(int years) {
         return years + (years > 1 ? " ans" : " an");
+    }
+
+    /**
+     * An amount in euros written out in words, as letters print it beside the figures: "quinze mille
+     * euros", "quatre-vingt-un euros et cinquante centimes", "un million d'euros". ICU's French
+     * spellout rules, which hyphenate as the 1990 spelling does ("vingt-et-un", "deux cents", "deux cent un").
+     */
+    public static String euros(BigDecimal amount) {
+        BigDecimal cents = amount.setScale(2, RoundingMode.HALF_UP);
+        long whole = cents.longValue();
+        int centimes = cents.subtract(BigDecimal.valueOf(whole)).movePointRight(2).intValue();
+        String words = spellOut(whole) + (whole >= 1_000_000 && whole % 1_000_000 == 0 ? " d'euros"
+                : whole > 1 ? " euros" : " euro");
+        if (centimes > 0) {
+            words += " et " + spellOut(centimes) + (centimes > 1 ? " centimes" : " centime");
+        }
+        return words;
+    }
+
+    /** "15 000 € (quinze mille euros)": the figures and the words, as in a letter. */
+    public static String eurosInFiguresAndWords(BigDecimal amount) {
+        return Money.format(amount) + " (" + euros(amount) + ")";
+    }
+
+    private static String spellOut(long number) {
+        // A new formatter each time: ICU formatters are not thread-safe, and this is not a hot path.
+        return new RuleBasedNumberFormat(ULocale.FRENCH, RuleBasedNumberFormat.SPELLOUT).format(number);
     }
 
     /** "année 1 : 18 000,00 € ; année 2 : 15 000,00 €". */

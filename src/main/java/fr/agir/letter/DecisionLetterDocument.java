@@ -1,0 +1,199 @@
+package fr.agir.letter;
+
+import fr.agir.agreement.AgreementRepository;
+import fr.agir.agreement.LegalInstrumentRules;
+import fr.agir.agreement.PaymentTerms;
+import fr.agir.application.AmountKind;
+import fr.agir.application.Application;
+import fr.agir.application.ApplicationService;
+import fr.agir.campaign.CampaignService;
+import fr.agir.mail.PublicLinks;
+import fr.agir.security.Directorate;
+import fr.agir.shared.French;
+import fr.agir.shared.PdfDocumentBuilder;
+import fr.agir.structure.Structure;
+import fr.agir.structure.StructureService;
+import fr.agir.vote.Decision;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The decision letter as a PDF: letterhead (Département, DIEESS, date, reference, addressee, object),
+ * then what the Commission permanente decided — the amounts in figures and in words, the conditions and
+ * what comes next (sign the agreement in Agir, or the arrêté attached) — or the refusal, its motivation
+ * verbatim and the means and time limit of appeal; signed by delegation of the President.
+ * {@link #render(Facts)} is pure: the facts are gathered by {@link #facts}.
+ */
+@Component
+public class DecisionLetterDocument {
+    static final String DELEGATION = "Pour le Président du Conseil départemental et par délégation,";
+
+    private final ApplicationService applications;
+    private final StructureService structures;
+    private final CampaignService campaigns;
+    private final AgreementRepository agreements;
+    private final LegalInstrumentRules rules;
+    private final PaymentTerms terms;
+    private final LetterProperties properties;
+    private final PublicLinks links;
+    private final String departmentAddress;
+
+    public DecisionLetterDocument(ApplicationService applications, StructureService structures,
+                                  CampaignService campaigns, AgreementRepository agreements, LegalInstrumentRules rules,
+                                  PaymentTerms terms, LetterProperties properties, PublicLinks links,
+                                  @Value("${agir.contact.address:Hôtel du Département, 93006 Bobigny Cedex}")
+                                  String departmentAddress) {
+        this.applications = applications;
+        this.structures = structures;
+        this.campaigns = campaigns;
+        this.agreements = agreements;
+        this.rules = rules;
+        this.terms = terms;
+        this.properties = properties;
+        this.links = links;
+        this.departmentAddress = departmentAddress;
+    }
+
+    /** The legal act that follows an attribution, as the letter names it. */
+    public record Act(boolean arrete, String number, boolean singleInstallment, String advancePercent) {
+    }
+
+    /** Everything a letter prints. */
+    public record Facts(LetterKind kind, Decision.Outcome outcome, LocalDate letterDate, String reference,
+                        String projectTitle, String campaignName, String structureName, String addressLine,
+                        String postalCode, String commune, String legalRepName, String deliberationNumber,
+                        LocalDate deliberationDate, int durationYears, int firstYear,
+                        SortedMap<Integer, BigDecimal> amounts, Act act, String agreementLink, String motivation,
+                        String appealCourt, String departmentAddress, String signatoryName, String signatoryTitle) {
+        public BigDecimal total() {
+            return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+
+    /** The facts of the letter of {@code decision}, as of today. The act is read if it exists already. */
+    Facts facts(Decision decision, LetterKind kind, LocalDate today) {
+        Application application = applications.get(decision.getApplicationId());
+        Structure structure = structures.get(application.getStructureId());
+        Map<Integer, BigDecimal> granted = kind == LetterKind.REFUSAL ? Map.of()
+                : applications.amounts(application.getId(), AmountKind.GRANTED);
+        Act act = null;
+        if (kind == LetterKind.ATTRIBUTION) {
+            act = agreements.findByApplicationId(application.getId()).map(a -> new Act(a.isArrete(), a.getNumber(),
+                    rules.isArreteSingleInstallment(), terms.advancePercent())).orElse(null);
+        }
+        return new Facts(kind, decision.getOutcome(), today, application.getReference(), application.getTitle(),
+                campaigns.get(application.getCampaignId()).getName(), structure.getName(), structure.getAddressLine(),
+                structure.getPostalCode(), structure.getCommune(), structure.getLegalRepName(),
+                decision.getDeliberationNumber(), decision.getDeliberationDate(), decision.getDurationYears(),
+                decision.getDeliberationDate().getYear(), new TreeMap<>(granted), act,
+                links.to("/portail/candidatures/" + application.getId() + "/convention"), decision.getMotivation(),
+                rules.getAppealCourt(), departmentAddress, properties.getSignatoryName(), properties.getSignatoryTitle());
+    }
+
+    static byte[] render(Facts f) {
+        PdfDocumentBuilder pdf = new PdfDocumentBuilder(f.kind().title() + " " + f.reference())
+                .heading("Département de la Seine-Saint-Denis")
+                .paragraph(Directorate.DIEESS.label() + " (DIEESS)")
+                .paragraph(f.departmentAddress())
+                .field("Bobigny, le", French.longDate(f.letterDate()))
+                .field("Référence", f.reference() + " — délibération n° " + f.deliberationNumber())
+                .section("Destinataire")
+                .paragraph(addressee(f))
+                .section("Objet : " + f.kind().title() + " — projet « " + f.projectTitle() + " »")
+                .paragraph("Madame, Monsieur,");
+        switch (f.kind()) {
+            case ATTRIBUTION -> attribution(pdf, f);
+            case REFUSAL -> refusal(pdf, f);
+        }
+        pdf.paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.")
+                .section("Signature")
+                .paragraph(DELEGATION)
+                .paragraph(f.signatoryName() + (f.signatoryTitle() == null || f.signatoryTitle().isBlank() ? ""
+                        : "\n" + f.signatoryTitle()));
+        return pdf.build();
+    }
+
+    private static String addressee(Facts f) {
+        StringBuilder to = new StringBuilder(f.structureName());
+        if (f.legalRepName() != null && !f.legalRepName().isBlank()) {
+            to.append("\nÀ l'attention de ").append(f.legalRepName()).append(", représentant légal");
+        }
+        if (f.addressLine() != null && !f.addressLine().isBlank()) {
+            to.append("\n").append(f.addressLine());
+        }
+        String town = ((f.postalCode() == null ? "" : f.postalCode()) + " " + (f.commune() == null ? "" : f.commune()))
+                .strip();
+        if (!town.isEmpty()) {
+            to.append("\n").append(town);
+        }
+        return to.toString();
+    }
+
+    private static void attribution(PdfDocumentBuilder pdf, Facts f) {
+        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + French.longDate(f.deliberationDate())
+                + ", la Commission permanente du Conseil départemental a décidé d'attribuer à " + f.structureName()
+                + " une subvention de " + French.eurosInFiguresAndWords(f.total()) + " pour le projet « "
+                + f.projectTitle() + " », présenté dans le cadre de l'appel à projets « " + f.campaignName()
+                + " » (dossier " + f.reference() + ").");
+        if (f.outcome() == Decision.Outcome.AMENDED) {
+            pdf.paragraph("La Commission permanente a modifié la proposition qui lui était soumise : le montant et la "
+                    + "durée ci-dessous sont ceux qu'elle a votés.");
+        }
+        pdf.section("Montant attribué");
+        f.amounts().forEach((year, amount) -> pdf.field("Année " + year + " (" + (f.firstYear() + year - 1) + ")",
+                French.eurosInFiguresAndWords(amount)));
+        pdf.field("Total", French.eurosInFiguresAndWords(f.total()))
+                .field("Durée", French.years(f.durationYears()))
+                .section("Conditions")
+                .paragraph("La subvention est affectée exclusivement au projet décrit dans votre candidature. Vous "
+                        + "informez le Département de toute modification du projet et mentionnez son soutien dans "
+                        + "votre communication. Vous produisez, dans les six mois suivant la fin de chaque exercice, le "
+                        + "compte-rendu financier de l'action (Cerfa n° 15059), votre rapport d'activité et vos "
+                        + "comptes approuvés. Les sommes non utilisées, ou utilisées à un autre objet, sont à reverser.")
+                .section("La suite");
+        Act act = f.act();
+        if (act == null) {
+            pdf.paragraph("L'acte juridique de cette subvention (convention ou arrêté attributif) vous sera notifié "
+                    + "dans votre espace sur Agir ; les versements interviennent ensuite.");
+        } else if (act.arrete()) {
+            pdf.paragraph("L'arrêté attributif n° " + act.number() + ", joint à ce courrier, notifie cette subvention. "
+                    + (act.singleInstallment()
+                    ? "Elle vous est versée en une fois, dans les soixante jours suivant sa notification."
+                    : "Une avance de " + act.advancePercent() + " % du montant de l'année vous est versée dans les "
+                    + "soixante jours suivant sa notification, le solde après validation du compte-rendu financier.")
+                    + " Le compte-rendu financier est à déposer dans votre espace sur Agir dans les six mois suivant "
+                    + "la fin de l'exercice.");
+        } else {
+            pdf.paragraph("Une convention pluriannuelle d'objectifs, n° " + act.number() + ", fixe nos engagements "
+                    + "réciproques. Le représentant légal de la structure la signe dans votre espace sur Agir :")
+                    .paragraph(f.agreementLink())
+                    .paragraph("Le Département la contresigne ensuite ; elle entre alors en vigueur et l'avance de "
+                            + act.advancePercent() + " % du montant de la première année vous est versée.");
+        }
+    }
+
+    private static void refusal(PdfDocumentBuilder pdf, Facts f) {
+        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + French.longDate(f.deliberationDate())
+                        + ", la Commission permanente du Conseil départemental a décidé de ne pas attribuer de subvention "
+                        + "au projet « " + f.projectTitle() + " » présenté par " + f.structureName()
+                        + " dans le cadre de l'appel à projets « " + f.campaignName() + " » (dossier " + f.reference()
+                        + ").")
+                .section("Motif de la décision")
+                .paragraph(f.motivation())
+                .paragraph("Cette décision ne préjuge pas des candidatures futures de votre structure.")
+                .section("Voies et délais de recours")
+                .paragraph("Si vous entendez contester cette décision, vous pouvez, dans un délai de deux mois à "
+                        + "compter de sa notification :")
+                .paragraph("- former un recours gracieux auprès du Président du Conseil départemental de la "
+                        + "Seine-Saint-Denis (" + f.departmentAddress() + ") ; le silence gardé pendant deux mois "
+                        + "vaut rejet, et le délai du recours contentieux court à nouveau à compter de la réponse ou "
+                        + "de ce rejet ;")
+                .paragraph("- former un recours contentieux devant le " + f.appealCourt() + ", y compris par "
+                        + "l'application Télérecours citoyens accessible sur le site www.telerecours.fr.");
+    }
+}

@@ -91,6 +91,10 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     fr.agir.jury.ScoringGridService scoringGrids;
     @Autowired
     fr.agir.jury.ScoringService scoring;
+    @Autowired
+    fr.agir.letter.DecisionLetterService decisionLetters;
+    @Autowired
+    fr.agir.letter.DecisionLetterApi letterApi;
 
     @Test
     void aTwoYearGrantRunsFromSubmissionToClosure() {
@@ -348,11 +352,21 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         ProcessInstance pi = lifecycle(app);
         vote(app, Decision.Outcome.REJECTED, null, null);
 
-        assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "Event_Rejected")
+        assertThat(pi).isEnded().hasPassed("Task_RecordRejection", "Task_NotifyRefusal", "Event_Rejected")
                 .hasNotPassed("Task_ChooseLegalInstrument", "Task_GenerateAgreement", "Task_IssueArrete");
         assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.REJECTED);
         assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).isEmpty();
         assertThat(agreementRows.findByApplicationId(app.getId())).isEmpty();
+
+        // The refusal letter: sent once, its motivation verbatim, the appeal notice; a second run sends nothing.
+        assertThat(letterMails(app)).containsExactly("notification-refus-" + app.getReference() + ".pdf");
+        String letter = letterText(app);
+        assertThat(letter).contains("Notification de refus de subvention", "Projet hors des priorités de l'appel",
+                "tribunal administratif de Montreuil", "www.telerecours.fr");
+        assertThat(decisionLetters.send(app.getId())).as("generating again for the same decision").isEmpty();
+        assertThat(letterMails(app)).hasSize(1);
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .containsOnlyOnce("LETTER_SENT");
     }
 
     @Test
@@ -390,14 +404,20 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         vote(app, Decision.Outcome.ADOPTED, null, null);
 
         // The table chose an arrêté: issued in force at once, nothing to sign nor countersign.
-        assertThat(pi).hasPassed("Task_ChooseLegalInstrument", "Task_IssueArrete")
-                .hasNotPassed("Task_GenerateAgreement", "Task_SignAgreement", "Task_CountersignAgreement");
+        assertThat(pi).hasPassed("Task_ChooseLegalInstrument", "Task_IssueArrete", "Task_NotifyArrete")
+                .hasNotPassed("Task_GenerateAgreement", "Task_NotifyAgreement", "Task_SignAgreement",
+                        "Task_CountersignAgreement");
         assertThat(runtime.getVariable(pi.getId(), "legalInstrument")).isEqualTo("ARRETE");
         Agreement arrete = agreementRows.findByApplicationId(app.getId()).orElseThrow();
         assertThat(arrete.getInstrument()).isEqualTo(LegalInstrument.ARRETE);
         assertThat(arrete.getNumber()).startsWith("ARR-");
         assertThat(arrete.getStatus()).isEqualTo(Agreement.Status.IN_FORCE);
         assertThat(arrete.getSignedBy()).isNull();
+        // The attribution letter names the arrêté, which travels with it.
+        assertThat(letterMails(app)).containsExactly("notification-attribution-" + app.getReference() + ".pdf",
+                "arrete-" + arrete.getNumber() + ".pdf");
+        assertThat(letterText(app)).contains("Notification d'attribution de subvention",
+                "10 000,00 € (dix mille euros)", "L'arrêté attributif n° " + arrete.getNumber());
         assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.IN_PROGRESS);
         assertThatThrownBy(() -> as("porteur", () -> agreements.sign(arrete.getId())))
                 .as("an arrêté is not signed by the structure").isInstanceOf(fr.agir.shared.DomainException.class);
@@ -447,8 +467,12 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         Application app = instructedAndJudged(1, Map.of(1, THIRTY_K));
         vote(app, Decision.Outcome.ADOPTED, null, null);
 
-        assertThat(lifecycle(app)).isWaitingAt("Task_SignAgreement").hasPassed("Task_ChooseLegalInstrument")
-                .hasNotPassed("Task_IssueArrete");
+        assertThat(lifecycle(app)).isWaitingAt("Task_SignAgreement")
+                .hasPassed("Task_ChooseLegalInstrument", "Task_GenerateAgreement", "Task_NotifyAgreement")
+                .hasNotPassed("Task_IssueArrete", "Task_NotifyArrete");
+        assertThat(letterMails(app)).containsExactly("notification-attribution-" + app.getReference() + ".pdf");
+        assertThat(letterText(app)).contains("30 000,00 € (trente mille euros)", "convention pluriannuelle d'objectifs",
+                "/portail/candidatures/" + app.getId() + "/convention");
         assertThat((BigDecimal) runtime.getVariable(lifecycle(app).getId(), "largestYearlyGrant")).as("the DMN's input")
                 .isEqualByComparingTo(THIRTY_K);
         Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
@@ -785,6 +809,19 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         executeAsyncJobs();
         as("finances2", () -> payments.validate(installment.getId(), true, null));
         executeAsyncJobs();
+    }
+
+    /** The attachments of the e-mail each decision letter of the application went out with, letter first. */
+    private List<String> letterMails(Application app) {
+        return jdbc.queryForList("select a.file_name from decision_letter l join mail_attachment a "
+                + "on a.message_id = l.mail_message_id where l.application_id = ? order by l.id, a.id", String.class, app.getId());
+    }
+
+    /** The text of the application's one letter, as its structure downloads it. */
+    private String letterText(Application app) {
+        Long letterId = jdbc.queryForObject("select id from decision_letter where application_id = ?", Long.class,
+                app.getId());
+        return as("porteur", () -> pdfText(letterApi.content(app.getId(), letterId).getBody())).replaceAll("\\s+", " ");
     }
 
     private static String pdfText(byte[] pdf) {

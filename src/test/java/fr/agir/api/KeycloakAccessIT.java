@@ -125,7 +125,7 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                     .replace("{agreementId}", grant.agreementId())
                     .replace("{taskId}", "une-tache").replace("{action}", "prendre")
                     .replace("{reportId}", grant.reportId()).replace("{applicationId}", grant.applicationId())
-                    .replace("{conflictId}", sessionId);
+                    .replace("{conflictId}", sessionId).replace("{letterId}", "1");
             for (Map.Entry<String, Object> operation : ((Map<String, Object>) path.getValue()).entrySet()) {
                 HttpMethod verb = HttpMethod.valueOf(operation.getKey().toUpperCase());
                 Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)
@@ -158,7 +158,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                         .replace("{documentId}", documentId).replace("{agreementId}", grant.agreementId())
                         .replace("{structureId}", grant.structureId()).replace("{sessionId}", sessionId)
                         .replace("{taskId}", "une-tache").replace("{action}", "prendre")
-                        .replace("{applicationId}", grant.applicationId()).replace("{conflictId}", sessionId);
+                        .replace("{applicationId}", grant.applicationId()).replace("{conflictId}", sessionId)
+                        .replace("{letterId}", "1");
                 java.util.Set<org.springframework.web.bind.annotation.RequestMethod> verbs =
                         mapping.getKey().getMethodsCondition().getMethods();
                 for (org.springframework.web.bind.annotation.RequestMethod verb : verbs.isEmpty()

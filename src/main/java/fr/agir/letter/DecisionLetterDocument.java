@@ -16,6 +16,8 @@ import fr.agir.structure.StructureService;
 import fr.agir.vote.Decision;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -32,6 +34,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class DecisionLetterDocument {
     static final String DELEGATION = "Pour le Président du Conseil départemental et par délégation,";
+    /** "23 novembre 2026": a letter's dates, without the weekday. */
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
 
     private final ApplicationService applications;
     private final StructureService structures;
@@ -100,7 +104,7 @@ public class DecisionLetterDocument {
                 .heading("Département de la Seine-Saint-Denis")
                 .paragraph(Directorate.DIEESS.label() + " (DIEESS)")
                 .paragraph(f.departmentAddress())
-                .field("Bobigny, le", French.longDate(f.letterDate()))
+                .paragraph("Bobigny, le " + f.letterDate().format(DAY))
                 .field("Référence", f.reference() + " — délibération n° " + f.deliberationNumber())
                 .section("Destinataire")
                 .paragraph(addressee(f))
@@ -111,7 +115,7 @@ public class DecisionLetterDocument {
             case REFUSAL -> refusal(pdf, f);
         }
         pdf.paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.")
-                .section("Signature")
+                .paragraph(" ")
                 .paragraph(DELEGATION)
                 .paragraph(f.signatoryName() + (f.signatoryTitle() == null || f.signatoryTitle().isBlank() ? ""
                         : "\n" + f.signatoryTitle()));
@@ -135,7 +139,7 @@ public class DecisionLetterDocument {
     }
 
     private static void attribution(PdfDocumentBuilder pdf, Facts f) {
-        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + French.longDate(f.deliberationDate())
+        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + f.deliberationDate().format(DAY)
                 + ", la Commission permanente du Conseil départemental a décidé d'attribuer à " + f.structureName()
                 + " une subvention de " + French.eurosInFiguresAndWords(f.total()) + " pour le projet « "
                 + f.projectTitle() + " », présenté dans le cadre de l'appel à projets « " + f.campaignName()
@@ -178,7 +182,7 @@ public class DecisionLetterDocument {
     }
 
     private static void refusal(PdfDocumentBuilder pdf, Facts f) {
-        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + French.longDate(f.deliberationDate())
+        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + f.deliberationDate().format(DAY)
                         + ", la Commission permanente du Conseil départemental a décidé de ne pas attribuer de subvention "
                         + "au projet « " + f.projectTitle() + " » présenté par " + f.structureName()
                         + " dans le cadre de l'appel à projets « " + f.campaignName() + " » (dossier " + f.reference()

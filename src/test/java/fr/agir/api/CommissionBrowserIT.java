@@ -13,7 +13,8 @@ import org.openqa.selenium.support.ui.Select;
  * The DIEESS prepares and records a sitting of the Commission permanente in headless Chromium: the
  * sittings' page and a creation, the report built with its déport flag, a line adjusted (a refusal
  * first), the report sent after a confirmation, the vote with one rejection (a wrong number refused
- * first) confirmed then recorded, and the elected members' page. axe-core checks each page at 1366
+ * first) confirmed then recorded, and the elected members' page; then the project leader finds the
+ * refusal letter on his application's page and downloads it. axe-core checks each page at 1366
  * and 375 px, and none is wider than a 375 px screen.
  */
 class CommissionBrowserIT extends BrowserTestSupport {
@@ -133,5 +134,27 @@ class CommissionBrowserIT extends BrowserTestSupport {
         browser.await(d -> d.getCurrentUrl().endsWith("/elus"));
         assertThat(browser.text()).contains("Mme Fatou Camara").contains("Présidente");
         check();
+
+        // The project leader of the rejected application reads its refusal letter in the portal.
+        jdbc.update("insert into structure_member (structure_id, username, member_role, created_at) values "
+                + "(?, 'porteur', 'LEGAL_REPRESENTATIVE', now(6))", rejected.structureId());
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofMinutes(2)).until(() -> count(
+                "select count(*) from decision_letter where application_id = ?", rejected.applicationId()) == 1);
+        signIn("porteur");
+        browser.driver.get(url("/portail/candidatures/" + rejected.applicationId()));
+        browser.await(d -> d.findElement(By.tagName("body")).getText().contains("Courriers"));
+        org.openqa.selenium.WebElement link = browser.find(By.partialLinkText("Notification de refus de subvention"));
+        String href = link.getDomAttribute("href");
+        assertThat(href).startsWith("/portail/candidatures/" + rejected.applicationId() + "/courriers/");
+        assertThat(link.getText()).isEqualTo("Notification de refus de subvention (PDF)");
+        assertThat(browser.text()).contains("(PDF), envoyé le");
+        check();
+        org.springframework.http.ResponseEntity<String> pdf = browser(signedInSession("porteur"),
+                org.springframework.http.HttpMethod.GET, href, null);
+        assertThat(pdf.getStatusCode().value()).isEqualTo(200);
+        assertThat(pdf.getHeaders().getContentType().toString()).startsWith("application/pdf");
+        assertThat(pdf.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("notification-refus-" + rejected.reference() + ".pdf");
+        assertThat(pdf.getBody()).startsWith("%PDF");
     }
 }

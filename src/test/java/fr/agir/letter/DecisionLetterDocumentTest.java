@@ -47,10 +47,10 @@ class DecisionLetterDocumentTest {
         String pdf = text(DecisionLetterDocument.render(facts(LetterKind.ATTRIBUTION, Decision.Outcome.ADOPTED, amounts,
                 new DecisionLetterDocument.Act(false, "CPO-2026-000007", true, "50"), null)));
 
-        assertThat(pdf).contains("Département de la Seine-Saint-Denis", "(DIEESS)", "mardi 24 novembre 2026",
+        assertThat(pdf).contains("Département de la Seine-Saint-Denis", "(DIEESS)", "Bobigny, le 24 novembre 2026",
                 "AGIR-2026-000042", "Association Les Jardins", "À l'attention de Awa Diallo", "93200 Saint-Denis",
                 "Objet : Notification d'attribution de subvention",
-                "Par délibération n° CP-2026-11-042 du lundi 23 novembre 2026",
+                "Par délibération n° CP-2026-11-042 du 23 novembre 2026",
                 "Année 1 (2026) : 15 000,00 € (quinze mille euros)",
                 "Année 2 (2027) : 8 081,00 € (huit mille quatre-vingt-un euros)",
                 "Total : 23 081,00 € (vingt-trois mille quatre-vingt-un euros)", "Durée : 2 ans",

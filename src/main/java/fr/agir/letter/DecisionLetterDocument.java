@@ -3,6 +3,7 @@ package fr.agir.letter;
 import fr.agir.agreement.AgreementRepository;
 import fr.agir.agreement.LegalInstrumentRules;
 import fr.agir.agreement.PaymentTerms;
+import fr.agir.agreement.Signatory;
 import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
@@ -43,13 +44,13 @@ public class DecisionLetterDocument {
     private final AgreementRepository agreements;
     private final LegalInstrumentRules rules;
     private final PaymentTerms terms;
-    private final LetterProperties properties;
+    private final Signatory signatory;
     private final PublicLinks links;
     private final String departmentAddress;
 
     public DecisionLetterDocument(ApplicationService applications, StructureService structures,
                                   CampaignService campaigns, AgreementRepository agreements, LegalInstrumentRules rules,
-                                  PaymentTerms terms, LetterProperties properties, PublicLinks links,
+                                  PaymentTerms terms, Signatory signatory, PublicLinks links,
                                   @Value("${agir.contact.address:Hôtel du Département, 93006 Bobigny Cedex}")
                                   String departmentAddress) {
         this.applications = applications;
@@ -58,7 +59,7 @@ public class DecisionLetterDocument {
         this.agreements = agreements;
         this.rules = rules;
         this.terms = terms;
-        this.properties = properties;
+        this.signatory = signatory;
         this.links = links;
         this.departmentAddress = departmentAddress;
     }
@@ -73,7 +74,8 @@ public class DecisionLetterDocument {
                         String postalCode, String commune, String legalRepName, String deliberationNumber,
                         LocalDate deliberationDate, int durationYears, int firstYear,
                         SortedMap<Integer, BigDecimal> amounts, Act act, String agreementLink, String motivation,
-                        String appealCourt, String departmentAddress, String signatoryName, String signatoryTitle) {
+                        String appealCourt, String departmentAddress, String signatoryName, String signatoryTitle,
+                        boolean delegation) {
         public BigDecimal total() {
             return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
@@ -96,7 +98,8 @@ public class DecisionLetterDocument {
                 decision.getDeliberationNumber(), decision.getDeliberationDate(), decision.getDurationYears(),
                 decision.getDeliberationDate().getYear(), new TreeMap<>(granted), act,
                 links.to("/portail/candidatures/" + application.getId() + "/convention"), decision.getMotivation(),
-                rules.getAppealCourt(), departmentAddress, properties.getSignatoryName(), properties.getSignatoryTitle());
+                rules.getAppealCourt(), departmentAddress, signatory.getName(), signatory.getTitle(),
+                signatory.isDelegation());
     }
 
     static byte[] render(Facts f) {
@@ -115,9 +118,11 @@ public class DecisionLetterDocument {
             case REFUSAL -> refusal(pdf, f);
         }
         pdf.paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.")
-                .paragraph(" ")
-                .paragraph(DELEGATION)
-                .paragraph(f.signatoryName() + (f.signatoryTitle() == null || f.signatoryTitle().isBlank() ? ""
+                .paragraph(" ");
+        if (f.delegation()) {
+            pdf.paragraph(DELEGATION);
+        }
+        pdf.paragraph(f.signatoryName() + (f.signatoryTitle() == null || f.signatoryTitle().isBlank() ? ""
                         : "\n" + f.signatoryTitle()));
         return pdf.build();
     }

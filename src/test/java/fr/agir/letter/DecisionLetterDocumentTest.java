@@ -27,7 +27,7 @@ class DecisionLetterDocumentTest {
                 "93200", "Saint-Denis", "Awa Diallo", "CP-2026-11-042", VOTED, amounts.size(), 2026, amounts, act,
                 "https://agir.example.org/portail/candidatures/42/convention", motivation,
                 "tribunal administratif de Montreuil", "Hôtel du Département, 93006 Bobigny Cedex", "Nadia Benali",
-                "Directrice de l'insertion, de l'emploi et de l'économie sociale et solidaire");
+                "Directrice de l'insertion, de l'emploi et de l'économie sociale et solidaire", true);
     }
 
     private static String text(byte[] pdf) {

@@ -1,8 +1,6 @@
 package fr.agir.vote;
 
-import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
-import fr.agir.application.ApplicationService;
 import fr.agir.shared.DomainException;
 import fr.agir.shared.French;
 import fr.agir.web.FormErrors;
@@ -36,24 +34,21 @@ public class DecisionRevisionPages {
     static final String PATH = "/instruction/candidatures/{id}/decision/modification";
 
     private final DecisionRevisionService service;
-    private final VoteService votes;
-    private final ApplicationService applications;
 
-    public DecisionRevisionPages(DecisionRevisionService service, VoteService votes, ApplicationService applications) {
+    public DecisionRevisionPages(DecisionRevisionService service) {
         this.service = service;
-        this.votes = votes;
-        this.applications = applications;
     }
 
     @GetMapping(PATH)
     public String form(@PathVariable Long id, Model model) {
-        Decision current = votes.of(id);
+        DecisionRevisionService.Page page = service.page(id);
+        Decision current = page.current();
         DecisionRevisionForm form = new DecisionRevisionForm();
         form.setDurationYears(current.getDurationYears());
         form.setAmountYear1(plain(current.getAmounts().get(1)));
         form.setAmountYear2(plain(current.getAmounts().get(2)));
         model.addAttribute("form", form);
-        return page(id, model);
+        return page(page, model);
     }
 
     @PostMapping(PATH)
@@ -142,10 +137,14 @@ public class DecisionRevisionPages {
     }
 
     private String page(Long id, Model model) {
-        Application application = applications.get(id);
+        return page(service.page(id), model);
+    }
+
+    private String page(DecisionRevisionService.Page page, Model model) {
+        Application application = page.application();
         model.addAttribute("app", application);
-        model.addAttribute("decisions", service.history(id));
-        model.addAttribute("requested", applications.amounts(id, AmountKind.REQUESTED));
+        model.addAttribute("decisions", page.decisions());
+        model.addAttribute("requested", page.requested());
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("AMEND", "Modifier les montants ou la durée");
         kinds.put("WITHDRAW", "Retirer la subvention");

@@ -103,6 +103,24 @@ public class DecisionRevisionService {
         return decisions.findByApplicationIdOrderByIdAsc(applicationId);
     }
 
+    /** What the délibération modificative page shows: the application, its délibérations, what was requested. */
+    public record Page(Application application, List<Decision> decisions, Map<Integer, BigDecimal> requested) {
+        public Decision current() {
+            return decisions.get(decisions.size() - 1);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public Page page(Long applicationId) {
+        Application application = applications.get(applicationId);
+        List<Decision> all = decisions.findByApplicationIdOrderByIdAsc(applicationId);
+        if (all.isEmpty()) {
+            throw new fr.agir.shared.NotFoundException("Aucune décision n'est enregistrée pour ce dossier.");
+        }
+        return new Page(application, all, applications.amounts(applicationId, AmountKind.REQUESTED));
+    }
+
     /** A checked revision, ready to record. */
     public record Checked(Application application, Decision current, Decision.Outcome outcome, String number,
                           LocalDate date, int duration, Map<Integer, BigDecimal> granted, String motivation) {

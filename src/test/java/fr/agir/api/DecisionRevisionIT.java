@@ -116,6 +116,11 @@ class DecisionRevisionIT extends ApiTestSupport {
         assertThat(list("instructeur", "/api/applications/" + id + "/decisions"))
                 .extracting(d -> d.get("outcome") + " " + d.get("current"))
                 .containsExactly("ADOPTED false", "WITHDRAWN true");
+        String applicantHistory = String.valueOf(list("porteur", "/api/applications/" + id + "/history"));
+        assertThat(applicantHistory).as("the structure reads that its grant was withdrawn, and by which délibération")
+                .contains("Subvention retirée par délibération de la Commission permanente", "CP-2026-12-201",
+                        "La structure a renoncé au projet");
+        assertThat(get("porteur", "/api/applications/" + id).get("status")).isEqualTo("GRANT_WITHDRAWN");
         withdrawal.put("deliberationNumber", "CP-2026-12-202");
         assertProblem(revise("instructeur", id, withdrawal), 409, CONFLICT);
 

@@ -175,6 +175,60 @@ WITHDRAWAL_DI = """
 <bpmndi:BPMNEdge id="Flow_ToWithdrawn_di" bpmnElement="Flow_ToWithdrawn"><di:waypoint x="938" y="490" /><di:waypoint x="1062" y="490" /></bpmndi:BPMNEdge>"""
 
 
+# A later délibération (issue 15): the grant withdrawn (interrupting) or amended (non-interrupting); each
+# sub-process applies it, then notifies the structure (a letter, after a save point).
+REVISION_SEM = """
+<bpmn:subProcess id="Activity_GrantWithdrawal" name="Subvention retirée" triggeredByEvent="true">
+<bpmn:documentation>Une délibération de la Commission permanente retire la subvention votée : où qu'en soit le dossier (signature, années de subvention, paiements), son cycle de vie s'arrête. Agir a déjà enregistré la délibération (DecisionRevisionService, même transaction) ; la tâche annule ce qui n'est pas encore payé et clôt le dossier comme retiré.</bpmn:documentation>
+<bpmn:startEvent id="Event_GrantWithdrawalVoted" name="Retrait voté par délibération" isInterrupting="true"><bpmn:messageEventDefinition messageRef="Message_GrantWithdrawn" /></bpmn:startEvent>
+<bpmn:serviceTask id="Task_CloseWithdrawnGrant" name="Clore la subvention retirée" camunda:delegateExpression="${closeWithdrawnGrantDelegate}"></bpmn:serviceTask>
+<bpmn:serviceTask id="Task_NotifyWithdrawal" name="Notifier le retrait" camunda:delegateExpression="${sendDecisionLetterDelegate}" camunda:asyncBefore="true"></bpmn:serviceTask>
+<bpmn:endEvent id="Event_GrantWithdrawn" name="Subvention retirée"></bpmn:endEvent>
+<bpmn:sequenceFlow id="Flow_ToCloseWithdrawnGrant" sourceRef="Event_GrantWithdrawalVoted" targetRef="Task_CloseWithdrawnGrant"></bpmn:sequenceFlow>
+<bpmn:sequenceFlow id="Flow_ToNotifyWithdrawal" sourceRef="Task_CloseWithdrawnGrant" targetRef="Task_NotifyWithdrawal"></bpmn:sequenceFlow>
+<bpmn:sequenceFlow id="Flow_ToGrantWithdrawn" sourceRef="Task_NotifyWithdrawal" targetRef="Event_GrantWithdrawn"></bpmn:sequenceFlow>
+</bpmn:subProcess>
+<bpmn:subProcess id="Activity_DecisionAmendment" name="Délibération modificative" triggeredByEvent="true">
+<bpmn:documentation>Une délibération modifie les montants ou la durée de la subvention avant la signature de la convention par la structure, ou avant la liquidation du versement d'un arrêté : l'acte est régénéré avec les nouveaux montants ; le dossier reste à son étape (la structure signe la nouvelle version).</bpmn:documentation>
+<bpmn:startEvent id="Event_DecisionAmendmentVoted" name="Délibération modificative votée" isInterrupting="false"><bpmn:messageEventDefinition messageRef="Message_DecisionAmended" /></bpmn:startEvent>
+<bpmn:serviceTask id="Task_ApplyAmendmentToAct" name="Appliquer la modification à l'acte" camunda:delegateExpression="${applyAmendmentToActDelegate}"></bpmn:serviceTask>
+<bpmn:serviceTask id="Task_NotifyAmendment" name="Notifier la modification" camunda:delegateExpression="${sendDecisionLetterDelegate}" camunda:asyncBefore="true"></bpmn:serviceTask>
+<bpmn:endEvent id="Event_ActAmended" name="Acte modifié"></bpmn:endEvent>
+<bpmn:sequenceFlow id="Flow_ToApplyAmendment" sourceRef="Event_DecisionAmendmentVoted" targetRef="Task_ApplyAmendmentToAct"></bpmn:sequenceFlow>
+<bpmn:sequenceFlow id="Flow_ToNotifyAmendment" sourceRef="Task_ApplyAmendmentToAct" targetRef="Task_NotifyAmendment"></bpmn:sequenceFlow>
+<bpmn:sequenceFlow id="Flow_ToActAmended" sourceRef="Task_NotifyAmendment" targetRef="Event_ActAmended"></bpmn:sequenceFlow>
+</bpmn:subProcess>"""
+
+
+def _revision_di(sub, start, task, notify, end, flow_in, flow_mid, flow_out, x):
+    y = 420
+    return (f'\n<bpmndi:BPMNShape id="{sub}_di" bpmnElement="{sub}" isExpanded="true"><dc:Bounds x="{x}" y="{y}" '
+            f'width="460" height="140" /></bpmndi:BPMNShape>'
+            f'\n<bpmndi:BPMNShape id="{start}_di" bpmnElement="{start}"><dc:Bounds x="{x + 32}" y="{y + 52}" width="36" '
+            f'height="36" /><bpmndi:BPMNLabel><dc:Bounds x="{x + 5}" y="{y + 93}" width="90" height="40" />'
+            f'</bpmndi:BPMNLabel></bpmndi:BPMNShape>'
+            f'\n<bpmndi:BPMNShape id="{task}_di" bpmnElement="{task}"><dc:Bounds x="{x + 110}" y="{y + 30}" '
+            f'width="100" height="80" /></bpmndi:BPMNShape>'
+            f'\n<bpmndi:BPMNShape id="{notify}_di" bpmnElement="{notify}"><dc:Bounds x="{x + 250}" y="{y + 30}" '
+            f'width="100" height="80" /></bpmndi:BPMNShape>'
+            f'\n<bpmndi:BPMNShape id="{end}_di" bpmnElement="{end}"><dc:Bounds x="{x + 392}" y="{y + 52}" width="36" '
+            f'height="36" /><bpmndi:BPMNLabel><dc:Bounds x="{x + 365}" y="{y + 93}" width="90" height="40" />'
+            f'</bpmndi:BPMNLabel></bpmndi:BPMNShape>'
+            f'\n<bpmndi:BPMNEdge id="{flow_in}_di" bpmnElement="{flow_in}"><di:waypoint x="{x + 68}" y="{y + 70}" />'
+            f'<di:waypoint x="{x + 110}" y="{y + 70}" /></bpmndi:BPMNEdge>'
+            f'\n<bpmndi:BPMNEdge id="{flow_mid}_di" bpmnElement="{flow_mid}"><di:waypoint x="{x + 210}" y="{y + 70}" />'
+            f'<di:waypoint x="{x + 250}" y="{y + 70}" /></bpmndi:BPMNEdge>'
+            f'\n<bpmndi:BPMNEdge id="{flow_out}_di" bpmnElement="{flow_out}"><di:waypoint x="{x + 350}" y="{y + 70}" />'
+            f'<di:waypoint x="{x + 392}" y="{y + 70}" /></bpmndi:BPMNEdge>')
+
+
+REVISION_DI = (_revision_di("Activity_GrantWithdrawal", "Event_GrantWithdrawalVoted", "Task_CloseWithdrawnGrant",
+                            "Task_NotifyWithdrawal", "Event_GrantWithdrawn", "Flow_ToCloseWithdrawnGrant",
+                            "Flow_ToNotifyWithdrawal", "Flow_ToGrantWithdrawn", 1200)
+               + _revision_di("Activity_DecisionAmendment", "Event_DecisionAmendmentVoted", "Task_ApplyAmendmentToAct",
+                              "Task_NotifyAmendment", "Event_ActAmended", "Flow_ToApplyAmendment",
+                              "Flow_ToNotifyAmendment", "Flow_ToActAmended", 1700))
+
 def main(out):
     Y, Y2, Y3 = 200, 340, 460
 
@@ -365,11 +419,12 @@ def main(out):
         ("Flow_ToCloseApplication", "Activity_RunGrantYears", "Task_CloseApplication"),
         ("Flow_ToClosed", "Task_CloseApplication", "Event_Closed"),
     ], messages=[("Message_JuryResult", "JuryResultRecorded"), ("Message_Vote", "VoteRecorded"),
-                 ("Message_Withdrawn", "ApplicationWithdrawn")],
+                 ("Message_Withdrawn", "ApplicationWithdrawn"), ("Message_GrantWithdrawn", "GrantWithdrawn"),
+                 ("Message_DecisionAmended", "DecisionAmended")],
         doc="De la candidature déposée à la clôture : recevabilité, avis des directions, synthèse, jury, "
             "vote de la Commission permanente, acte juridique (convention signée puis contresignée, ou arrêté "
             "attributif selon la table legal-instrument), paiements et comptes-rendus, clôture.",
-        extra_sem=WITHDRAWAL_SEM, extra_di=WITHDRAWAL_DI)
+        extra_sem=WITHDRAWAL_SEM + REVISION_SEM, extra_di=WITHDRAWAL_DI + REVISION_DI)
 
 
     # ---- jury-session: conflicts and assignment, scoring (reminder before it ends), deliberation, results

@@ -731,6 +731,129 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .isInstanceOf(fr.agir.shared.NotFoundException.class);
     }
 
+    // ---- a later délibération: withdrawal or amendment (issue 15)
+
+    @Autowired
+    fr.agir.vote.DecisionRevisionService revisions;
+
+    private Decision revise(Application app, fr.agir.vote.DecisionRevisionService.Kind kind, String number,
+                            Integer years, Map<Integer, BigDecimal> amounts) {
+        Decision decision = as("instructeur", () -> revisions.revise(app.getId(),
+                new fr.agir.vote.DecisionRevisionService.Revision(kind, number,
+                        LocalDate.now(fr.agir.shared.TimeConfig.PARIS), years, amounts,
+                        kind == fr.agir.vote.DecisionRevisionService.Kind.WITHDRAW
+                                ? "Le projet ne sera pas réalisé" : null)));
+        executeAsyncJobs();
+        return decision;
+    }
+
+    @Test
+    void aGrantWithdrawnByADeliberationWhileAwaitingSignatureEndsTheLifecycle() {
+        Application app = instructedAndJudged(2, Map.of(1, TWENTY_K, 2, TWENTY_K));
+        ProcessInstance pi = lifecycle(app);
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        assertThat(pi).isWaitingAt("Task_SignAgreement");
+        Decision first = votes.of(app.getId());
+
+        Decision withdrawal = revise(app, fr.agir.vote.DecisionRevisionService.Kind.WITHDRAW, "CP-2026-12-901", null, null);
+
+        assertThat(pi).isEnded().hasPassed("Event_GrantWithdrawalVoted", "Task_CloseWithdrawnGrant",
+                "Task_NotifyWithdrawal", "Event_GrantWithdrawn").hasNotPassed("Task_CountersignAgreement");
+        // The attribution letter, then the withdrawal's: its motivation, both délibérations, the appeal notice.
+        assertThat(letterMails(app)).containsExactly("notification-attribution-" + app.getReference() + ".pdf",
+                "notification-retrait-" + app.getReference() + ".pdf");
+        assertThat(letterText(app)).contains("Notification de retrait de subvention", "CP-2026-12-901",
+                first.getDeliberationNumber(), "Le projet ne sera pas réalisé", "Voies et délais de recours");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference()).count())
+                .as("no open task").isZero();
+        Application withdrawn = applications.get(app.getId());
+        assertThat(withdrawn.getStatus()).isEqualTo(ApplicationStatus.GRANT_WITHDRAWN);
+        assertThat(withdrawn.getStatusReason()).contains("CP-2026-12-901", "Le projet ne sera pas réalisé",
+                "Rien n'a été versé");
+        assertThat(agreementRows.findByApplicationId(app.getId()).orElseThrow().getStatus())
+                .isEqualTo(Agreement.Status.CLOSED);
+        assertThat(votes.of(app.getId()).getId()).isEqualTo(withdrawal.getId());
+        assertThat(withdrawal.getRevisesId()).isEqualTo(first.getId());
+        assertThat(as("instructeur", () -> revisions.history(app.getId()))).extracting(Decision::getOutcome,
+                Decision::isCurrent).containsExactly(org.assertj.core.groups.Tuple.tuple(Decision.Outcome.ADOPTED, false),
+                org.assertj.core.groups.Tuple.tuple(Decision.Outcome.WITHDRAWN, true));
+        assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).isEmpty();
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .contains("DECISION_REVISED", "GRANT_WITHDRAWN");
+        assertThatThrownBy(() -> revise(app, fr.agir.vote.DecisionRevisionService.Kind.WITHDRAW, "CP-2026-12-902",
+                null, null)).isInstanceOf(StateConflictException.class).hasMessageContaining("déjà été retirée");
+    }
+
+    @Test
+    void anAmendmentWhileAwaitingSignatureRegeneratesTheAgreementAndTheStructureSignsTheNewVersion() {
+        Application app = instructedAndJudged(2, Map.of(1, TWENTY_K, 2, TWENTY_K));
+        ProcessInstance pi = lifecycle(app);
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        Agreement before = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        assertThat(before.getTotalAmount()).isEqualByComparingTo("40000.00");
+
+        revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-911", 1,
+                Map.of(1, new BigDecimal("15000.00")));
+
+        assertThat(pi).isWaitingAt("Task_SignAgreement").hasPassed("Event_DecisionAmendmentVoted",
+                "Task_ApplyAmendmentToAct", "Task_NotifyAmendment", "Event_ActAmended");
+        assertThat(letterMails(app)).containsExactly("notification-attribution-" + app.getReference() + ".pdf",
+                "notification-modification-" + app.getReference() + ".pdf");
+        assertThat(letterText(app)).contains("Notification de modification de subvention", "CP-2026-12-911",
+                "15 000,00 € (quinze mille euros)", "a été mise à jour", before.getNumber());
+        Agreement after = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        assertThat(after.getNumber()).isEqualTo(before.getNumber());
+        assertThat(after.getTotalAmount()).isEqualByComparingTo("15000.00");
+        assertThat(after.getDurationYears()).isEqualTo(1);
+        assertThat(runtime.getVariable(pi.getId(), "years")).isEqualTo(List.of(1));
+        assertThat(applications.amounts(app.getId(), AmountKind.GRANTED)).containsOnlyKeys(1);
+
+        signAndCountersign(app);
+        assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
+                .extracting(i -> i.getKind() + " " + i.getAmount().toPlainString())
+                .containsExactly("ADVANCE 12000.00", "BALANCE 3000.00");
+        assertThatThrownBy(() -> revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-912", 1,
+                Map.of(1, new BigDecimal("14000.00")))).isInstanceOf(StateConflictException.class)
+                .hasMessageContaining("avenant");
+    }
+
+    @Test
+    void anArreteIsAmendedBeforeItsInstallmentIsLiquidatedAndAWithdrawalAfterPaymentNamesWhatToRecover() {
+        Application app = instructedAndJudged(1, Map.of(1, new BigDecimal("10000.00")));
+        ProcessInstance pi = lifecycle(app);
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        String firstNumber = agreementRows.findByApplicationId(app.getId()).orElseThrow().getNumber();
+
+        revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-921", null,
+                Map.of(1, new BigDecimal("8000.00")));
+        Agreement arrete = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        assertThat(arrete.getNumber()).startsWith("ARR-").isNotEqualTo(firstNumber);
+        // The amendment's letter carries the new arrêté, which replaces the first.
+        assertThat(letterMails(app)).containsExactly("notification-attribution-" + app.getReference() + ".pdf",
+                "arrete-" + firstNumber + ".pdf", "notification-modification-" + app.getReference() + ".pdf",
+                "arrete-" + arrete.getNumber() + ".pdf");
+        assertThat(letterText(app)).contains("8 000,00 € (huit mille euros)", "L'arrêté attributif n° "
+                + arrete.getNumber() + ", joint à ce courrier, remplace le précédent");
+        assertThat(arrete.getTotalAmount()).isEqualByComparingTo("8000.00");
+        assertThat(installment(app, 1, Installment.Kind.SINGLE).getAmount()).isEqualByComparingTo("8000.00");
+
+        payInstallment(app, 1, Installment.Kind.SINGLE);
+        assertThatThrownBy(() -> revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-922", null,
+                Map.of(1, new BigDecimal("7000.00")))).isInstanceOf(StateConflictException.class);
+        revise(app, fr.agir.vote.DecisionRevisionService.Kind.WITHDRAW, "CP-2026-12-923", null, null);
+
+        assertThat(pi).isEnded().hasPassed("Event_GrantWithdrawn");
+        assertThat(applications.get(app.getId()).getStatusReason()).contains("à recouvrer", "8 000,00", "MDT-");
+    }
+
+    @Test
+    void aRejectedDecisionIsNotReopened() {
+        Application app = instructedAndJudged(1, Map.of(1, TWENTY_K));
+        vote(app, Decision.Outcome.REJECTED, null, null);
+        assertThatThrownBy(() -> revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-931", 1,
+                Map.of(1, TWENTY_K))).isInstanceOf(StateConflictException.class).hasMessageContaining("rejetée");
+    }
+
     // ---- steps, as each user takes them
 
     private void declareComplete(Application app) {
@@ -817,9 +940,9 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 + "on a.message_id = l.mail_message_id where l.application_id = ? order by l.id, a.id", String.class, app.getId());
     }
 
-    /** The text of the application's one letter, as its structure downloads it. */
+    /** The text of the application's latest letter, as its structure downloads it. */
     private String letterText(Application app) {
-        Long letterId = jdbc.queryForObject("select id from decision_letter where application_id = ?", Long.class,
+        Long letterId = jdbc.queryForObject("select max(id) from decision_letter where application_id = ?", Long.class,
                 app.getId());
         return as("porteur", () -> pdfText(letterApi.content(app.getId(), letterId).getBody())).replaceAll("\\s+", " ");
     }

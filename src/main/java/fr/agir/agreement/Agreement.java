@@ -102,6 +102,19 @@ public class Agreement {
         this.countersignedAt = at;
     }
 
+    /**
+     * A délibération modificative changed the grant before the act was signed (agreement) or paid
+     * (arrêté): the act carries the new amounts and duration; an arrêté is issued anew under a new number.
+     */
+    void revise(String newNumber, int durationYears, BigDecimal totalAmount, Instant at) {
+        if (newNumber != null) {
+            this.number = newNumber;
+        }
+        this.durationYears = durationYears;
+        this.totalAmount = totalAmount;
+        this.generatedAt = at;
+    }
+
     void close() {
         this.status = Status.CLOSED;
     }

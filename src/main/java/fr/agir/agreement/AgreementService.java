@@ -102,6 +102,48 @@ public class AgreementService {
         return arrete;
     }
 
+    /**
+     * A délibération modificative changed the GRANTED amounts: the act is regenerated from them (its PDF is
+     * rendered from the current decision). An agreement keeps its number and still awaits the structure's
+     * signature, which applies to this new version; an arrêté is issued anew under a new number. Again, once
+     * applied: unchanged.
+     */
+    @Transactional
+    public Agreement applyAmendment(Long applicationId) {
+        Agreement act = agreements.findByApplicationId(applicationId).orElseThrow();
+        Decision decision = votes.of(applicationId);
+        Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
+        BigDecimal total = granted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (act.getTotalAmount().compareTo(total) == 0 && act.getDurationYears() == decision.getDurationYears()) {
+            return act;
+        }
+        String before = act.getNumber() + " : " + fr.agir.shared.Money.format(act.getTotalAmount()) + " sur "
+                + fr.agir.shared.French.years(act.getDurationYears());
+        act.revise(act.isArrete() ? numbers.next(ARRETE_SERIES, "ARR-" + act.getFirstYear()) : null,
+                decision.getDurationYears(), total, Instant.now(clock));
+        audit.record(ENTITY, act.getId(), applicationId,
+                act.isArrete() ? AuditAction.ARRETE_ISSUED : AuditAction.AGREEMENT_GENERATED, act.getStatus(),
+                act.getStatus(), "Nouvelle version après la délibération " + decision.getDeliberationNumber() + " : "
+                        + act.getNumber() + " : " + fr.agir.shared.Money.format(total) + " sur "
+                        + fr.agir.shared.French.years(decision.getDurationYears()) + " (remplace " + before + ")");
+        return act;
+    }
+
+    /** A withdrawn grant: its act (if already established) ends; nothing more will be paid under it. */
+    @Transactional
+    public void closeWithdrawn(Long applicationId) {
+        agreements.findByApplicationId(applicationId).filter(a -> a.getStatus() != Agreement.Status.CLOSED)
+                .ifPresent(act -> {
+                    Agreement.Status from = act.getStatus();
+                    act.close();
+                    Decision decision = votes.of(applicationId);
+                    audit.record(ENTITY, act.getId(), applicationId,
+                            act.isArrete() ? AuditAction.ARRETE_CLOSED : AuditAction.AGREEMENT_CLOSED, from,
+                            Agreement.Status.CLOSED, "Subvention retirée par la délibération "
+                                    + decision.getDeliberationNumber());
+                });
+    }
+
     /** The structure's legal representative signs. */
     @Transactional
     @PreAuthorize("hasRole('APPLICANT')")

@@ -31,7 +31,8 @@ public final class ApplicationProgress {
             return steps(at, true, false);
         }
         int current = index(status);
-        boolean stopped = status == ApplicationStatus.INADMISSIBLE || status == ApplicationStatus.REJECTED;
+        boolean stopped = status == ApplicationStatus.INADMISSIBLE || status == ApplicationStatus.REJECTED
+                || status == ApplicationStatus.GRANT_WITHDRAWN;
         return steps(current, stopped, status == ApplicationStatus.DRAFT);
     }
 
@@ -45,6 +46,8 @@ public final class ApplicationProgress {
             case AWAITING_JURY -> current = 3;
             case AWAITING_VOTE -> current = 4;
             case REJECTED -> current = 4;
+            // Withdrawn by a later délibération: the stepper stops at the vote, which ended it.
+            case GRANT_WITHDRAWN -> current = 4;
             case GRANTED -> current = 5;
             case IN_PROGRESS -> current = 6;
             case CLOSED -> current = STEPS.size();

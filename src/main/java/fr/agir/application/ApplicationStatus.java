@@ -14,7 +14,9 @@ public enum ApplicationStatus {
     IN_PROGRESS("Subvention en cours d'exécution"),
     CLOSED("Clôturée"),
     /** Withdrawn by its structure before the Commission permanente's decision; its lifecycle has ended. */
-    WITHDRAWN("Retirée par la structure");
+    WITHDRAWN("Retirée par la structure"),
+    /** The grant was withdrawn by a later délibération of the Commission permanente; its lifecycle has ended. */
+    GRANT_WITHDRAWN("Subvention retirée par délibération");
 
     private final String label;
 
@@ -33,7 +35,7 @@ public enum ApplicationStatus {
     public String tone() {
         return switch (this) {
             case GRANTED, IN_PROGRESS, CLOSED -> "succes";
-            case INADMISSIBLE, REJECTED -> "erreur";
+            case INADMISSIBLE, REJECTED, GRANT_WITHDRAWN -> "erreur";
             case AWAITING_PIECES -> "attention";
             case SUBMITTED, UNDER_REVIEW, AWAITING_JURY, AWAITING_VOTE -> "info";
             case DRAFT, WITHDRAWN -> null;

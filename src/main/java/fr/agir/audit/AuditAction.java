@@ -42,6 +42,11 @@ public enum AuditAction {
     GRANT_VOTED("Subvention votée par la Commission permanente", true, APPLICANT, REVIEWER, FINANCE, STAFF),
     REJECTED("Candidature rejetée par la Commission permanente", true, APPLICANT, REVIEWER, STAFF),
     CLOSED("Dossier clôturé", false, APPLICANT, REVIEWER, FINANCE, STAFF),
+    // A later délibération: the structure reads that its grant was amended or withdrawn, and by which one.
+    DECISION_REVISED("Décision modifiée par une nouvelle délibération de la Commission permanente", true,
+            APPLICANT, REVIEWER, FINANCE, STAFF),
+    GRANT_WITHDRAWN("Subvention retirée par délibération de la Commission permanente", true,
+            APPLICANT, REVIEWER, FINANCE, STAFF),
 
     // The consulted directorates (an opinion is never the structure's: see narrowing).
     ROUTING_ADJUSTED("Directions consultées choisies", false, REVIEWER, STAFF),

@@ -75,20 +75,23 @@ public class DecisionLetterDocument {
                         LocalDate deliberationDate, int durationYears, int firstYear,
                         SortedMap<Integer, BigDecimal> amounts, Act act, String agreementLink, String motivation,
                         String appealCourt, String departmentAddress, String signatoryName, String signatoryTitle,
-                        boolean delegation) {
+                        boolean delegation, String revisedNumber, LocalDate revisedDate) {
         public BigDecimal total() {
             return amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         }
     }
 
-    /** The facts of the letter of {@code decision}, as of today. The act is read if it exists already. */
-    Facts facts(Decision decision, LetterKind kind, LocalDate today) {
+    /**
+     * The facts of the letter of {@code decision} (which revises {@code revised}, if not null), as of today.
+     * The act is read if it exists already.
+     */
+    Facts facts(Decision decision, Decision revised, LetterKind kind, LocalDate today) {
         Application application = applications.get(decision.getApplicationId());
         Structure structure = structures.get(application.getStructureId());
-        Map<Integer, BigDecimal> granted = kind == LetterKind.REFUSAL ? Map.of()
-                : applications.amounts(application.getId(), AmountKind.GRANTED);
+        Map<Integer, BigDecimal> granted = kind.grants()
+                ? applications.amounts(application.getId(), AmountKind.GRANTED) : Map.of();
         Act act = null;
-        if (kind == LetterKind.ATTRIBUTION) {
+        if (kind.grants()) {
             act = agreements.findByApplicationId(application.getId()).map(a -> new Act(a.isArrete(), a.getNumber(),
                     rules.isArreteSingleInstallment(), terms.advancePercent())).orElse(null);
         }
@@ -99,7 +102,8 @@ public class DecisionLetterDocument {
                 decision.getDeliberationDate().getYear(), new TreeMap<>(granted), act,
                 links.to("/portail/candidatures/" + application.getId() + "/convention"), decision.getMotivation(),
                 rules.getAppealCourt(), departmentAddress, signatory.getName(), signatory.getTitle(),
-                signatory.isDelegation());
+                signatory.isDelegation(), revised == null ? null : revised.getDeliberationNumber(),
+                revised == null ? null : revised.getDeliberationDate());
     }
 
     static byte[] render(Facts f) {
@@ -116,6 +120,8 @@ public class DecisionLetterDocument {
         switch (f.kind()) {
             case ATTRIBUTION -> attribution(pdf, f);
             case REFUSAL -> refusal(pdf, f);
+            case AMENDMENT -> amendment(pdf, f);
+            case WITHDRAWAL -> withdrawal(pdf, f);
         }
         pdf.paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.")
                 .paragraph(" ");
@@ -153,6 +159,61 @@ public class DecisionLetterDocument {
             pdf.paragraph("La Commission permanente a modifié la proposition qui lui était soumise : le montant et la "
                     + "durée ci-dessous sont ceux qu'elle a votés.");
         }
+        amountsAndConditions(pdf, f);
+        Act act = f.act();
+        if (act == null) {
+            pdf.paragraph("L'acte juridique de cette subvention (convention ou arrêté attributif) vous sera notifié "
+                    + "dans votre espace sur Agir ; les versements interviennent ensuite.");
+        } else if (act.arrete()) {
+            pdf.paragraph("L'arrêté attributif n° " + act.number() + ", joint à ce courrier, notifie cette subvention. "
+                    + arreteTerms(act));
+        } else {
+            pdf.paragraph("Une convention pluriannuelle d'objectifs, n° " + act.number() + ", fixe nos engagements "
+                    + "réciproques. Le représentant légal de la structure la signe dans votre espace sur Agir :")
+                    .paragraph(f.agreementLink())
+                    .paragraph("Le Département la contresigne ensuite ; elle entre alors en vigueur et l'avance de "
+                            + act.advancePercent() + " % du montant de la première année vous est versée.");
+        }
+    }
+
+    /** A later délibération sets new amounts or a new duration: the act follows, the structure may appeal. */
+    private static void amendment(PdfDocumentBuilder pdf, Facts f) {
+        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + f.deliberationDate().format(DAY)
+                + ", la Commission permanente du Conseil départemental a modifié la subvention attribuée à "
+                + f.structureName() + " pour le projet « " + f.projectTitle() + " » (dossier " + f.reference()
+                + ") par sa délibération n° " + f.revisedNumber() + " du " + f.revisedDate().format(DAY)
+                + ". Son montant est désormais de " + French.eurosInFiguresAndWords(f.total()) + ".");
+        amountsAndConditions(pdf, f);
+        Act act = f.act();
+        if (act != null && act.arrete()) {
+            pdf.paragraph("L'arrêté attributif n° " + act.number() + ", joint à ce courrier, remplace le précédent et "
+                    + "notifie ces montants. " + arreteTerms(act));
+        } else if (act != null) {
+            pdf.paragraph("La convention pluriannuelle d'objectifs n° " + act.number() + " a été mise à jour avec ces "
+                    + "montants. Le représentant légal de la structure signe cette nouvelle version dans votre espace "
+                    + "sur Agir :")
+                    .paragraph(f.agreementLink());
+        }
+        appeal(pdf, f);
+    }
+
+    /** A later délibération withdraws the grant: nothing more is paid; what was paid is to be returned. */
+    private static void withdrawal(PdfDocumentBuilder pdf, Facts f) {
+        pdf.paragraph("Par délibération n° " + f.deliberationNumber() + " du " + f.deliberationDate().format(DAY)
+                        + ", la Commission permanente du Conseil départemental a retiré la subvention que sa délibération "
+                        + "n° " + f.revisedNumber() + " du " + f.revisedDate().format(DAY) + " avait attribuée à "
+                        + f.structureName() + " pour le projet « " + f.projectTitle() + " » (dossier " + f.reference()
+                        + ").")
+                .section("Motif de la décision")
+                .paragraph(f.motivation())
+                .section("Conséquences")
+                .paragraph("Les versements qui n'ont pas encore été effectués sont annulés. Les sommes déjà versées au "
+                        + "titre de cette subvention sont à reverser au Département : un titre de recette vous sera "
+                        + "adressé à cet effet.");
+        appeal(pdf, f);
+    }
+
+    private static void amountsAndConditions(PdfDocumentBuilder pdf, Facts f) {
         pdf.section("Montant attribué");
         f.amounts().forEach((year, amount) -> pdf.field("Année " + year + " (" + (f.firstYear() + year - 1) + ")",
                 French.eurosInFiguresAndWords(amount)));
@@ -165,25 +226,15 @@ public class DecisionLetterDocument {
                         + "compte-rendu financier de l'action (Cerfa n° 15059), votre rapport d'activité et vos "
                         + "comptes approuvés. Les sommes non utilisées, ou utilisées à un autre objet, sont à reverser.")
                 .section("La suite");
-        Act act = f.act();
-        if (act == null) {
-            pdf.paragraph("L'acte juridique de cette subvention (convention ou arrêté attributif) vous sera notifié "
-                    + "dans votre espace sur Agir ; les versements interviennent ensuite.");
-        } else if (act.arrete()) {
-            pdf.paragraph("L'arrêté attributif n° " + act.number() + ", joint à ce courrier, notifie cette subvention. "
-                    + (act.singleInstallment()
-                    ? "Elle vous est versée en une fois, dans les soixante jours suivant sa notification."
-                    : "Une avance de " + act.advancePercent() + " % du montant de l'année vous est versée dans les "
-                    + "soixante jours suivant sa notification, le solde après validation du compte-rendu financier.")
-                    + " Le compte-rendu financier est à déposer dans votre espace sur Agir dans les six mois suivant "
-                    + "la fin de l'exercice.");
-        } else {
-            pdf.paragraph("Une convention pluriannuelle d'objectifs, n° " + act.number() + ", fixe nos engagements "
-                    + "réciproques. Le représentant légal de la structure la signe dans votre espace sur Agir :")
-                    .paragraph(f.agreementLink())
-                    .paragraph("Le Département la contresigne ensuite ; elle entre alors en vigueur et l'avance de "
-                            + act.advancePercent() + " % du montant de la première année vous est versée.");
-        }
+    }
+
+    private static String arreteTerms(Act act) {
+        return (act.singleInstallment()
+                ? "Elle vous est versée en une fois, dans les soixante jours suivant sa notification."
+                : "Une avance de " + act.advancePercent() + " % du montant de l'année vous est versée dans les "
+                + "soixante jours suivant sa notification, le solde après validation du compte-rendu financier.")
+                + " Le compte-rendu financier est à déposer dans votre espace sur Agir dans les six mois suivant "
+                + "la fin de l'exercice.";
     }
 
     private static void refusal(PdfDocumentBuilder pdf, Facts f) {
@@ -194,8 +245,13 @@ public class DecisionLetterDocument {
                         + ").")
                 .section("Motif de la décision")
                 .paragraph(f.motivation())
-                .paragraph("Cette décision ne préjuge pas des candidatures futures de votre structure.")
-                .section("Voies et délais de recours")
+                .paragraph("Cette décision ne préjuge pas des candidatures futures de votre structure.");
+        appeal(pdf, f);
+    }
+
+    /** The mandatory mention of the means and time limit of appeal, on every decision that may harm. */
+    private static void appeal(PdfDocumentBuilder pdf, Facts f) {
+        pdf.section("Voies et délais de recours")
                 .paragraph("Si vous entendez contester cette décision, vous pouvez, dans un délai de deux mois à "
                         + "compter de sa notification :")
                 .paragraph("- former un recours gracieux auprès du Président du Conseil départemental de la "

@@ -59,8 +59,9 @@ public class DecisionLetterService {
         if (letters.existsByDecisionId(decision.getId())) {
             return Optional.empty();
         }
-        LetterKind kind = LetterKind.of(decision.getOutcome());
-        DecisionLetterDocument.Facts facts = document.facts(decision, kind, LocalDate.now(clock.withZone(TimeConfig.PARIS)));
+        LetterKind kind = LetterKind.of(decision);
+        DecisionLetterDocument.Facts facts = document.facts(decision, votes.revised(decision).orElse(null), kind,
+                LocalDate.now(clock.withZone(TimeConfig.PARIS)));
         byte[] pdf = DecisionLetterDocument.render(facts);
         String fileName = kind.fileName(facts.reference());
         List<OutgoingMail.Attachment> attachments = new ArrayList<>();

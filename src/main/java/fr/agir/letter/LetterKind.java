@@ -3,12 +3,15 @@ package fr.agir.letter;
 import fr.agir.vote.Decision;
 
 /**
- * What a decision letter notifies, chosen from the decision's outcome. A later délibération revising a
- * decision (amendment, withdrawal) adds its kind here and its case in {@link #of}.
+ * What a decision letter notifies, chosen from the decision: the Commission permanente's first decision
+ * on the application (attribution or refusal), or a later délibération revising it (amendment or
+ * withdrawal of the grant).
  */
 public enum LetterKind {
     ATTRIBUTION("Notification d'attribution de subvention", "notification-attribution"),
-    REFUSAL("Notification de refus de subvention", "notification-refus");
+    REFUSAL("Notification de refus de subvention", "notification-refus"),
+    AMENDMENT("Notification de modification de subvention", "notification-modification"),
+    WITHDRAWAL("Notification de retrait de subvention", "notification-retrait");
 
     private final String title;
     private final String fileStem;
@@ -18,12 +21,23 @@ public enum LetterKind {
         this.fileStem = fileStem;
     }
 
-    /** The letter a decision calls for. Every outcome recorded by the Commission is decided: each has one. */
-    public static LetterKind of(Decision.Outcome outcome) {
+    /** The letter a decision calls for: every decision recorded by the Commission has one. */
+    public static LetterKind of(Decision decision) {
+        return of(decision.getOutcome(), decision.getRevisesId() != null);
+    }
+
+    /** The letter of a decision with this outcome, first on the application or revising an earlier one. */
+    static LetterKind of(Decision.Outcome outcome, boolean revision) {
         return switch (outcome) {
-            case ADOPTED, AMENDED -> ATTRIBUTION;
+            case ADOPTED, AMENDED -> revision ? AMENDMENT : ATTRIBUTION;
             case REJECTED -> REFUSAL;
+            case WITHDRAWN -> WITHDRAWAL;
         };
+    }
+
+    /** Whether the letter grants amounts (and names the act that carries them). */
+    public boolean grants() {
+        return this == ATTRIBUTION || this == AMENDMENT;
     }
 
     /** The letter's title, as its object and the lists say it. */

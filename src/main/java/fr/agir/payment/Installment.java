@@ -112,6 +112,11 @@ public class Installment {
         this.paidAt = at;
     }
 
+    /** A délibération modificative changed the year's amount before this installment was liquidated. */
+    void reschedule(BigDecimal newAmount) {
+        this.amount = newAmount;
+    }
+
     void cancel() {
         this.status = Status.CANCELLED;
     }

@@ -150,6 +150,65 @@ public class PaymentService {
                 });
     }
 
+    /**
+     * A délibération modificative: the act is regenerated ({@link AgreementService#applyAmendment}) and the
+     * installments not yet liquidated carry the new amounts (an arrêté's, the only ones existing before the
+     * act is signed). Returns the act, whose grant years the process runs.
+     */
+    @Transactional
+    public Agreement applyAmendment(Long applicationId) {
+        Agreement act = agreements.applyAmendment(applicationId);
+        Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
+        for (Installment i : installments.findByApplicationIdOrderByGrantYearAscKindAsc(applicationId)) {
+            BigDecimal year = granted.getOrDefault(i.getGrantYear(), BigDecimal.ZERO);
+            BigDecimal amount = switch (i.getKind()) {
+                case SINGLE -> year;
+                case ADVANCE -> terms.advanceOf(year);
+                case BALANCE -> year.subtract(terms.advanceOf(year));
+            };
+            if (i.getStatus() == Installment.Status.SCHEDULED && i.getAmount().compareTo(amount) != 0) {
+                String before = fr.agir.shared.Money.format(i.getAmount());
+                i.reschedule(amount);
+                audit.record(ENTITY, i.getId(), applicationId, AuditAction.INSTALLMENT_SCHEDULED, i.getStatus(),
+                        i.getStatus(), i.getKind().label() + " de l'année " + i.getGrantYear() + " : "
+                                + fr.agir.shared.Money.format(amount) + " au lieu de " + before
+                                + " (délibération modificative)");
+            }
+        }
+        return act;
+    }
+
+    /**
+     * A grant withdrawn by a later délibération: what is not yet paid is cancelled, the act ends and the
+     * application is closed as withdrawn; what was already paid is named as to be recovered (the recovery
+     * order itself comes with the finance issue).
+     */
+    @Transactional
+    public void closeWithdrawnGrant(Long applicationId, String deliberation) {
+        List<Installment> all = installments.findByApplicationIdOrderByGrantYearAscKindAsc(applicationId);
+        List<String> paid = new java.util.ArrayList<>();
+        for (Installment i : all) {
+            switch (i.getStatus()) {
+                case PAID -> paid.add(fr.agir.shared.Money.format(i.getAmount()) + " (" + i.getKind().label()
+                        + " de l'année " + i.getGrantYear() + ", mandat " + i.getPaymentOrderNumber() + ")");
+                case CANCELLED -> {
+                }
+                default -> {
+                    Installment.Status from = i.getStatus();
+                    i.cancel();
+                    audit.record(ENTITY, i.getId(), applicationId, AuditAction.INSTALLMENT_CANCELLED, from,
+                            Installment.Status.CANCELLED, "Subvention retirée par la " + deliberation);
+                }
+            }
+        }
+        agreements.closeWithdrawn(applicationId);
+        String reason = "Retirée par la " + deliberation + (paid.isEmpty() ? ". Rien n'a été versé."
+                : ". Déjà versé, à recouvrer : " + String.join(" ; ", paid)
+                + ". Le titre de recettes sera émis avec le module finances.");
+        applications.changeStatus(applicationId, fr.agir.application.ApplicationStatus.GRANT_WITHDRAWN,
+                AuditAction.GRANT_WITHDRAWN, reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason);
+    }
+
     /** Amount already paid for a grant year. */
     @Transactional(readOnly = true)
     public BigDecimal paidFor(Long agreementId, int year) {

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -74,7 +75,7 @@ public class VoteService {
         }
         JuryResult juryResult = jury.of(applicationId)
                 .orElseThrow(() -> new StateConflictException("Le jury ne s'est pas encore prononcé sur ce dossier."));
-        if (decisions.findByApplicationId(applicationId).isPresent()) {
+        if (decisions.findByApplicationIdAndSupersededAtIsNull(applicationId).isPresent()) {
             throw new StateConflictException("La décision de la Commission permanente sur ce dossier est déjà enregistrée.");
         }
         int duration;
@@ -186,8 +187,10 @@ public class VoteService {
     Decision apply(Application application, Decision.Outcome outcome, String number, LocalDate date, int duration,
                    Map<Integer, BigDecimal> granted, String motivation, Long sittingId) {
         Long applicationId = application.getId();
-        Decision decision = decisions.save(new Decision(applicationId, outcome, number, date, duration, motivation,
-                sittingId, currentUser.username(), Instant.now(clock)));
+        Decision fresh = new Decision(applicationId, outcome, number, date, duration, motivation,
+                sittingId, currentUser.username(), Instant.now(clock));
+        fresh.grant(granted);
+        Decision decision = decisions.save(fresh);
         applications.replaceAmounts(applicationId, AmountKind.GRANTED, granted);
         audit.record(ENTITY, decision.getId(), applicationId, AuditAction.VOTE_RECORDED, null, outcome,
                 "Délibération " + number + " du " + French.date(date)
@@ -204,15 +207,22 @@ public class VoteService {
     /** Ends a rejected application (the rejection letter comes with the notification issue). */
     @Transactional
     public void closeRejected(Long applicationId) {
-        Decision decision = decisions.findByApplicationId(applicationId).orElseThrow();
+        Decision decision = decisions.findByApplicationIdAndSupersededAtIsNull(applicationId).orElseThrow();
         applications.changeStatus(applicationId, ApplicationStatus.REJECTED, AuditAction.REJECTED,
                 "Rejetée par la Commission permanente, délibération " + decision.getDeliberationNumber()
                         + (decision.getMotivation() == null ? "" : " : " + decision.getMotivation()));
     }
 
+    /** The current decision: the last délibération on the application (a revision replaces the earlier one). */
+    /** The decision a later délibération revised, if {@code decision} is such a revision. */
+    @Transactional(readOnly = true)
+    public Optional<Decision> revised(Decision decision) {
+        return decision.getRevisesId() == null ? Optional.empty() : decisions.findById(decision.getRevisesId());
+    }
+
     @Transactional(readOnly = true)
     public Decision of(Long applicationId) {
-        return decisions.findByApplicationId(applicationId)
+        return decisions.findByApplicationIdAndSupersededAtIsNull(applicationId)
                 .orElseThrow(() -> new NotFoundException("Aucune décision n'est enregistrée pour ce dossier."));
     }
 }

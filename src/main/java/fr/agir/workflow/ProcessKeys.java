@@ -33,6 +33,10 @@ public final class ProcessKeys {
     public static final String MESSAGE_VOTE = "VoteRecorded";
     /** Starts the lifecycle's interrupting event sub-process "Candidature retirée". */
     public static final String MESSAGE_WITHDRAWN = "ApplicationWithdrawn";
+    /** Starts the lifecycle's interrupting event sub-process "Subvention retirée" (a later délibération). */
+    public static final String MESSAGE_GRANT_WITHDRAWN = "GrantWithdrawn";
+    /** Starts the lifecycle's non-interrupting event sub-process "Délibération modificative". */
+    public static final String MESSAGE_DECISION_AMENDED = "DecisionAmended";
     public static final String EVENT_JURY_RESULT = "Event_JuryResultReceived";
     public static final String EVENT_VOTE = "Event_VoteReceived";
 }

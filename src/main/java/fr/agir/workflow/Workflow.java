@@ -245,6 +245,44 @@ public class Workflow {
                 .setVariables(variables).correlateWithResult());
     }
 
+    /**
+     * Where a case stands: the activities its running process ({@code processKey}) and the processes it
+     * called wait at (e.g. Task_SignAgreement, Task_PreparePayment), and one of its facts (a process
+     * variable); not running: no activity.
+     */
+    public record CaseStand(boolean running, java.util.Set<String> waitingAt, Map<String, Object> facts) {
+        public boolean isWaitingAt(String activityId) {
+            return waitingAt.contains(activityId);
+        }
+    }
+
+    public CaseStand stand(String processKey, String businessKey, String... factNames) {
+        List<ProcessInstance> main = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).active().list();
+        if (main.isEmpty()) {
+            return new CaseStand(false, java.util.Set.of(), Map.of());
+        }
+        java.util.Set<String> waiting = new java.util.TreeSet<>();
+        runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).active().list()
+                .forEach(pi -> waiting.addAll(runtime.getActiveActivityIds(pi.getId())));
+        Map<String, Object> facts = new java.util.HashMap<>();
+        for (String name : factNames) {
+            Object value = runtime.getVariable(main.get(0).getId(), name);
+            if (value != null) {
+                facts.put(name, value);
+            }
+        }
+        return new CaseStand(true, waiting, facts);
+    }
+
+    /**
+     * Correlates a message that starts a non-interrupting event sub-process of the case's running
+     * process, in the caller's transaction; 409 if no such process runs.
+     */
+    public void notifyCase(String message, String processKey, String businessKey, Map<String, Object> variables) {
+        interrupt(message, processKey, businessKey, variables);
+    }
+
     public List<OpenTask> openTasksFor(List<String> candidateGroups, List<String> businessKeys, int first, int max) {
         if (candidateGroups.isEmpty() || businessKeys != null && businessKeys.isEmpty()) {
             return List.of();

@@ -27,7 +27,20 @@ class DecisionLetterDocumentTest {
                 "93200", "Saint-Denis", "Awa Diallo", "CP-2026-11-042", VOTED, amounts.size(), 2026, amounts, act,
                 "https://agir.example.org/portail/candidatures/42/convention", motivation,
                 "tribunal administratif de Montreuil", "Hôtel du Département, 93006 Bobigny Cedex", "Nadia Benali",
-                "Directrice de l'insertion, de l'emploi et de l'économie sociale et solidaire", true);
+                "Directrice de l'insertion, de l'emploi et de l'économie sociale et solidaire", true, null, null);
+    }
+
+    /** A later délibération revising CP-2026-11-042 of {@link #VOTED}: CP-2027-01-007 of 14 January 2027. */
+    private static DecisionLetterDocument.Facts revision(LetterKind kind, Decision.Outcome outcome,
+                                                         TreeMap<Integer, BigDecimal> amounts,
+                                                         DecisionLetterDocument.Act act, String motivation,
+                                                         boolean delegation) {
+        return new DecisionLetterDocument.Facts(kind, outcome, LocalDate.of(2027, 1, 15), "AGIR-2026-000042",
+                "Jardins partagés du Franc-Moisin", "Appel à Agir 2026", "Association Les Jardins", "12 rue de la Paix",
+                "93200", "Saint-Denis", "Awa Diallo", "CP-2027-01-007", LocalDate.of(2027, 1, 14), amounts.size(), 2026,
+                amounts, act, "https://agir.example.org/portail/candidatures/42/convention", motivation,
+                "tribunal administratif de Montreuil", "Hôtel du Département, 93006 Bobigny Cedex",
+                "Le Président du Conseil départemental de la Seine-Saint-Denis", "", delegation, "CP-2026-11-042", VOTED);
     }
 
     private static String text(byte[] pdf) {
@@ -91,9 +104,47 @@ class DecisionLetterDocumentTest {
 
     @Test
     void eachOutcomeCallsForItsLetter() {
-        assertThat(LetterKind.of(Decision.Outcome.ADOPTED)).isEqualTo(LetterKind.ATTRIBUTION);
-        assertThat(LetterKind.of(Decision.Outcome.AMENDED)).isEqualTo(LetterKind.ATTRIBUTION);
-        assertThat(LetterKind.of(Decision.Outcome.REJECTED)).isEqualTo(LetterKind.REFUSAL);
+        assertThat(LetterKind.of(Decision.Outcome.ADOPTED, false)).isEqualTo(LetterKind.ATTRIBUTION);
+        assertThat(LetterKind.of(Decision.Outcome.AMENDED, false)).isEqualTo(LetterKind.ATTRIBUTION);
+        assertThat(LetterKind.of(Decision.Outcome.REJECTED, false)).isEqualTo(LetterKind.REFUSAL);
+        assertThat(LetterKind.of(Decision.Outcome.AMENDED, true)).isEqualTo(LetterKind.AMENDMENT);
+        assertThat(LetterKind.of(Decision.Outcome.WITHDRAWN, true)).isEqualTo(LetterKind.WITHDRAWAL);
         assertThat(LetterKind.REFUSAL.fileName("AGIR-2026-000042")).isEqualTo("notification-refus-AGIR-2026-000042.pdf");
+    }
+
+    @Test
+    void anAmendmentNamesBothDeliberationsTheNewAmountsTheUpdatedAgreementAndTheAppeal() {
+        TreeMap<Integer, BigDecimal> amounts = new TreeMap<>();
+        amounts.put(1, new BigDecimal("12000.00"));
+        amounts.put(2, new BigDecimal("10000.00"));
+        String pdf = text(DecisionLetterDocument.render(revision(LetterKind.AMENDMENT, Decision.Outcome.AMENDED, amounts,
+                new DecisionLetterDocument.Act(false, "CPO-2026-000007", true, "50"), null, false)));
+
+        assertThat(pdf).contains("Objet : Notification de modification de subvention",
+                "Par délibération n° CP-2027-01-007 du 14 janvier 2027",
+                "a modifié la subvention attribuée à Association Les Jardins",
+                "par sa délibération n° CP-2026-11-042 du 23 novembre 2026",
+                "Son montant est désormais de 22 000,00 € (vingt-deux mille euros)",
+                "Année 2 (2027) : 10 000,00 € (dix mille euros)",
+                "La convention pluriannuelle d'objectifs n° CPO-2026-000007 a été mise à jour",
+                "https://agir.example.org/portail/candidatures/42/convention",
+                "Voies et délais de recours", "tribunal administratif de Montreuil",
+                "Le Président du Conseil départemental de la Seine-Saint-Denis")
+                .doesNotContain("par délégation");
+    }
+
+    @Test
+    void aWithdrawalQuotesItsMotivationSaysWhatBecomesOfThePaymentsAndGivesTheAppeal() {
+        String motivation = "La structure a cessé l'activité financée en décembre 2026.";
+        String pdf = text(DecisionLetterDocument.render(revision(LetterKind.WITHDRAWAL, Decision.Outcome.WITHDRAWN,
+                new TreeMap<>(), null, motivation, true)));
+
+        assertThat(pdf).contains("Objet : Notification de retrait de subvention",
+                "Par délibération n° CP-2027-01-007 du 14 janvier 2027",
+                "a retiré la subvention que sa délibération n° CP-2026-11-042 du 23 novembre 2026 avait attribuée",
+                "Motif de la décision", motivation, "Les versements qui n'ont pas encore été effectués sont annulés",
+                "titre de recette", "Voies et délais de recours", "Télérecours citoyens",
+                "Pour le Président du Conseil départemental et par délégation,")
+                .doesNotContain("Montant attribué", "€");
     }
 }

@@ -60,12 +60,13 @@ public class CommissionService {
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final LegalInstrumentAdvice instruments;
 
     public CommissionService(CommissionSittingRepository sittings, ReportLineRepository lines,
                              RecusalRepository recusals, ElectedMemberService electedMembers,
                              ApplicationService applications, StructureService structures, CampaignService campaigns,
                              VoteService votes, AuditTrail audit, CurrentUser currentUser, JdbcTemplate jdbc,
-                             Clock clock) {
+                             Clock clock, LegalInstrumentAdvice instruments) {
         this.sittings = sittings;
         this.lines = lines;
         this.recusals = recusals;
@@ -78,6 +79,7 @@ public class CommissionService {
         this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.instruments = instruments;
     }
 
     // ---- sittings
@@ -217,12 +219,19 @@ public class CommissionService {
 
     // ---- reading the report
 
-    /** One line as the report shows it. */
+    /**
+     * One line as the report shows it; {@code instrument} is the legal act bpmn/legal-instrument.dmn
+     * gives what the line counts (proposed, or voted once voted), null when it counts nothing.
+     */
     public record LineView(ReportLine line, Application application, Structure structure,
                            Map<Integer, BigDecimal> requested, List<ElectedMemberService.Due> recusalsDue,
-                           List<String> recusedMembers) {
+                           List<String> recusedMembers, LegalInstrumentAdvice.Instrument instrument) {
         public boolean flagged() {
             return !recusalsDue.isEmpty();
+        }
+
+        public String instrumentLabel() {
+            return instrument == null ? "" : instrument.label();
         }
     }
 
@@ -238,8 +247,12 @@ public class CommissionService {
         }
     }
 
-    /** The totals per year of the report and the year-1 envelope per part. */
-    public record Totals(Map<Integer, BigDecimal> byYear, List<EnvelopePart> envelope) {
+    /**
+     * The totals per year of the report, the year-1 envelope per part, and how many lines get each
+     * legal act (by its French name, lines counting nothing left out).
+     */
+    public record Totals(Map<Integer, BigDecimal> byYear, List<EnvelopePart> envelope,
+                         Map<String, Integer> byInstrument) {
     }
 
     public record Report(CommissionSitting sitting, Campaign campaign, List<LineView> lines, Totals totals) {
@@ -261,13 +274,36 @@ public class CommissionService {
         Map<Long, Map<Integer, BigDecimal>> requested = applications.amounts(ids, AmountKind.REQUESTED);
         Map<Long, List<ElectedMemberService.Due>> due = electedMembers.activeLinkedNames(structureById.keySet());
         Map<Long, List<String>> recused = recusedNames(reportLines);
+        Map<List<Object>, LegalInstrumentAdvice.Instrument> advised = new HashMap<>();
         List<LineView> views = reportLines.stream().map(l -> {
             Application a = byId.get(l.getApplicationId());
             return new LineView(l, a, structureById.get(a.getStructureId()),
                     requested.getOrDefault(l.getApplicationId(), Map.of()),
-                    due.getOrDefault(a.getStructureId(), List.of()), recused.getOrDefault(l.getId(), List.of()));
+                    due.getOrDefault(a.getStructureId(), List.of()), recused.getOrDefault(l.getId(), List.of()),
+                    instrument(l, advised));
         }).toList();
-        return new Report(sitting, campaign, views, totals(sitting, campaign, reportLines));
+        Map<String, Integer> byInstrument = new TreeMap<>();
+        views.forEach(v -> {
+            if (v.instrument() != null) {
+                byInstrument.merge(v.instrument().label(), 1, Integer::sum);
+            }
+        });
+        return new Report(sitting, campaign, views, totals(sitting, campaign, reportLines, byInstrument));
+    }
+
+    /**
+     * The act the table gives what the line counts, asked once per distinct duration and largest
+     * yearly amount (a report of 900 lines holds far fewer).
+     */
+    private LegalInstrumentAdvice.Instrument instrument(ReportLine line,
+                                                        Map<List<Object>, LegalInstrumentAdvice.Instrument> advised) {
+        Map<Integer, BigDecimal> amounts = counted(line);
+        if (amounts.isEmpty()) {
+            return null;
+        }
+        int duration = line.getOutcome() == null ? line.reportDuration() : line.getVotedDuration();
+        BigDecimal largest = amounts.values().stream().max(BigDecimal::compareTo).orElseThrow().stripTrailingZeros();
+        return advised.computeIfAbsent(List.of(duration, largest), k -> instruments.advise(duration, amounts));
     }
 
     private Map<Long, List<String>> recusedNames(List<ReportLine> reportLines) {
@@ -288,7 +324,8 @@ public class CommissionService {
         return line.votedAmounts();
     }
 
-    private Totals totals(CommissionSitting sitting, Campaign campaign, List<ReportLine> reportLines) {
+    private Totals totals(CommissionSitting sitting, Campaign campaign, List<ReportLine> reportLines,
+                          Map<String, Integer> byInstrument) {
         Map<Integer, BigDecimal> byYear = new TreeMap<>();
         Map<SessionApplication.Nature, BigDecimal> proposed = new EnumMap<>(SessionApplication.Nature.class);
         for (ReportLine line : reportLines) {
@@ -309,7 +346,7 @@ public class CommissionService {
         List<EnvelopePart> envelope = List.of(
                 part(SessionApplication.Nature.OPERATING, campaign.getEnvelopeOperating(), committed, proposed),
                 part(SessionApplication.Nature.INVESTMENT, campaign.getEnvelopeInvestment(), committed, proposed));
-        return new Totals(byYear, envelope);
+        return new Totals(byYear, envelope, byInstrument);
     }
 
     private static EnvelopePart part(SessionApplication.Nature nature, BigDecimal available,

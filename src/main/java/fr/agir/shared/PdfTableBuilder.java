@@ -39,7 +39,7 @@ public class PdfTableBuilder {
     private record Text(String text, boolean bold, float size, float spaceBefore) {
     }
 
-    private record Table(List<Column> columns, List<List<String>> rows) {
+    private record Table(List<Column> columns, List<List<String>> rows, float width) {
     }
 
     public PdfTableBuilder(String title) {
@@ -61,9 +61,14 @@ public class PdfTableBuilder {
         return this;
     }
 
-    /** A table; each row has one cell per column (null is blank). */
+    /** A table across the page; each row has one cell per column (null is blank). */
     public PdfTableBuilder table(List<Column> columns, List<List<String>> rows) {
-        blocks.add(new Table(List.copyOf(columns), rows));
+        return table(columns, rows, 1);
+    }
+
+    /** A table over {@code share} of the page's width (a short summary reads better narrow). */
+    public PdfTableBuilder table(List<Column> columns, List<List<String>> rows, float share) {
+        blocks.add(new Table(List.copyOf(columns), rows, WIDTH * share));
         return this;
     }
 
@@ -146,7 +151,7 @@ public class PdfTableBuilder {
         float total = (float) table.columns().stream().mapToDouble(Column::share).sum();
         float[] widths = new float[table.columns().size()];
         for (int i = 0; i < widths.length; i++) {
-            widths[i] = WIDTH * table.columns().get(i).share() / total;
+            widths[i] = table.width() * table.columns().get(i).share() / total;
         }
         List<List<String>> header = cells(bold, table.columns().stream().map(Column::header).toList(), widths);
         float headerHeight = height(header);
@@ -160,10 +165,10 @@ public class PdfTableBuilder {
                 } else {
                     cursor.y -= 4;
                 }
-                row(cursor, table.columns(), widths, header, headerHeight, bold, true);
+                row(cursor, table, widths, header, headerHeight, bold, true);
                 headerDrawn = true;
             }
-            row(cursor, table.columns(), widths, cells, height, regular, false);
+            row(cursor, table, widths, cells, height, regular, false);
         }
     }
 
@@ -180,25 +185,26 @@ public class PdfTableBuilder {
         return cells.stream().mapToInt(List::size).max().orElse(1) * LEADING + 2 * PADDING;
     }
 
-    private void row(Cursor cursor, List<Column> columns, float[] widths, List<List<String>> cells, float height,
+    private void row(Cursor cursor, Table table, float[] widths, List<List<String>> cells, float height,
                      PDType1Font font, boolean header) throws IOException {
+        List<Column> columns = table.columns();
         PDPageContentStream c = cursor.content;
         float top = cursor.y;
         if (header) {
             c.setNonStrokingColor(0.9f, 0.9f, 0.9f);
-            c.addRect(MARGIN, top - height, WIDTH, height);
+            c.addRect(MARGIN, top - height, table.width(), height);
             c.fill();
             c.setNonStrokingColor(0f, 0f, 0f);
         }
         c.setLineWidth(0.3f);
         c.moveTo(MARGIN, top - height);
-        c.lineTo(MARGIN + WIDTH, top - height);
+        c.lineTo(MARGIN + table.width(), top - height);
         c.stroke();
         float x = MARGIN;
         for (int i = 0; i < widths.length; i++) {
             float lineY = top - PADDING - SIZE;
             for (String line : cells.get(i)) {
-                float at = columns.get(i).right() && !header
+                float at = columns.get(i).right()
                         ? x + widths[i] - PADDING - width(font, SIZE, line) : x + PADDING;
                 show(c, font, SIZE, at, lineY, line);
                 lineY -= LEADING;

@@ -27,12 +27,12 @@ final class ReportAnnexPdf {
                         + French.date(report.sitting().getDeliberationDate()) + " : montants votés."
                         : " : montants proposés. " + ReportAnnex.ADJUSTED_MARK
                         + " montant ajusté par la DIEESS (la proposition du jury est conservée)."));
-        List<Column> columns = new ArrayList<>(List.of(new Column("Structure", 15, false),
-                new Column("SIRET / RNA", 9, false), new Column("Commune", 8, false), new Column("EPT", 8, false),
-                new Column("Projet", 16, false), new Column("Thématique", 9, false),
+        List<Column> columns = new ArrayList<>(List.of(new Column("Structure", 14, false),
+                new Column("SIRET / RNA", 11.5f, false), new Column("Commune", 8, false), new Column("EPT", 8, false),
+                new Column("Projet", 13, false), new Column("Thématique", 10.5f, false),
                 new Column(voted ? "Voté année 1" : "Proposé année 1", 7.5f, true),
                 new Column(voted ? "Voté année 2" : "Proposé année 2", 7.5f, true), new Column("Durée", 4, false),
-                new Column("Acte juridique", 8, false), new Column("Déport", 6, false)));
+                new Column("Acte juridique", 8.5f, false), new Column("Déport", 5, false)));
         if (voted) {
             columns.add(new Column("Décision", 6, false));
         }
@@ -58,17 +58,17 @@ final class ReportAnnexPdf {
         pdf.section("Totaux par année");
         pdf.table(List.of(new Column("Année", 1, false), new Column(voted ? "Total voté" : "Total proposé", 1, true)),
                 report.totals().byYear().entrySet().stream()
-                        .map(e -> List.of("Année " + e.getKey(), Money.format(e.getValue()))).toList());
+                        .map(e -> List.of("Année " + e.getKey(), Money.format(e.getValue()))).toList(), 0.35f);
         pdf.section("Enveloppe de l'appel à projets, première année, par part");
         pdf.table(List.of(new Column("Part", 1, false), new Column("Enveloppe", 1, true),
                         new Column("Déjà voté", 1, true), new Column("Ce rapport", 1, true), new Column("Reste", 1, true)),
                 report.totals().envelope().stream().map(p -> List.of(p.nature().label(), Money.format(p.available()),
                         Money.format(p.committed()), Money.format(p.proposed()),
-                        Money.format(p.remaining()) + (p.over() ? " (dépassement)" : ""))).toList());
+                        Money.format(p.remaining()) + (p.over() ? " (dépassement)" : ""))).toList(), 0.75f);
         pdf.section("Actes juridiques");
         pdf.table(List.of(new Column("Acte", 1, false), new Column("Lignes", 1, true)),
                 report.totals().byInstrument().entrySet().stream()
-                        .map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList());
+                        .map(e -> List.of(e.getKey(), String.valueOf(e.getValue()))).toList(), 0.35f);
         return pdf.build();
     }
 

@@ -15,7 +15,11 @@ import org.dhatim.fastexcel.Worksheet;
  * frozen, and a sheet « Totaux » (per year, per part of the envelope, per legal act).
  */
 final class ReportAnnexXlsx {
-    private static final String EUROS = "#,##0.00 \"€\"";
+    /**
+     * Euros as Excel's French currency format writes them; no quoted literal: fastexcel writes the
+     * format into styles.xml unescaped, and a quote there breaks the XML.
+     */
+    private static final String EUROS = "#,##0.00 [$€-40C]";
     private static final List<String> HEADER = List.of("Référence", "Structure", "SIRET", "RNA", "Commune", "EPT",
             "Projet", "Thématique", "Part de l'enveloppe", "Montant année 1 (€)", "Montant année 2 (€)",
             "Montant ajusté", "Durée (ans)", "Acte juridique", "Déport", "Décision", "Motivation");

@@ -138,7 +138,8 @@ public class PdfTableBuilder {
         float spaceBefore = t.spaceBefore();
         for (String line : lines) {
             float height = t.size() * 1.35f + spaceBefore;
-            if (!cursor.fits(height)) {
+            // A heading keeps a few rows of what follows with it on its page.
+            if (!cursor.fits(height + (t.bold() ? 4 * (LEADING + 2 * PADDING) : 0))) {
                 cursor.newPage();
             }
             cursor.y -= height;

@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * Where an application stands in the lifecycle, as the stepper shows it on the applicant's and the
- * instructor's pages: déposée → recevable → instruction → jury → vote → convention → versements →
- * compte rendu → clôturée.
+ * instructor's pages: déposée → recevable → instruction → jury → vote → convention ou arrêté →
+ * versements → compte rendu → clôturée. The step after the vote names both acts: which one a grant
+ * gets is decided after the vote (bpmn/legal-instrument.dmn, in the agreement capability, which this
+ * one comes before), and "Convention" alone was wrong for every arrêté.
  */
 public final class ApplicationProgress {
-    static final List<String> STEPS = List.of("Déposée", "Recevable", "Instruction", "Jury", "Vote", "Convention",
+    static final List<String> STEPS = List.of("Déposée", "Recevable", "Instruction", "Jury", "Vote", "Convention ou arrêté",
             "Versements", "Compte rendu", "Clôturée");
 
     private ApplicationProgress() {

@@ -48,7 +48,8 @@ public class CommissionApi {
                            String adjustmentReason, int reportDuration, Map<Integer, BigDecimal> reportAmounts,
                            int requestedDuration, Map<Integer, BigDecimal> requestedAmounts, boolean recusalFlag,
                            List<ElectedMemberService.Due> recusalsDue, ReportLine.Outcome outcome, Integer votedDuration,
-                           Map<Integer, BigDecimal> votedAmounts, String motivation, List<String> recused) {
+                           Map<Integer, BigDecimal> votedAmounts, String motivation, List<String> recused,
+                           String legalInstrument, String legalInstrumentLabel) {
         static LineView of(CommissionService.LineView v) {
             ReportLine l = v.line();
             return new LineView(l.getApplicationId(), v.application().getReference(), v.structure().getName(),
@@ -59,12 +60,13 @@ public class CommissionApi {
                     l.isAdjusted(), l.getAdjustedDuration(), l.adjustedAmounts(), l.getAdjustmentReason(),
                     l.reportDuration(), l.reportAmounts(), v.application().getDurationYears(), v.requested(),
                     v.flagged(), v.recusalsDue(), l.getOutcome(), l.getVotedDuration(), l.votedAmounts(),
-                    l.getMotivation(), v.recusedMembers());
+                    l.getMotivation(), v.recusedMembers(), v.instrument() == null ? null : v.instrument().code(),
+                    v.instrument() == null ? null : v.instrument().label());
         }
     }
 
     public record ReportView(SittingView sitting, String campaign, List<LineView> lines, Map<Integer, BigDecimal> totals,
-                             List<CommissionService.EnvelopePart> envelope) {
+                             List<CommissionService.EnvelopePart> envelope, Map<String, Integer> byInstrument) {
     }
 
     public record Adjustment(Integer durationYears, Map<Integer, BigDecimal> amounts, String reason) {
@@ -95,7 +97,8 @@ public class CommissionApi {
     public ReportView report(@PathVariable Long id) {
         CommissionService.Report r = service.report(id);
         return new ReportView(SittingView.of(r.sitting(), r.lines().size()), r.campaign().getName(),
-                r.lines().stream().map(LineView::of).toList(), r.totals().byYear(), r.totals().envelope());
+                r.lines().stream().map(LineView::of).toList(), r.totals().byYear(), r.totals().envelope(),
+                r.totals().byInstrument());
     }
 
     @GetMapping("/seances/{id}/annexe.csv")
@@ -108,6 +111,20 @@ public class CommissionApi {
                         .attachment().filename("rapport-" + report.sitting().getNumber().replaceAll("[^A-Za-z0-9-]", "_")
                                 + ".csv").build().toString())
                 .body(ReportCsv.of(report));
+    }
+
+    @GetMapping("/seances/{id}/annexe.pdf")
+    @Operation(summary = "L'annexe du rapport en PDF (A4 paysage, totaux par part de l'enveloppe et par année)")
+    public org.springframework.http.ResponseEntity<byte[]> annexPdf(@PathVariable Long id) {
+        CommissionService.Report report = service.report(id);
+        return ReportAnnex.download(ReportAnnex.fileName(report, "pdf"), ReportAnnex.PDF, ReportAnnexPdf.of(report));
+    }
+
+    @GetMapping("/seances/{id}/annexe.xlsx")
+    @Operation(summary = "L'annexe du rapport en classeur XLSX (une feuille des lignes, une feuille des totaux)")
+    public org.springframework.http.ResponseEntity<byte[]> annexXlsx(@PathVariable Long id) {
+        CommissionService.Report report = service.report(id);
+        return ReportAnnex.download(ReportAnnex.fileName(report, "xlsx"), ReportAnnex.XLSX, ReportAnnexXlsx.of(report));
     }
 
     @PostMapping("/seances/{id}/rapport")

@@ -60,12 +60,17 @@ public class CommissionService {
     private final CurrentUser currentUser;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final LegalInstrumentAdvice instruments;
+    /** How many lines recordVote writes between two flushes and clears of the persistence context. */
+    static final int CLEAR_EVERY = 50;
+    @jakarta.persistence.PersistenceContext
+    private jakarta.persistence.EntityManager entityManager;
 
     public CommissionService(CommissionSittingRepository sittings, ReportLineRepository lines,
                              RecusalRepository recusals, ElectedMemberService electedMembers,
                              ApplicationService applications, StructureService structures, CampaignService campaigns,
                              VoteService votes, AuditTrail audit, CurrentUser currentUser, JdbcTemplate jdbc,
-                             Clock clock) {
+                             Clock clock, LegalInstrumentAdvice instruments) {
         this.sittings = sittings;
         this.lines = lines;
         this.recusals = recusals;
@@ -78,6 +83,7 @@ public class CommissionService {
         this.currentUser = currentUser;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.instruments = instruments;
     }
 
     // ---- sittings
@@ -217,12 +223,19 @@ public class CommissionService {
 
     // ---- reading the report
 
-    /** One line as the report shows it. */
+    /**
+     * One line as the report shows it; {@code instrument} is the legal act bpmn/legal-instrument.dmn
+     * gives what the line counts (proposed, or voted once voted), null when it counts nothing.
+     */
     public record LineView(ReportLine line, Application application, Structure structure,
                            Map<Integer, BigDecimal> requested, List<ElectedMemberService.Due> recusalsDue,
-                           List<String> recusedMembers) {
+                           List<String> recusedMembers, LegalInstrumentAdvice.Instrument instrument) {
         public boolean flagged() {
             return !recusalsDue.isEmpty();
+        }
+
+        public String instrumentLabel() {
+            return instrument == null ? "" : instrument.label();
         }
     }
 
@@ -238,8 +251,12 @@ public class CommissionService {
         }
     }
 
-    /** The totals per year of the report and the year-1 envelope per part. */
-    public record Totals(Map<Integer, BigDecimal> byYear, List<EnvelopePart> envelope) {
+    /**
+     * The totals per year of the report, the year-1 envelope per part, and how many lines get each
+     * legal act (by its French name, lines counting nothing left out).
+     */
+    public record Totals(Map<Integer, BigDecimal> byYear, List<EnvelopePart> envelope,
+                         Map<String, Integer> byInstrument) {
     }
 
     public record Report(CommissionSitting sitting, Campaign campaign, List<LineView> lines, Totals totals) {
@@ -261,13 +278,36 @@ public class CommissionService {
         Map<Long, Map<Integer, BigDecimal>> requested = applications.amounts(ids, AmountKind.REQUESTED);
         Map<Long, List<ElectedMemberService.Due>> due = electedMembers.activeLinkedNames(structureById.keySet());
         Map<Long, List<String>> recused = recusedNames(reportLines);
+        Map<List<Object>, LegalInstrumentAdvice.Instrument> advised = new HashMap<>();
         List<LineView> views = reportLines.stream().map(l -> {
             Application a = byId.get(l.getApplicationId());
             return new LineView(l, a, structureById.get(a.getStructureId()),
                     requested.getOrDefault(l.getApplicationId(), Map.of()),
-                    due.getOrDefault(a.getStructureId(), List.of()), recused.getOrDefault(l.getId(), List.of()));
+                    due.getOrDefault(a.getStructureId(), List.of()), recused.getOrDefault(l.getId(), List.of()),
+                    instrument(l, advised));
         }).toList();
-        return new Report(sitting, campaign, views, totals(sitting, campaign, reportLines));
+        Map<String, Integer> byInstrument = new TreeMap<>();
+        views.forEach(v -> {
+            if (v.instrument() != null) {
+                byInstrument.merge(v.instrument().label(), 1, Integer::sum);
+            }
+        });
+        return new Report(sitting, campaign, views, totals(sitting, campaign, reportLines, byInstrument));
+    }
+
+    /**
+     * The act the table gives what the line counts, asked once per distinct duration and largest
+     * yearly amount (a report of 900 lines holds far fewer).
+     */
+    private LegalInstrumentAdvice.Instrument instrument(ReportLine line,
+                                                        Map<List<Object>, LegalInstrumentAdvice.Instrument> advised) {
+        Map<Integer, BigDecimal> amounts = counted(line);
+        if (amounts.isEmpty()) {
+            return null;
+        }
+        int duration = line.getOutcome() == null ? line.reportDuration() : line.getVotedDuration();
+        BigDecimal largest = amounts.values().stream().max(BigDecimal::compareTo).orElseThrow().stripTrailingZeros();
+        return advised.computeIfAbsent(List.of(duration, largest), k -> instruments.advise(duration, amounts));
     }
 
     private Map<Long, List<String>> recusedNames(List<ReportLine> reportLines) {
@@ -288,7 +328,8 @@ public class CommissionService {
         return line.votedAmounts();
     }
 
-    private Totals totals(CommissionSitting sitting, Campaign campaign, List<ReportLine> reportLines) {
+    private Totals totals(CommissionSitting sitting, Campaign campaign, List<ReportLine> reportLines,
+                          Map<String, Integer> byInstrument) {
         Map<Integer, BigDecimal> byYear = new TreeMap<>();
         Map<SessionApplication.Nature, BigDecimal> proposed = new EnumMap<>(SessionApplication.Nature.class);
         for (ReportLine line : reportLines) {
@@ -309,7 +350,7 @@ public class CommissionService {
         List<EnvelopePart> envelope = List.of(
                 part(SessionApplication.Nature.OPERATING, campaign.getEnvelopeOperating(), committed, proposed),
                 part(SessionApplication.Nature.INVESTMENT, campaign.getEnvelopeInvestment(), committed, proposed));
-        return new Totals(byYear, envelope);
+        return new Totals(byYear, envelope, byInstrument);
     }
 
     private static EnvelopePart part(SessionApplication.Nature nature, BigDecimal available,
@@ -465,10 +506,19 @@ public class CommissionService {
             recused.add(List.of(byApplication.get(r.applicationId()).getId(), r.memberId()));
         }
 
-        // Everything is checked: now write, line after line, in this one transaction.
+        // Everything is checked: now write, line after line, in this one transaction. Every query the
+        // writing runs makes Hibernate flush, that is compare each entity it manages with its snapshot:
+        // with all the sitting's lines, applications, decisions and audit events managed, the vote's cost
+        // grew with the square of its lines (900 lines: 54 s). Written lines are flushed and let go every
+        // CLEAR_EVERY lines, so the context stays small; a line is merged back if it was let go.
         Map<ReportLine.Outcome, Integer> outcomes = new EnumMap<>(ReportLine.Outcome.class);
+        int written = 0;
         for (Planned p : plan.values()) {
-            ReportLine line = p.line();
+            if (++written % CLEAR_EVERY == 0) {
+                entityManager.flush();
+                entityManager.clear();
+            }
+            ReportLine line = entityManager.contains(p.line()) ? p.line() : entityManager.merge(p.line());
             Application application = byId.get(line.getApplicationId());
             line.vote(p.outcome(), p.duration(), p.amounts(), p.motivation());
             if (p.outcome() == ReportLine.Outcome.ADJOURNED) {
@@ -481,6 +531,9 @@ public class CommissionService {
             outcomes.merge(p.outcome(), 1, Integer::sum);
         }
         recusals.saveAll(recused.stream().map(pair -> new Recusal(pair.get(0), pair.get(1))).toList());
+        if (!entityManager.contains(sitting)) {
+            sitting = entityManager.merge(sitting); // its row stays locked: the lock is the transaction's
+        }
         sitting.voted(number, date, currentUser.username(), Instant.now(clock));
         audit.record(SITTING, sittingId, null, AuditAction.CP_SITTING_VOTED, CommissionSitting.Status.REPORT_SENT,
                 sitting.getStatus(), "Délibération " + number + " du " + French.date(date) + " : "

@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
 final class ReportCsv {
     private static final List<String> HEADER = List.of("Référence", "Structure", "SIRET", "RNA", "Commune", "EPT",
             "Projet", "Thématique", "Part de l'enveloppe", "Durée proposée (ans)", "Montant proposé année 1",
-            "Montant proposé année 2", "Proposition du jury année 1", "Proposition du jury année 2",
+            "Montant proposé année 2", "Acte juridique", "Proposition du jury année 1", "Proposition du jury année 2",
             "Motif de l'ajustement", "Déport à prévoir", "Décision", "Montant voté année 1", "Montant voté année 2",
             "Motivation", "Élus retirés");
 
@@ -30,7 +30,7 @@ final class ReportCsv {
                     v.structure().getEpt() == null ? "" : v.structure().getEpt().label(), text(v.application().getTitle()),
                     v.application().getThematic() == null ? "" : v.application().getThematic().label(),
                     l.getNature().label(), String.valueOf(l.reportDuration()), amount(l.reportAmounts(), 1),
-                    amount(l.reportAmounts(), 2), amount(l.proposedAmounts(), 1), amount(l.proposedAmounts(), 2),
+                    amount(l.reportAmounts(), 2), v.instrumentLabel(), amount(l.proposedAmounts(), 1), amount(l.proposedAmounts(), 2),
                     text(l.getAdjustmentReason()),
                     v.recusalsDue().stream().map(ElectedMemberService.Due::label).collect(Collectors.joining(", ")),
                     l.getOutcome() == null ? "" : l.getOutcome().label(), amount(l.votedAmounts(), 1),

@@ -12,7 +12,7 @@ class ApplicationProgressTest {
     void anApplicationUnderReviewHasPassedSubmissionAndAdmissibility() {
         List<Step> steps = ApplicationProgress.of(ApplicationStatus.UNDER_REVIEW);
         assertThat(steps).extracting(Step::label).containsExactly("Déposée", "Recevable", "Instruction", "Jury",
-                "Vote", "Convention", "Versements", "Compte rendu", "Clôturée");
+                "Vote", "Convention ou arrêté", "Versements", "Compte rendu", "Clôturée");
         assertThat(steps).extracting(Step::state).containsExactly(Step.State.DONE, Step.State.DONE,
                 Step.State.CURRENT, Step.State.TO_COME, Step.State.TO_COME, Step.State.TO_COME, Step.State.TO_COME,
                 Step.State.TO_COME, Step.State.TO_COME);

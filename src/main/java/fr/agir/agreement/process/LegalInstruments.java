@@ -2,6 +2,7 @@ package fr.agir.agreement.process;
 
 import fr.agir.agreement.LegalInstrument;
 import fr.agir.agreement.LegalInstrumentRules;
+import fr.agir.vote.LegalInstrumentAdvice;
 import fr.agir.workflow.ProcessKeys;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -12,10 +13,11 @@ import org.springframework.stereotype.Component;
 /**
  * The facts bpmn/legal-instrument.dmn reads, and the table's answer for a grant not voted yet (e.g. a
  * line of the Commission permanente's report): the same deployed table the lifecycle evaluates in
- * « Choisir l'acte juridique », never a copy of its rule.
+ * « Choisir l'acte juridique », never a copy of its rule. It answers the vote's
+ * {@link LegalInstrumentAdvice} port, so the report shows the act without the vote knowing this package.
  */
 @Component
-public class LegalInstruments {
+public class LegalInstruments implements LegalInstrumentAdvice {
     private final LegalInstrumentRules rules;
     private final DecisionService decisions;
 
@@ -40,5 +42,11 @@ public class LegalInstruments {
         String answer = decisions.evaluateDecisionTableByKey(ProcessKeys.LEGAL_INSTRUMENT)
                 .variables(facts(durationYears, amountsPerYear)).evaluate().getSingleEntry();
         return LegalInstrument.valueOf(answer);
+    }
+
+    @Override
+    public Instrument advise(int durationYears, Map<Integer, BigDecimal> amountsPerYear) {
+        LegalInstrument chosen = choose(durationYears, amountsPerYear);
+        return new Instrument(chosen.name(), chosen.shortLabel());
     }
 }

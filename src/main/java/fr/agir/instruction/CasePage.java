@@ -49,10 +49,12 @@ class CasePage {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ObjectProvider<ApplicationLetters> letters;
+    private final ObjectProvider<CaseDeliberations> deliberations;
 
     CasePage(CaseView cases, InstructionQueue queue, InstructionService instruction, ApplicationHistory history,
              CampaignService campaigns, DocumentVault vault, Deadlines deadlines, People people,
-             CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters) {
+             CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters,
+             ObjectProvider<CaseDeliberations> deliberations) {
         this.cases = cases;
         this.queue = queue;
         this.instruction = instruction;
@@ -64,6 +66,7 @@ class CasePage {
         this.currentUser = currentUser;
         this.clock = clock;
         this.letters = letters;
+        this.deliberations = deliberations;
     }
 
     private static final Map<String, String> OUTCOMES = new LinkedHashMap<>();
@@ -92,6 +95,7 @@ class CasePage {
         model.addAttribute("steps", ApplicationProgress.of(a.getStatus()));
         model.addAttribute("history", history.of(applicationId));
         model.addAttribute("letters", letters.stream().flatMap(l -> l.of(applicationId).stream()).toList());
+        model.addAttribute("deliberations", deliberations.stream().flatMap(d -> d.of(applicationId).stream()).toList());
         model.addAttribute("campaignName", campaigns.get(a.getCampaignId()).getName());
         model.addAttribute("openTasks", open);
         model.addAttribute("checking", checking);

@@ -144,6 +144,7 @@ public class DecisionRevisionPages {
         Application application = page.application();
         model.addAttribute("app", application);
         model.addAttribute("decisions", page.decisions());
+        model.addAttribute("deliberations", page.decisions().stream().map(DecisionDeliberations::of).toList());
         model.addAttribute("requested", page.requested());
         Map<String, String> kinds = new LinkedHashMap<>();
         kinds.put("AMEND", "Modifier les montants ou la durée");

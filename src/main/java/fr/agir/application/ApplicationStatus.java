@@ -42,6 +42,14 @@ public enum ApplicationStatus {
         };
     }
 
+    /** Whether the application's lifecycle has ended: nothing more will be asked of the structure. */
+    public boolean ended() {
+        return switch (this) {
+            case INADMISSIBLE, REJECTED, CLOSED, WITHDRAWN, GRANT_WITHDRAWN -> true;
+            default -> false;
+        };
+    }
+
     /** Stages from which the structure may still withdraw its application: submitted, and not yet voted on. */
     public boolean withdrawable() {
         return switch (this) {

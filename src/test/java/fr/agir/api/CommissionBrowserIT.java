@@ -147,7 +147,8 @@ class CommissionBrowserIT extends BrowserTestSupport {
         String href = link.getDomAttribute("href");
         assertThat(href).startsWith("/portail/candidatures/" + rejected.applicationId() + "/courriers/");
         assertThat(link.getText()).isEqualTo("Notification de refus de subvention (PDF)");
-        assertThat(browser.text()).contains("(PDF), envoyé le");
+        assertThat(browser.text()).contains("(PDF), envoyé le").contains("Rien : ce dossier est terminé.")
+                .doesNotContain("vous serez prévenu");
         check();
         org.springframework.http.ResponseEntity<String> pdf = browser(signedInSession("porteur"),
                 org.springframework.http.HttpMethod.GET, href, null);

@@ -143,8 +143,8 @@ public class CommissionPages {
                          @ModelAttribute("form") CommissionForms.Adjustment form, BindingResult result, Model model,
                          HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         Map<Integer, BigDecimal> amounts = new HashMap<>();
-        amount(form.getAmountYear1(), 1, "amountYear1", amounts, result);
-        amount(form.getAmountYear2(), 2, "amountYear2", amounts, result);
+        FormErrors.yearAmount(form.getAmountYear1(), 1, "amountYear1", amounts, result);
+        FormErrors.yearAmount(form.getAmountYear2(), 2, "amountYear2", amounts, result);
         if (!result.hasErrors()) {
             try {
                 service.adjust(id, applicationId, form.getDurationYears(), amounts, form.getReason());
@@ -265,8 +265,8 @@ public class CommissionPages {
             }
             Map<Integer, BigDecimal> amounts = new HashMap<>();
             if (outcome == ReportLine.Outcome.AMENDED) {
-                amount(row.getAmountYear1(), 1, prefix + "amountYear1", amounts, result);
-                amount(row.getAmountYear2(), 2, prefix + "amountYear2", amounts, result);
+                FormErrors.yearAmount(row.getAmountYear1(), 1, prefix + "amountYear1", amounts, result);
+                FormErrors.yearAmount(row.getAmountYear2(), 2, prefix + "amountYear2", amounts, result);
             }
             exceptions.add(new CommissionService.LineException(applicationId, outcome,
                     outcome == ReportLine.Outcome.AMENDED ? row.getDurationYears() : null, amounts, row.getMotivation()));
@@ -449,18 +449,6 @@ public class CommissionPages {
     }
 
     // ---- helpers
-
-    private static void amount(String typed, int year, String field, Map<Integer, BigDecimal> amounts,
-                               BindingResult result) {
-        try {
-            BigDecimal value = FormErrors.decimal(typed);
-            if (value != null) {
-                amounts.put(year, value);
-            }
-        } catch (NumberFormatException e) {
-            FormErrors.reject(result, field, "Année " + year + " : montant en euros, par exemple 12 500");
-        }
-    }
 
     private static void addErrors(BindingResult result, DomainException e, Map<String, String> renames) {
         if (e.fieldErrors().isEmpty()) {

@@ -70,8 +70,8 @@ public class DecisionRevisionPages {
         }
         Map<Integer, BigDecimal> amounts = new HashMap<>();
         if (kind == DecisionRevisionService.Kind.AMEND) {
-            amount(form.getAmountYear1(), 1, "amountYear1", amounts, result);
-            amount(form.getAmountYear2(), 2, "amountYear2", amounts, result);
+            FormErrors.yearAmount(form.getAmountYear1(), 1, "amountYear1", amounts, result);
+            FormErrors.yearAmount(form.getAmountYear2(), 2, "amountYear2", amounts, result);
         }
         if (result.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -156,18 +156,6 @@ public class DecisionRevisionPages {
         }
         model.addAttribute("durationOptions", durations);
         return "vote/revision";
-    }
-
-    private static void amount(String typed, int year, String field, Map<Integer, BigDecimal> amounts,
-                               BindingResult result) {
-        try {
-            BigDecimal value = FormErrors.decimal(typed);
-            if (value != null) {
-                amounts.put(year, value);
-            }
-        } catch (NumberFormatException e) {
-            FormErrors.reject(result, field, "Année " + year + " : montant en euros, par exemple 12 500");
-        }
     }
 
     private static String plain(BigDecimal amount) {

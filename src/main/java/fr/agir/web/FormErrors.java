@@ -59,4 +59,20 @@ public final class FormErrors {
         return new BigDecimal(typed.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
                 .replace(',', '.'));
     }
+
+    /**
+     * The amount typed for {@code year} in {@code field}, put into {@code amounts} when it is a number; a
+     * French error on the field, keeping what was typed, when it is not. Blank: nothing.
+     */
+    public static void yearAmount(String typed, int year, String field, java.util.Map<Integer, BigDecimal> amounts,
+                                  BindingResult result) {
+        try {
+            BigDecimal value = decimal(typed);
+            if (value != null) {
+                amounts.put(year, value);
+            }
+        } catch (NumberFormatException e) {
+            reject(result, field, "Année " + year + " : montant en euros, par exemple 12 500");
+        }
+    }
 }

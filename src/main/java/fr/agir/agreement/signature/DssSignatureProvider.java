@@ -34,6 +34,7 @@ import java.util.Date;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -51,6 +52,7 @@ public class DssSignatureProvider implements SignatureProvider {
     private final String tsaUrl;
     private final Clock clock;
 
+    @Autowired
     public DssSignatureProvider(SignatureProperties properties, Clock clock) {
         this(keystore(properties), password(properties), properties.getKeystoreAlias(), properties.getTsaUrl(), clock);
     }

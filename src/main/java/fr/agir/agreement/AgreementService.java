@@ -211,13 +211,19 @@ public class AgreementService {
         }
         Application application = applications.get(agreement.getApplicationId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
-        AgreementPdf pdf = pdfs.findById(agreementId).orElseThrow(() -> new StateConflictException(
-                "La convention signée par la structure est introuvable : elle ne peut pas être contresignée."));
         Instant now = Instant.now(clock);
-        pdf.countersigned(signatures.sign(pdf.getSignedPdf(), currentUser.displayName(),
-                "Contresigné pour le Département de la Seine-Saint-Denis par " + currentUser.displayName(),
-                signatureProperties.getLocation()), now);
+        String reason = "Contresigné pour le Département de la Seine-Saint-Denis par " + currentUser.displayName();
+        var stored = pdfs.findById(agreementId);
         agreement.countersign(currentUser.username(), now);
+        if (stored.isPresent()) {
+            stored.get().countersigned(signatures.sign(stored.get().getSignedPdf(), currentUser.displayName(), reason,
+                    signatureProperties.getLocation()), now);
+        } else {
+            // Signed by the structure before electronic signatures existed: the countersignature is the only one.
+            byte[] original = document.render(agreement);
+            pdfs.save(new AgreementPdf(agreementId, original, signatures.sign(original, currentUser.displayName(),
+                    reason, signatureProperties.getLocation()), now));
+        }
         audit.record(ENTITY, agreementId, application.getId(), AuditAction.AGREEMENT_COUNTERSIGNED, Agreement.Status.SIGNED,
                 Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.displayName()
                         + " (signature électronique PAdES)");

@@ -373,7 +373,7 @@ def main(out):
         service("Task_NotifyAgreement", "Notifier l'attribution", 1720, Y, "sendDecisionLetterDelegate",
                 async_before=True),
         user("Task_SignAgreement", "Signer la convention (structure)", 1860, Y, "applicant", "agreement-signature"),
-        user("Task_CountersignAgreement", "Contresigner la convention (Département)", 2000, Y, "instructor",
+        user("Task_CountersignAgreement", "Contresigner la convention (Département)", 2000, Y, "signatory",
              "agreement-countersignature"),
         call("Activity_RunGrantYears", "Exécuter la subvention année par année", 2140, Y, "grant-year",
              [("applicationId", "applicationId"), ("agreementId", "agreementId"), ("year", "year"),

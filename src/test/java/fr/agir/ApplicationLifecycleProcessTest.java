@@ -916,7 +916,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
         as("porteur", () -> agreements.sign(agreement.getId()));
         executeAsyncJobs();
-        as("instructeur", () -> agreements.countersign(agreement.getId()));
+        as("signataire", () -> agreements.countersign(agreement.getId()));
         executeAsyncJobs();
         return agreementRows.findById(agreement.getId()).orElseThrow();
     }

@@ -17,12 +17,10 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Conventions", description = "Acte juridique d'une subvention : convention pluriannuelle d'objectifs ou arrêté attributif")
 public class AgreementApi {
     private final AgreementService service;
-    private final AgreementDocument document;
     private final ArreteDocument arreteDocument;
 
-    public AgreementApi(AgreementService service, AgreementDocument document, ArreteDocument arreteDocument) {
+    public AgreementApi(AgreementService service, ArreteDocument arreteDocument) {
         this.service = service;
-        this.document = document;
         this.arreteDocument = arreteDocument;
     }
 
@@ -58,7 +56,14 @@ public class AgreementApi {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename(agreement.getNumber() + ".pdf").build().toString())
                 .contentType(MediaType.APPLICATION_PDF)
-                .body(agreement.isArrete() ? arreteDocument.render(agreement) : document.render(agreement));
+                .body(agreement.isArrete() ? arreteDocument.render(agreement) : service.pdf(agreement));
+    }
+
+    @GetMapping("/api/agreements/{id}/signatures")
+    @Operation(summary = "Le rapport de validation (DSS) des signatures électroniques de la convention : "
+            + "signataire, date, certificat, document intact")
+    public fr.agir.agreement.signature.SignatureReport signatures(@PathVariable Long id) {
+        return service.signatureReport(service.visible(id));
     }
 
     @PostMapping("/api/agreements/{id}/sign")
@@ -68,7 +73,7 @@ public class AgreementApi {
     }
 
     @PostMapping("/api/agreements/{id}/countersign")
-    @Operation(summary = "Contresigner la convention (Département)")
+    @Operation(summary = "Contresigner la convention (signataire du Département, rôle signatory)")
     public AgreementView countersign(@PathVariable Long id) {
         return AgreementView.of(service.countersign(id));
     }

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -99,6 +100,62 @@ public class AgreementController {
         model.addAttribute("singleInstallment", agreement.isArrete() && instrumentRules.isArreteSingleInstallment());
         model.addAttribute("advancePercent", terms.advancePercent());
         model.addAttribute("legalRepresentative", structures.isLegalRepresentative(application.getStructureId()));
+        model.addAttribute("report", agreements.signatureReport(agreement));
+        model.addAttribute("sealMeaning", AgreementService.SEAL_MEANING);
+    }
+
+    /** The Département's signatory: the agreements signed by their structure, waiting for his countersignature. */
+    @GetMapping("/signature")
+    public String awaiting(Model model) {
+        List<Awaiting> rows = agreements.awaitingCountersignature().stream().map(a -> {
+            Application application = applications.get(a.getApplicationId());
+            return new Awaiting(a, application, structures.get(application.getStructureId()).getName());
+        }).toList();
+        model.addAttribute("rows", rows);
+        return "agreement/countersign-list";
+    }
+
+    /** One agreement for the signatory: its facts, the signed PDF, the validation report, and the confirmation. */
+    @GetMapping("/signature/conventions/{agreementId}")
+    public String countersignPage(@PathVariable Long agreementId, Model model) {
+        fillCountersign(agreementId, model);
+        return "agreement/countersign";
+    }
+
+    @PostMapping("/signature/conventions/{agreementId}/contreseing")
+    public String countersign(@PathVariable Long agreementId, Model model, HttpServletResponse response,
+                              RedirectAttributes redirect) {
+        try {
+            Agreement agreement = agreements.countersign(agreementId);
+            Notice.success("Convention " + agreement.getNumber() + " contresignée.",
+                    "Elle est en vigueur : le premier versement peut être préparé.",
+                    Notice.link("/api/agreements/" + agreementId + "/pdf", "Lire la convention contresignée (PDF)"))
+                    .flash(redirect);
+            return "redirect:/signature";
+        } catch (DomainException e) {
+            if (e.httpStatus() == 404 || e.httpStatus() == 403) {
+                throw e;
+            }
+            response.setStatus(e.httpStatus());
+            model.addAttribute("error", e.getMessage());
+            fillCountersign(agreementId, model);
+            return "agreement/countersign";
+        }
+    }
+
+    private void fillCountersign(Long agreementId, Model model) {
+        Agreement agreement = agreements.visible(agreementId);
+        Application application = applications.get(agreement.getApplicationId());
+        model.addAttribute("agreement", agreement);
+        model.addAttribute("candidature", application);
+        model.addAttribute("structure", structures.get(application.getStructureId()));
+        model.addAttribute("status", StatusTag.of(agreement.getStatus()));
+        model.addAttribute("report", agreements.signatureReport(agreement));
+        model.addAttribute("sealMeaning", AgreementService.SEAL_MEANING);
+    }
+
+    /** A row of the signatory's list. */
+    public record Awaiting(Agreement agreement, Application candidature, String structureName) {
     }
 
     /** An agreement's status as its tag shows it. */

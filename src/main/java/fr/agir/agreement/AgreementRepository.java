@@ -5,4 +5,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface AgreementRepository extends JpaRepository<Agreement, Long> {
     Optional<Agreement> findByApplicationId(Long applicationId);
+
+    /** The agreements in a status, the oldest signature first (the signatory's list). */
+    java.util.List<Agreement> findByStatusOrderBySignedAtAscIdAsc(Agreement.Status status);
 }

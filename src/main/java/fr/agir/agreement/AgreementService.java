@@ -4,9 +4,16 @@ import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
+import fr.agir.agreement.signature.AgreementPdf;
+import fr.agir.agreement.signature.AgreementPdfRepository;
+import fr.agir.agreement.signature.SignatureProperties;
+import fr.agir.agreement.signature.SignatureProvider;
+import fr.agir.agreement.signature.SignatureReport;
 import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
+import fr.agir.security.Role;
+import fr.agir.shared.StateConflictException;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.NumberSequenceService;
 import fr.agir.structure.StructureService;
@@ -17,6 +24,7 @@ import fr.agir.workflow.Workflow;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import fr.agir.workflow.Workflow.PendingStep;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -42,10 +50,20 @@ public class AgreementService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final AgreementDocument document;
+    private final AgreementPdfRepository pdfs;
+    private final SignatureProvider signatures;
+    private final SignatureProperties signatureProperties;
 
     public AgreementService(AgreementRepository agreements, ApplicationService applications,
                             StructureService structures, VoteService votes, NumberSequenceService numbers,
-                            Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+                            Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock,
+                            AgreementDocument document, AgreementPdfRepository pdfs, SignatureProvider signatures,
+                            SignatureProperties signatureProperties) {
+        this.document = document;
+        this.pdfs = pdfs;
+        this.signatures = signatures;
+        this.signatureProperties = signatureProperties;
         this.agreements = agreements;
         this.applications = applications;
         this.structures = structures;
@@ -144,7 +162,17 @@ public class AgreementService {
                 });
     }
 
-    /** The structure's legal representative signs. */
+    /** What Agir's seal asserts, printed on the agreement page and in the README. */
+    public static final String SEAL_MEANING = "La signature électronique de la convention est un cachet d'Agir "
+            + "(certificat du Département), apposé à la demande du représentant légal de la structure, authentifié "
+            + "par sa connexion, après son accord explicite ; le nom du signataire figure dans la signature. "
+            + "La contresignature est un second cachet, apposé à la demande du signataire du Département. "
+            + "Ce n'est pas une signature électronique avancée au nom de la personne.";
+
+    /**
+     * The structure's legal representative signs: the agreement's PDF is written (and kept as the
+     * unsigned original), then sealed with a PAdES signature naming him as signer.
+     */
     @Transactional
     @PreAuthorize("hasRole('APPLICANT')")
     public Agreement sign(Long agreementId) {
@@ -153,27 +181,83 @@ public class AgreementService {
         structures.checkMember(application.getStructureId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_SIGN_AGREEMENT, Map.of());
         structures.checkLegalRepresentative(application.getStructureId());
-        agreement.sign(currentUser.username(), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        agreement.sign(currentUser.username(), now);
+        String structure = structures.get(application.getStructureId()).getName();
+        byte[] original = document.render(agreement);
+        byte[] signed = signatures.sign(original, currentUser.displayName(),
+                "Signé pour " + structure + " par " + currentUser.displayName() + ", son représentant légal",
+                signatureProperties.getLocation());
+        pdfs.save(new AgreementPdf(agreementId, original, signed, now));
         audit.record(ENTITY, agreementId, application.getId(), AuditAction.AGREEMENT_SIGNED, Agreement.Status.TO_SIGN,
-                Agreement.Status.SIGNED, "Signée pour la structure par " + currentUser.displayName());
+                Agreement.Status.SIGNED, "Signée pour la structure par " + currentUser.displayName()
+                        + " (signature électronique PAdES)");
         workflow.complete(task, Map.of());
         return agreement;
     }
 
-    /** The Département countersigns: the agreement is in force. */
+    /**
+     * The Département's signatory countersigns: a second PAdES signature over the first (incremental
+     * update, both stay valid); the agreement is in force.
+     */
     @Transactional
-    @PreAuthorize("hasRole('INSTRUCTOR')")
+    @PreAuthorize("hasRole('SIGNATORY')")
     public Agreement countersign(Long agreementId) {
         Agreement agreement = get(agreementId);
+        if (agreement.isArrete() || agreement.getStatus() != Agreement.Status.SIGNED) {
+            throw new StateConflictException(agreement.getStatus() == Agreement.Status.TO_SIGN
+                    ? "La convention n'est pas encore signée par la structure : elle ne peut pas être contresignée."
+                    : "Cet acte n'attend pas de contresignature : il est déjà en vigueur ou soldé.");
+        }
         Application application = applications.get(agreement.getApplicationId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
-        agreement.countersign(currentUser.username(), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        String reason = "Contresigné pour le Département de la Seine-Saint-Denis par " + currentUser.displayName();
+        var stored = pdfs.findById(agreementId);
+        agreement.countersign(currentUser.username(), now);
+        if (stored.isPresent()) {
+            stored.get().countersigned(signatures.sign(stored.get().getSignedPdf(), currentUser.displayName(), reason,
+                    signatureProperties.getLocation()), now);
+        } else {
+            // Signed by the structure before electronic signatures existed: the countersignature is the only one.
+            byte[] original = document.render(agreement);
+            pdfs.save(new AgreementPdf(agreementId, original, signatures.sign(original, currentUser.displayName(),
+                    reason, signatureProperties.getLocation()), now));
+        }
         audit.record(ENTITY, agreementId, application.getId(), AuditAction.AGREEMENT_COUNTERSIGNED, Agreement.Status.SIGNED,
-                Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.displayName());
+                Agreement.Status.IN_FORCE, "Contresignée pour le Département par " + currentUser.displayName()
+                        + " (signature électronique PAdES)");
         applications.changeStatus(application.getId(), ApplicationStatus.IN_PROGRESS, AuditAction.AGREEMENT_IN_FORCE,
                 agreement.getNumber());
         workflow.complete(task, Map.of());
         return agreement;
+    }
+
+    /** The agreements signed by their structure, waiting for the Département's signatory (oldest first). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('SIGNATORY')")
+    public List<Agreement> awaitingCountersignature() {
+        return agreements.findByStatusOrderBySignedAtAscIdAsc(Agreement.Status.SIGNED);
+    }
+
+    /** The act's PDF: the signed one once the structure signed, else written from the current data. */
+    @Transactional(readOnly = true)
+    public byte[] pdf(Agreement agreement) {
+        return pdfs.findById(agreement.getId()).map(AgreementPdf::getSignedPdf)
+                .orElseGet(() -> document.render(agreement));
+    }
+
+    /** The PDF as it was before the first signature; empty before it. */
+    @Transactional(readOnly = true)
+    public java.util.Optional<byte[]> unsignedOriginal(Agreement agreement) {
+        return pdfs.findById(agreement.getId()).map(AgreementPdf::getOriginalPdf);
+    }
+
+    /** What a validator (DSS) says of the signed PDF's signatures; none before the first signature. */
+    @Transactional(readOnly = true)
+    public SignatureReport signatureReport(Agreement agreement) {
+        return pdfs.findById(agreement.getId()).map(pdf -> signatures.validate(pdf.getSignedPdf()))
+                .orElseGet(() -> new SignatureReport(List.of()));
     }
 
     /** After the last grant year: the agreement and the application are closed. */
@@ -198,6 +282,11 @@ public class AgreementService {
     @Transactional(readOnly = true)
     public Agreement visible(Long agreementId) {
         Agreement agreement = get(agreementId);
+        if (currentUser.hasRole(Role.SIGNATORY) && !agreement.isArrete()
+                && agreement.getStatus() != Agreement.Status.TO_SIGN) {
+            // The Département's signatory reads the agreements signed by their structure, not the case files.
+            return agreement;
+        }
         applications.visibleForPayment(agreement.getApplicationId());
         return agreement;
     }

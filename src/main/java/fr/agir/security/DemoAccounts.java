@@ -54,7 +54,8 @@ public class DemoAccounts {
             new DemoAccount("jure3", "Jeanne Jurée", Role.JURY, List.of()),
             new DemoAccount("finances1", "Fanny Finances", Role.FINANCE, List.of()),
             new DemoAccount("finances2", "Fabrice Finances", Role.FINANCE, List.of()),
-            new DemoAccount("admin", "Ada Administratrice", Role.ADMIN, List.of()));
+            new DemoAccount("admin", "Ada Administratrice", Role.ADMIN, List.of()),
+            new DemoAccount("signataire", "Sophie Signataire", Role.SIGNATORY, List.of()));
 
     /** The full name of a demo account ("Paul Porteur"), as Keycloak's realm gives it; empty for any other name. */
     public static Optional<String> nameOf(String username) {

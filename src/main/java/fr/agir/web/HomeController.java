@@ -94,6 +94,11 @@ public class HomeController {
                             + "ouvrira avec le module des finances ; d'ici là, la DIEESS vous transmet les échéances.",
                     List.of()));
         }
+        if (currentUser.hasRole(Role.SIGNATORY)) {
+            spaces.add(new Space("Signature du Département",
+                    "Les conventions signées par leur structure, à contresigner au nom du Département.",
+                    List.of(Notice.link("/signature", "Conventions à contresigner"))));
+        }
         if (currentUser.hasRole(Role.ADMIN)) {
             spaces.add(new Space("Administration",
                     "Décider des conflits d'intérêts signalés dans les séances de jury, et suivre les processus.",

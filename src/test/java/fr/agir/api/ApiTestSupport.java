@@ -434,7 +434,7 @@ abstract class ApiTestSupport {
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
         post("porteur", "/api/agreements/" + agreementId + "/sign", null);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
-        post("instructeur", "/api/agreements/" + agreementId + "/countersign", null);
+        post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         String advanceId = String.valueOf(pay(id, reference, 1, "ADVANCE").get("id"));
         String reportId = String.valueOf(awaitReport(id, 1).get("id"));
         return new Grant(voted.structureId(), id, reference, agreementId, advanceId, reportId);

@@ -78,7 +78,7 @@ class ConfidentialityIT extends ApiTestSupport {
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
         post("porteur", "/api/agreements/" + agreementId + "/sign", null);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
-        post("instructeur", "/api/agreements/" + agreementId + "/countersign", null);
+        post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         pay(id, reference, 1, "ADVANCE");
         Map<String, Object> report = awaitReport(id, 1);
         awaitWaitingAt(reference, "Task_SubmitReport");

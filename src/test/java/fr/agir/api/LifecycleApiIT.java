@@ -100,7 +100,7 @@ class LifecycleApiIT extends ApiTestSupport {
         assertThat(get("porteur", "/api/agreements/" + agreementId).get("status")).isEqualTo("TO_SIGN");
         post("porteur", "/api/agreements/" + agreementId + "/sign", null);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
-        post("instructeur", "/api/agreements/" + agreementId + "/countersign", null);
+        post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
 
         for (int year = 1; year <= 2; year++) {
             pay(id, reference, year, "ADVANCE");

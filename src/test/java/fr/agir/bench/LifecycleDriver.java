@@ -102,7 +102,7 @@ final class LifecycleDriver {
         Agreement agreement = agreementRows.findByApplicationId(id).orElseThrow();
         step("porteur", () -> agreements.sign(agreement.getId()));
         runJobs(root);
-        step("instructeur", () -> agreements.countersign(agreement.getId()));
+        step("signataire", () -> agreements.countersign(agreement.getId()));
         runJobs(root);
         for (int year = 1; year <= 2; year++) {
             pay(id, year, Installment.Kind.ADVANCE, root);

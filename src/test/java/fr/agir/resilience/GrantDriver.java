@@ -123,7 +123,7 @@ final class GrantDriver {
                 .get("id"));
         next().post("porteur", "/api/agreements/" + agreementId + "/sign", null);
         awaitTasks(app, "Task_CountersignAgreement", 1);
-        next().post("instructeur", "/api/agreements/" + agreementId + "/countersign", null);
+        next().post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         awaitTasks(app, "Task_PreparePayment", 1);
     }
 

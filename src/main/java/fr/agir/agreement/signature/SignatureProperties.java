@@ -1,0 +1,38 @@
+package fr.agir.agreement.signature;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.stereotype.Component;
+
+/**
+ * The seal Agir signs with (agir.signature.*): a PKCS#12 keystore holding the seal's private key
+ * and certificate chain. Without a path, a development keystore is generated at start (never in
+ * production: see the README). With a TSA URL, signatures are PAdES-BASELINE-T (timestamped).
+ */
+@Component
+@ConfigurationProperties(prefix = "agir.signature")
+public class SignatureProperties {
+    /** The PKCS#12 keystore file; empty: a self-signed development keystore is generated at start. */
+    private String keystorePath = "";
+    private String keystorePassword = "";
+    /** The alias of the seal's key entry; empty: the keystore's only key entry. */
+    private String keystoreAlias = "";
+    /** A RFC 3161 timestamping authority; empty: PAdES-BASELINE-B without timestamp. */
+    private String tsaUrl = "";
+    /** Where the development keystore is written (and reused at the next start) when no keystore is configured. */
+    private String developmentKeystorePath = System.getProperty("java.io.tmpdir") + "/agir-dev-seal.p12";
+    /** The place stated in the signatures. */
+    private String location = "Bobigny";
+
+    public String getKeystorePath() { return keystorePath; }
+    public void setKeystorePath(String keystorePath) { this.keystorePath = keystorePath; }
+    public String getKeystorePassword() { return keystorePassword; }
+    public void setKeystorePassword(String keystorePassword) { this.keystorePassword = keystorePassword; }
+    public String getKeystoreAlias() { return keystoreAlias; }
+    public void setKeystoreAlias(String keystoreAlias) { this.keystoreAlias = keystoreAlias; }
+    public String getTsaUrl() { return tsaUrl; }
+    public void setTsaUrl(String tsaUrl) { this.tsaUrl = tsaUrl; }
+    public String getDevelopmentKeystorePath() { return developmentKeystorePath; }
+    public void setDevelopmentKeystorePath(String path) { this.developmentKeystorePath = path; }
+    public String getLocation() { return location; }
+    public void setLocation(String location) { this.location = location; }
+}

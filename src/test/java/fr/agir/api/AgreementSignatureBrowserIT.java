@@ -1,0 +1,70 @@
+package fr.agir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The agreement's signatures in headless Chromium: the legal representative reads and signs from the
+ * portal (the consent box first refused empty), the Département's signatory finds it in his list,
+ * reads the validation report and countersigns after a confirmation; the structure then sees both
+ * signatures verified. axe-core checks each page at 1366 and 375 px.
+ */
+class AgreementSignatureBrowserIT extends BrowserTestSupport {
+
+    private void check() {
+        NarrowScreen.assertAccessibleAtBothWidths(browser);
+    }
+
+    private void click(String button) {
+        browser.find(By.xpath("//button[normalize-space()=\"" + button + "\"]")).click();
+    }
+
+    private void awaitText(String text) {
+        browser.await(d -> d.findElement(By.tagName("body")).getText().contains(text));
+    }
+
+    @Test
+    void signedFromThePortalThenCountersignedByTheSignatory() {
+        Voted voted = votedOneYear();
+        awaitWaitingAt(voted.reference(), "Task_SignAgreement");
+        String number = (String) get("porteur", "/api/applications/" + voted.applicationId() + "/agreement").get("number");
+
+        signIn("porteur");
+        browser.driver.get(url("/portail/candidatures/" + voted.applicationId() + "/convention"));
+        awaitText("Signer la convention");
+        check();
+        click("Signer la convention");
+        awaitText("La convention n’a pas été signée.");
+        check();
+        browser.fieldLabelled("J’ai lu la convention et je la signe au nom de la structure, dont je suis le représentant légal.")
+                .click();
+        click("Signer la convention");
+        awaitText("Convention signée.");
+        assertThat(browser.text()).contains("Signatures électroniques", "Paul Porteur", "Signature valide, document intact",
+                "cachet d'Agir");
+        check();
+        awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
+
+        signIn("signataire");
+        browser.driver.get(url("/"));
+        browser.find(By.linkText("Conventions à contresigner")).click();
+        awaitText(number);
+        check();
+        browser.find(By.linkText(number)).click();
+        awaitText("Contresigner la convention " + number + " au nom du Département ?");
+        assertThat(browser.text()).contains("Paul Porteur", "Signature valide, document intact");
+        check();
+        click("Contresigner la convention");
+        awaitText("Convention " + number + " contresignée.");
+        assertThat(browser.text()).contains("Aucune convention n'attend votre contresignature.");
+        check();
+
+        signIn("porteur");
+        browser.driver.get(url("/portail/candidatures/" + voted.applicationId() + "/convention"));
+        awaitText("Sophie Signataire");
+        assertThat(browser.text()).contains("En vigueur", "le document n’a pas été modifié depuis les signatures");
+        check();
+    }
+}

@@ -92,6 +92,24 @@ class PdfArchivalTest {
     }
 
     @Test
+    void thePlainPdfsAgirUsedToWriteAreNotPdfA2b() throws Exception {
+        // What the builders wrote before: a standard font, not embedded, no metadata, no output intent.
+        try (PDDocument document = new PDDocument(); java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream()) {
+            org.apache.pdfbox.pdmodel.PDPage page = new org.apache.pdfbox.pdmodel.PDPage();
+            document.addPage(page);
+            try (var content = new org.apache.pdfbox.pdmodel.PDPageContentStream(document, page)) {
+                content.beginText();
+                content.setFont(new org.apache.pdfbox.pdmodel.font.PDType1Font(
+                        org.apache.pdfbox.pdmodel.font.Standard14Fonts.FontName.HELVETICA), 10);
+                content.showText("Convention");
+                content.endText();
+            }
+            document.save(out);
+            assertThat(PdfAValidation.failures(out.toByteArray())).as("veraPDF does fail a plain PDF").isNotEmpty();
+        }
+    }
+
+    @Test
     void anEmptyDocumentIsStillPdfA2b() {
         assertPdfA2b(new PdfDocumentBuilder("Vide").build());
     }

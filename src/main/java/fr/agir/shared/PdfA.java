@@ -17,6 +17,7 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
 import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
 import org.apache.xmpbox.XMPMetadata;
@@ -43,6 +44,8 @@ public final class PdfA {
     private static final byte[] REGULAR = resource("fonts/LiberationSans-Regular.ttf");
     private static final byte[] BOLD = resource("fonts/LiberationSans-Bold.ttf");
     private static final BitSet DRAWABLE = drawable(REGULAR, BOLD);
+    private static final float[] REGULAR_WIDTHS = widths(REGULAR);
+    private static final float[] BOLD_WIDTHS = widths(BOLD);
     private static final byte[] ICC = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
 
     private PdfA() {
@@ -56,9 +59,20 @@ public final class PdfA {
     }
 
     public static Fonts fonts(PDDocument document) {
+        return new Fonts(load(document, REGULAR), load(document, BOLD));
+    }
+
+    /**
+     * A face embedded as a subset. Its glyph substitutions (GSUB: ligatures) are off: PDFBox would compile
+     * regular expressions for them on every line drawn (two orders of magnitude slower), and French text
+     * needs none. The document closes the font once saved.
+     */
+    private static PDType0Font load(PDDocument document, byte[] face) {
         try {
-            return new Fonts(PDType0Font.load(document, new ByteArrayInputStream(REGULAR), true),
-                    PDType0Font.load(document, new ByteArrayInputStream(BOLD), true));
+            TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(face));
+            ttf.setEnableGsub(false);
+            document.registerTrueTypeFontForClosing(ttf);
+            return PDType0Font.load(document, ttf, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -88,6 +102,28 @@ public final class PdfA {
             }
         });
         return out.toString();
+    }
+
+    /**
+     * The width of {@code text} (already {@link #printable}) in one of the faces of {@link #fonts}, from
+     * advance widths read once: PDFBox's own {@code getStringWidth} on an embedded Type 0 font costs
+     * about a tenth of a millisecond a call, and wrapping measures every candidate line.
+     */
+    public static float width(PDFont font, float size, String text) {
+        float[] widths = font.getName() != null && font.getName().endsWith("LiberationSans-Bold") ? BOLD_WIDTHS
+                : font.getName() != null && font.getName().endsWith("LiberationSans") ? REGULAR_WIDTHS : null;
+        try {
+            if (widths == null) {
+                return font.getStringWidth(text) / 1000 * size;
+            }
+            float total = 0;
+            for (int i = 0; i < text.length(); i++) {
+                total += widths[text.charAt(i)];
+            }
+            return total / 1000 * size;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /**
@@ -156,6 +192,21 @@ public final class PdfA {
         BitSet drawable = drawable(regular);
         drawable.and(drawable(bold));
         return drawable;
+    }
+
+    /** Advance widths in thousandths of an em, per character of the Basic Multilingual Plane. */
+    private static float[] widths(byte[] font) {
+        try (TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(font))) {
+            var cmap = ttf.getUnicodeCmapLookup();
+            float scale = 1000f / ttf.getUnitsPerEm();
+            float[] widths = new float[0x10000];
+            for (int c = 0; c <= 0xFFFF; c++) {
+                widths[c] = ttf.getAdvanceWidth(cmap.getGlyphId(c)) * scale;
+            }
+            return widths;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static BitSet drawable(byte[] font) {

@@ -114,11 +114,7 @@ public class PdfDocumentBuilder {
         }
     }
 
-    static float width(PDFont font, float size, String text) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static float width(PDFont font, float size, String text) {
+        return PdfA.width(font, size, text);
     }
 }

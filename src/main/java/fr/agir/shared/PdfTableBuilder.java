@@ -262,6 +262,6 @@ public class PdfTableBuilder {
     }
 
     private static float width(PDFont font, float size, String text) {
-        return PdfDocumentBuilder.width(font, size, text);
+        return PdfA.width(font, size, text);
     }
 }

@@ -64,8 +64,8 @@ public final class PdfA {
 
     /**
      * A face embedded as a subset. Its glyph substitutions (GSUB: ligatures) are off: PDFBox would compile
-     * regular expressions for them on every line drawn (two orders of magnitude slower), and French text
-     * needs none. The document closes the font once saved.
+     * regular expressions for them on every line drawn (about thirty times slower), and French text
+     * needs none. The font is closed with the document.
      */
     private static PDType0Font load(PDDocument document, byte[] face) {
         try {

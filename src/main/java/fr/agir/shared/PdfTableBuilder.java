@@ -9,14 +9,13 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 
 /**
  * Lays out tabular French documents (a report's annex) on landscape A4 with PDFBox: a title, tables
  * whose header row is repeated on every page they run over, cells wrapped within their column, short
- * paragraphs, and "page x / n" at the foot of each page. Same character set as
- * {@link PdfDocumentBuilder} (WinAnsi of the standard fonts).
+ * paragraphs, and "page x / n" at the foot of each page. PDF/A-2b with the same fonts as
+ * {@link PdfDocumentBuilder} ({@link PdfA}).
  */
 public class PdfTableBuilder {
     private static final PDRectangle PAGE = new PDRectangle(PDRectangle.A4.getHeight(), PDRectangle.A4.getWidth());
@@ -27,8 +26,6 @@ public class PdfTableBuilder {
     private static final float PADDING = 2.5f;
     private static final int MAX_CELL_LINES = 3;
 
-    private final PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-    private final PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final String title;
     private final List<Object> blocks = new ArrayList<>();
 
@@ -74,9 +71,8 @@ public class PdfTableBuilder {
 
     public byte[] build() {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            document.getDocumentInformation().setTitle(title);
-            document.getDocumentInformation().setAuthor("Département de la Seine-Saint-Denis — Agir");
-            Cursor cursor = new Cursor(document);
+            Cursor cursor = new Cursor(document, PdfA.fonts(document));
+            PDFont regular = cursor.fonts.regular();
             for (Object block : blocks) {
                 if (block instanceof Text t) {
                     text(cursor, t);
@@ -92,9 +88,10 @@ public class PdfTableBuilder {
                         PDPageContentStream.AppendMode.APPEND, true)) {
                     String label = "page " + (i + 1) + " / " + n;
                     show(footer, regular, SIZE, PAGE.getWidth() - MARGIN - width(regular, SIZE, label), MARGIN / 2, label);
-                    show(footer, regular, SIZE, MARGIN, MARGIN / 2, sanitize(title));
+                    show(footer, regular, SIZE, MARGIN, MARGIN / 2, PdfA.printable(title));
                 }
             }
+            PdfA.archivable(document, title);
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
@@ -105,11 +102,13 @@ public class PdfTableBuilder {
     /** Where the next thing is drawn; opens a page when the current one is full. */
     private static final class Cursor {
         private final PDDocument document;
+        private final PdfA.Fonts fonts;
         private PDPageContentStream content;
         private float y;
 
-        Cursor(PDDocument document) {
+        Cursor(PDDocument document, PdfA.Fonts fonts) {
             this.document = document;
+            this.fonts = fonts;
         }
 
         boolean fits(float height) {
@@ -132,8 +131,8 @@ public class PdfTableBuilder {
         }
     }
 
-    private void text(Cursor cursor, Text t) throws IOException {
-        PDType1Font font = t.bold() ? bold : regular;
+    private static void text(Cursor cursor, Text t) throws IOException {
+        PDFont font = cursor.fonts.of(t.bold());
         List<String> lines = wrap(font, t.size(), t.text(), WIDTH, Integer.MAX_VALUE);
         float spaceBefore = t.spaceBefore();
         for (String line : lines) {
@@ -148,12 +147,14 @@ public class PdfTableBuilder {
         }
     }
 
-    private void table(Cursor cursor, Table table) throws IOException {
+    private static void table(Cursor cursor, Table table) throws IOException {
         float total = (float) table.columns().stream().mapToDouble(Column::share).sum();
         float[] widths = new float[table.columns().size()];
         for (int i = 0; i < widths.length; i++) {
             widths[i] = table.width() * table.columns().get(i).share() / total;
         }
+        PDFont regular = cursor.fonts.regular();
+        PDFont bold = cursor.fonts.bold();
         List<List<String>> header = cells(bold, table.columns().stream().map(Column::header).toList(), widths);
         float headerHeight = height(header);
         boolean headerDrawn = false;
@@ -173,7 +174,7 @@ public class PdfTableBuilder {
         }
     }
 
-    private List<List<String>> cells(PDType1Font font, List<String> row, float[] widths) {
+    private static List<List<String>> cells(PDFont font, List<String> row, float[] widths) {
         List<List<String>> cells = new ArrayList<>();
         for (int i = 0; i < widths.length; i++) {
             String value = i < row.size() && row.get(i) != null ? row.get(i) : "";
@@ -186,8 +187,8 @@ public class PdfTableBuilder {
         return cells.stream().mapToInt(List::size).max().orElse(1) * LEADING + 2 * PADDING;
     }
 
-    private void row(Cursor cursor, Table table, float[] widths, List<List<String>> cells, float height,
-                     PDType1Font font, boolean header) throws IOException {
+    private static void row(Cursor cursor, Table table, float[] widths, List<List<String>> cells, float height,
+                     PDFont font, boolean header) throws IOException {
         List<Column> columns = table.columns();
         PDPageContentStream c = cursor.content;
         float top = cursor.y;
@@ -215,7 +216,7 @@ public class PdfTableBuilder {
         cursor.y = top - height;
     }
 
-    private static void show(PDPageContentStream c, PDType1Font font, float size, float x, float y, String text)
+    private static void show(PDPageContentStream c, PDFont font, float size, float x, float y, String text)
             throws IOException {
         c.beginText();
         c.setFont(font, size);
@@ -225,9 +226,9 @@ public class PdfTableBuilder {
     }
 
     /** Words wrapped to {@code width}; beyond {@code maxLines} the last line ends with "…". */
-    private static List<String> wrap(PDType1Font font, float size, String text, float width, int maxLines) {
+    private static List<String> wrap(PDFont font, float size, String text, float width, int maxLines) {
         List<String> lines = new ArrayList<>();
-        for (String paragraph : sanitize(text).split("\n")) {
+        for (String paragraph : PdfA.printable(text).split("\n")) {
             StringBuilder current = new StringBuilder();
             for (String word : paragraph.split(" ")) {
                 String candidate = current.isEmpty() ? word : current + " " + word;
@@ -260,17 +261,7 @@ public class PdfTableBuilder {
         return fitted;
     }
 
-    /** As {@link PdfDocumentBuilder#sanitize}, but the em dash of a title stays one (WinAnsi has it). */
-    static String sanitize(String text) {
-        return java.util.Arrays.stream((text == null ? "" : text).split("\u2014", -1))
-                .map(PdfDocumentBuilder::sanitize).collect(java.util.stream.Collectors.joining("\u2014"));
-    }
-
-    private static float width(PDType1Font font, float size, String text) {
-        try {
-            return font.getStringWidth(text) / 1000 * size;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static float width(PDFont font, float size, String text) {
+        return PdfA.width(font, size, text);
     }
 }

@@ -43,7 +43,9 @@ class DecisionLetterDocumentTest {
                 "Le Président du Conseil départemental de la Seine-Saint-Denis", "", delegation, "CP-2026-11-042", VOTED);
     }
 
+    /** The letter's text; each letter is PDF/A-2b first (veraPDF, zero failures). */
     private static String text(byte[] pdf) {
+        fr.agir.shared.PdfAValidation.assertPdfA2b(pdf);
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document).replace('\u00a0', ' ').replace('\u202f', ' ')
                     .replaceAll("\\s+", " ");

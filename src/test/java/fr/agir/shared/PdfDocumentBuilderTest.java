@@ -21,7 +21,7 @@ class PdfDocumentBuilderTest {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Convention CPO-2026-000001");
             String text = new PDFTextStripper().getText(document);
-            assertThat(text).contains("Convention pluriannuelle d'objectifs", "L'association s'engage à réaliser",
+            assertThat(text).contains("Convention pluriannuelle d'objectifs", "L’association s’engage à réaliser",
                     "« Atelier vélo »", "Montant : 34 000,00 €");
         }
     }
@@ -39,7 +39,8 @@ class PdfDocumentBuilderTest {
     }
 
     @Test
-    void charactersOutsideTheStandardFontsAreReplacedNotFatal() {
-        assertThat(PdfDocumentBuilder.sanitize("Ünïcode ✓ 中")).isEqualTo("Ünïcode ? ?");
+    void charactersTheFontCannotDrawAreReplacedNotFatal() {
+        assertThat(PdfA.printable("Ünïcode ✓ 中 😀\tfin\r")).isEqualTo("Ünïcode ? ? ? fin");
+        assertThat(PdfA.printable("« L’œuvre »\u00a0: 12\u202f000 € — Ŵ")).isEqualTo("« L’œuvre »\u00a0: 12\u202f000 € — Ŵ");
     }
 }

@@ -22,7 +22,7 @@ public class DecisionLetterApi {
         this.letters = letters;
     }
 
-    /** kind: ATTRIBUTION or REFUSAL; sha256: the PDF's digest, as sent. */
+    /** kind: ATTRIBUTION, REFUSAL, AMENDMENT or WITHDRAWAL; sha256: the PDF's digest, as sent. */
     public record LetterView(Long id, Long applicationId, Long decisionId, LetterKind kind, String title,
                              String fileName, String sha256, Instant sentAt) {
         static LetterView of(DecisionLetterRepository.Line l) {

@@ -191,6 +191,12 @@ abstract class ApiTestSupport {
                 .activityId(activityId).count() > 0);
     }
 
+    /** Waits until the job executor has run the application's lifecycle to its end. */
+    protected void awaitEnded(String reference) {
+        await().atMost(PATIENCE).until(() -> runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .count() == 0);
+    }
+
     /** An admin-created campaign, once its opening timer has fired. */
     protected Map<String, Object> openCampaign(int closingInDays) {
         return openCampaign(closingInDays, 1000000, 100000);

@@ -110,8 +110,10 @@ class DecisionRevisionIT extends ApiTestSupport {
                 .containsEntry("outcome", "WITHDRAWN");
         Map<String, Object> application = get("instructeur", "/api/applications/" + id);
         assertThat(application.get("status")).isEqualTo("GRANT_WITHDRAWN");
-        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(voted.reference()).count())
-                .as("the lifecycle has ended").isZero();
+        // The lifecycle ends once the withdrawal letter is sent (« Notifier le retrait », after a save point).
+        awaitEnded(voted.reference());
+        assertThat(list("porteur", "/api/applications/" + id + "/letters")).extracting(l -> l.get("kind"))
+                .containsExactly("ATTRIBUTION", "WITHDRAWAL");
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(voted.reference()).count()).isZero();
         assertThat(list("instructeur", "/api/applications/" + id + "/decisions"))
                 .extracting(d -> d.get("outcome") + " " + d.get("current"))

@@ -204,7 +204,7 @@ public class PaymentService {
         agreements.closeWithdrawn(applicationId);
         String reason = "Retirée par la " + deliberation + (paid.isEmpty() ? ". Rien n'a été versé."
                 : ". Déjà versé, à recouvrer : " + String.join(" ; ", paid)
-                + ". Le titre de recettes sera émis avec le module finances.");
+                + ". Un titre de recettes sera adressé à la structure.");
         applications.changeStatus(applicationId, fr.agir.application.ApplicationStatus.GRANT_WITHDRAWN,
                 AuditAction.GRANT_WITHDRAWN, reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason);
     }

@@ -125,14 +125,15 @@ public class DecisionRevisionPages {
             details.add("La subvention est retirée : le dossier est clos, la signature, les années de subvention et "
                     + "les versements non encore payés sont annulés.");
             details.add("Les versements déjà payés seront indiqués sur le dossier comme à recouvrer ; le titre de "
-                    + "recettes sera émis avec le module finances.");
+                    + "recettes reste à émettre par les finances, en dehors d'Agir pour le moment.");
         } else {
             details.add("Nouveaux montants : " + French.amountsByYear(c.granted()) + " sur " + French.years(c.duration())
                     + " (au lieu de " + French.amountsByYear(c.current().getAmounts()) + ").");
             details.add("L'acte juridique est régénéré avec ces montants ; une convention est à signer dans sa "
                     + "nouvelle version.");
         }
-        details.add("La structure voit cette délibération dans l'historique de sa candidature.");
+        details.add("La structure reçoit le courrier qui lui notifie cette délibération, avec les voies et délais de "
+                + "recours, et la voit dans l'historique de sa candidature.");
         return details;
     }
 

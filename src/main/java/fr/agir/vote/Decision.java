@@ -41,6 +41,11 @@ public class Decision {
         public String label() {
             return label;
         }
+
+        /** Whether the decision grants a subsidy (adopted or amended), rather than refusing or withdrawing it. */
+        public boolean grants() {
+            return this == ADOPTED || this == AMENDED;
+        }
     }
 
     @Id

@@ -31,7 +31,7 @@ class DecisionDeliberations implements CaseDeliberations {
 
     static Deliberation of(Decision d) {
         return new Deliberation(d.getDeliberationNumber(), d.getDeliberationDate(), d.getOutcome().label(),
-                d.getOutcome() == Decision.Outcome.ADOPTED || d.getOutcome() == Decision.Outcome.AMENDED,
+                d.getOutcome().grants(),
                 d.getMotivation(), d.getAmounts(), d.getDurationYears(), d.isCurrent());
     }
 }

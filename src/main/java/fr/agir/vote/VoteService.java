@@ -195,7 +195,7 @@ public class VoteService {
         audit.record(ENTITY, decision.getId(), applicationId, AuditAction.VOTE_RECORDED, null, outcome,
                 "Délibération " + number + " du " + French.date(date)
                         + (granted.isEmpty() ? "" : " : " + French.amountsByYear(granted)));
-        if (outcome != Decision.Outcome.REJECTED) {
+        if (outcome.grants()) {
             applications.changeStatus(applicationId, ApplicationStatus.GRANTED, AuditAction.GRANT_VOTED,
                     "Délibération " + number + " du " + French.date(date));
         }

@@ -87,7 +87,7 @@ public class AgreementDocument {
         f.put("deliberation.numero", decision.getDeliberationNumber());
         f.put("deliberation.date", French.date(decision.getDeliberationDate()));
         f.put("structure.nom", structure.getName());
-        f.put("structure.forme_juridique", structure.getLegalForm().label().toLowerCase(java.util.Locale.FRENCH));
+        f.put("structure.forme_juridique", lowerFirst(structure.getLegalForm().label()));
         f.put("structure.siret", structure.getSiret());
         f.put("structure.rna", structure.getRna());
         f.put("structure.siege", seat(structure));
@@ -145,6 +145,12 @@ public class AgreementDocument {
         }
         rows.add(List.of("Total", "", Money.format(total), Money.format(advances), Money.format(total.subtract(advances))));
         return new TextTemplate.TableValue(columns, rows, true);
+    }
+
+    /** "association loi 1901", but "SARL agréée ESUS": the label as it reads within a sentence. */
+    private static String lowerFirst(String label) {
+        return label.length() > 1 && Character.isLowerCase(label.charAt(1))
+                ? Character.toLowerCase(label.charAt(0)) + label.substring(1) : label;
     }
 
     private static String seat(Structure structure) {

@@ -82,11 +82,11 @@ class AgreementSignatureIT extends ApiTestSupport {
         int before = TestSmtp.get().withSubject(subject).size();
         ResponseEntity<Map<String, Object>> sent = call("porteur", HttpMethod.POST, base + "/signature-code", null);
         assertThat(sent.getStatusCode().value()).isEqualTo(202);
-        assertThat(sent.getBody()).containsEntry("maskedAddress", "p•••@agir.localhost")
-                .containsEntry("message", "Un code a été envoyé à p•••@agir.localhost.");
+        assertThat(sent.getBody()).containsEntry("maskedAddress", "p•••@agir.test")
+                .containsEntry("message", "Un code a été envoyé à p•••@agir.test.");
         String first = lastSignatureCode(subject, before);
         jakarta.mail.internet.MimeMessage mail = TestSmtp.get().withSubject(subject).get(before);
-        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("porteur@agir.localhost");
+        assertThat(mail.getAllRecipients()).extracting(Object::toString).containsExactly("porteur@agir.test");
         assertThat(TestSmtp.text(mail)).contains("la convention " + number, "valable 10 minutes",
                 "Si vous n'avez pas demandé ce code, ignorez ce message");
         assertThat(count("select count(*) from signature_code where document_key = ? and code_hash like ?",

@@ -19,8 +19,8 @@ interface SignatureCodeRepository extends JpaRepository<SignatureCode, Long> {
 
     List<SignatureCode> findByDocumentKeyAndLoginAndUsedAtIsNull(String documentKey, String login);
 
-    /** Spends the code if nobody spent it meanwhile: 1 when this call did (the row stays locked until commit). */
-    @Modifying(flushAutomatically = true, clearAutomatically = true)
+    /** Spends the code if nobody spent it meanwhile: 1 when this call did (the row stays locked until commit). It leaves the persistence context alone: the signature goes on with the entities it loaded. */
+    @Modifying
     @Query("update SignatureCode c set c.usedAt = :at where c.id = :id and c.usedAt is null")
     int spend(@Param("id") Long id, @Param("at") Instant at);
 }

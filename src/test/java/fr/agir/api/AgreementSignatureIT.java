@@ -106,7 +106,7 @@ class AgreementSignatureIT extends ApiTestSupport {
         // The right code without the consent: refused by validation, the code not spent.
         ResponseEntity<Map<String, Object>> noConsent = call("porteur", HttpMethod.POST, base + "/sign",
                 Map.of("code", first, "consent", false));
-        assertThat(noConsent.getStatusCode().value()).isEqualTo(400);
+        assertThat(noConsent.getStatusCode().value()).isEqualTo(422);
         assertThat(String.valueOf(noConsent.getBody())).contains("Cochez la case pour signer la convention");
         assertUnsigned(voted, agreementId);
         // Expired (its expiry moved into the past): refused.

@@ -103,6 +103,9 @@ public enum AuditAction {
     AGREEMENT_COUNTERSIGNED("Convention contresignée par le Département", false, APPLICANT, FINANCE, STAFF),
     AGREEMENT_IN_FORCE("Convention en vigueur", false, APPLICANT, REVIEWER, FINANCE, STAFF),
     AGREEMENT_CLOSED("Convention terminée", false, APPLICANT, FINANCE, STAFF),
+    // The one-time code e-mailed to the signer before a signature (the structure's own; the DIEESS audits it).
+    SIGNATURE_CODE_SENT("Code de signature envoyé par e-mail", true, APPLICANT, STAFF),
+    SIGNATURE_CODE_REFUSED("Code de signature refusé", true, APPLICANT, STAFF),
     ARRETE_ISSUED("Arrêté attributif établi", false, APPLICANT, FINANCE, STAFF),
     ARRETE_IN_FORCE("Arrêté attributif en vigueur", false, APPLICANT, REVIEWER, FINANCE, STAFF),
     ARRETE_CLOSED("Arrêté attributif soldé", false, APPLICANT, FINANCE, STAFF),

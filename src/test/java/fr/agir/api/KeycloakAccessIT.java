@@ -234,6 +234,7 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             Map.entry("/api/reports/{reportId}/form", Map.of("data", Map.of("actualCharges", 1, "actualProducts", 1,
                     "spentGrant", 1, "qualitativeReport", "Intrus"))),
             Map.entry("/api/applications/{id}/messages", Map.of("body", "Intrus")),
+            Map.entry("/api/agreements/{id}/sign", Map.of("code", "123456", "consent", true)),
             Map.entry("/api/applications/{id}/decision/revisions", Map.of("kind", "WITHDRAW",
                     "deliberationNumber", "CP-2026-01-999", "deliberationDate", "2026-01-05", "motivation", "Intrus")),
             Map.entry("/api/applications/{id}/completeness", Map.of("outcome", "COMPLETE")),

@@ -34,8 +34,7 @@ class CreditsIT extends ApiTestSupport {
         Voted voted = voted(campaignId, 30000, 27000);
         String finance = signedInSession("finances1");
         // The AE one cent short of the 27 000 € grant, through the page's form.
-        assertThat(setCredit(finance, "ae", campaignId, "OPERATING", null, "26 999,99").getStatusCode().value())
-                .isEqualTo(302);
+        assertThat(setCredit(finance, "ae", campaignId, "OPERATING", null, "26 999,99").getStatusCode().value()).isEqualTo(303);
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + voted.applicationId() + "/agreement")
                 .get("id"));
         String base = "/api/agreements/" + agreementId;
@@ -55,7 +54,7 @@ class CreditsIT extends ApiTestSupport {
                 .taskDefinitionKey("Task_CountersignAgreement").count()).as("the task is still open").isEqualTo(1);
 
         // Lowering below what is committed is refused too; raising it lets the countersignature through.
-        assertThat(setCredit(finance, "ae", campaignId, "OPERATING", null, "27000").getStatusCode().value()).isEqualTo(302);
+        assertThat(setCredit(finance, "ae", campaignId, "OPERATING", null, "27000").getStatusCode().value()).isEqualTo(303);
         post("signataire", base + "/countersign", null);
         assertThat(get("porteur", base).get("status")).isEqualTo("IN_FORCE");
         assertThat(jdbc.queryForObject("select amount from credit_commitment where application_id = ?",
@@ -68,8 +67,7 @@ class CreditsIT extends ApiTestSupport {
                 BigDecimal.class, campaignId)).isEqualByComparingTo("27000");
 
         // The advance (80 % of 27 000 €) against this year's CP, one cent short.
-        assertThat(setCredit(finance, "cp", campaignId, "OPERATING", YEAR, "21599.99").getStatusCode().value())
-                .isEqualTo(302);
+        assertThat(setCredit(finance, "cp", campaignId, "OPERATING", YEAR, "21599.99").getStatusCode().value()).isEqualTo(303);
         Map<String, Object> advance = awaitInstallment(voted.applicationId(), 1, "ADVANCE");
         String path = "/api/installments/" + advance.get("id");
         awaitWaitingAt(voted.reference(), "Task_PreparePayment");
@@ -85,8 +83,7 @@ class CreditsIT extends ApiTestSupport {
         assertThat(taskService.createTaskQuery().processInstanceBusinessKey(voted.reference())
                 .taskDefinitionKey("Task_ValidatePayment").count()).isEqualTo(1);
 
-        assertThat(setCredit(finance, "cp", campaignId, "OPERATING", YEAR, "21 600").getStatusCode().value())
-                .isEqualTo(302);
+        assertThat(setCredit(finance, "cp", campaignId, "OPERATING", YEAR, "21 600").getStatusCode().value()).isEqualTo(303);
         post("finances2", path + "/validate", Map.of("decision", "APPROVE"));
         await().atMost(PATIENCE).until(() -> "PAID".equals(awaitInstallment(voted.applicationId(), 1, "ADVANCE")
                 .get("status")));

@@ -66,7 +66,7 @@ class CreditsBrowserIT extends BrowserTestSupport {
         assertThat(browser.text()).contains("AE " + code + " – fonctionnement : voté 1 200 000,00 €, engagé 0,00 € (0 %), "
                 + "disponible 1 200 000,00 €.", "CP " + year + " " + code + " – fonctionnement : voté 800 000,50 €",
                 "65 / 6574 / 93");
-        assertThat(browser.driver.findElements(By.cssSelector("svg.graphique__svg rect.graphique__disponible")))
+        assertThat(browser.driver.findElements(By.cssSelector(".graphique__barres svg rect.graphique__disponible")))
                 .isNotEmpty();
         check();
     }

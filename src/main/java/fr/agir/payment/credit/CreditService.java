@@ -101,6 +101,7 @@ public class CreditService implements BindingCommitments {
     }
 
     private void record(Long applicationId, Long agreementId, BigDecimal amount, boolean binding) {
+        entities.flush();
         Application application = applications.get(applicationId);
         Campaign campaign = campaigns.get(application.getCampaignId());
         Nature part = parts.of(applicationId);
@@ -157,6 +158,8 @@ public class CreditService implements BindingCommitments {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void consume(Installment installment) {
+        // The sums below are SQL: the caller's pending changes first (several validations in one transaction).
+        entities.flush();
         Application application = applications.get(installment.getApplicationId());
         Campaign campaign = campaigns.get(application.getCampaignId());
         Nature part = parts.of(application.getId());

@@ -120,6 +120,17 @@ class CreditsIT extends ApiTestSupport {
                 voted.applicationId()) == 1);
         assertThat(jdbc.queryForObject("select status from agreement where application_id = ?", String.class,
                 voted.applicationId())).isEqualTo("IN_FORCE");
+
+        // A délibération modificative lowering the grant lowers the commitment (recommit), freeing AE.
+        awaitWaitingAt(voted.reference(), "Task_PreparePayment");
+        post("instructeur", "/api/applications/" + voted.applicationId() + "/decision/revisions", Map.of("kind", "AMEND",
+                "deliberationNumber", "CP-2026-12-144", "deliberationDate",
+                LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString(), "durationYears", 1,
+                "amounts", Map.of("1", 15000)));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select amount from credit_commitment where "
+                + "application_id = ?", BigDecimal.class, voted.applicationId()).compareTo(new BigDecimal("15000")) == 0);
+        assertThat(count("select count(*) from audit_event where application_id = ? and action = 'COMMITMENT_CHANGED'",
+                voted.applicationId())).isEqualTo(1);
     }
 
     @Test

@@ -57,13 +57,16 @@ public class AgreementService {
     private final SignatureProvider signatures;
     private final SignatureProperties signatureProperties;
     private final SignatureCodeService codes;
+    private final org.springframework.beans.factory.ObjectProvider<BindingCommitments> commitments;
 
     public AgreementService(AgreementRepository agreements, ApplicationService applications,
                             StructureService structures, VoteService votes, NumberSequenceService numbers,
                             Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock,
                             AgreementDocument document, AgreementPdfRepository pdfs, SignatureProvider signatures,
-                            SignatureProperties signatureProperties, SignatureCodeService codes) {
+                            SignatureProperties signatureProperties, SignatureCodeService codes,
+                            org.springframework.beans.factory.ObjectProvider<BindingCommitments> commitments) {
         this.codes = codes;
+        this.commitments = commitments;
         this.document = document;
         this.pdfs = pdfs;
         this.signatures = signatures;
@@ -116,6 +119,7 @@ public class AgreementService {
         Agreement arrete = agreements.save(Agreement.arrete(applicationId,
                 numbers.next(ARRETE_SERIES, "ARR-" + firstYear), decision.getDurationYears(), firstYear, total,
                 Instant.now(clock)));
+        commitments.ifAvailable(c -> c.commit(arrete));
         audit.record(ENTITY, arrete.getId(), applicationId, AuditAction.ARRETE_ISSUED, null, Agreement.Status.IN_FORCE,
                 arrete.getNumber() + " : " + fr.agir.shared.Money.format(total) + " sur "
                         + fr.agir.shared.French.years(decision.getDurationYears()));
@@ -250,6 +254,7 @@ public class AgreementService {
         }
         Application application = applications.get(agreement.getApplicationId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_COUNTERSIGN_AGREEMENT, Map.of());
+        commitments.ifAvailable(c -> c.commit(agreement));
         Instant now = Instant.now(clock);
         String reason = "Contresigné pour le Département de la Seine-Saint-Denis par " + currentUser.displayName();
         var stored = pdfs.findById(agreementId);

@@ -120,6 +120,10 @@ public enum AuditAction {
     REPORT_REVIEWED("Compte rendu financier examiné", true, APPLICANT, FINANCE, STAFF),
     REPORT_OVERDUE("Compte rendu financier en retard", true, APPLICANT, FINANCE, STAFF),
     RECOVERY_ORDER_ISSUED("Titre de recette émis (reversement demandé)", true, APPLICANT, FINANCE, STAFF),
+    // Budget credits (payment.credit): the finance's and the DIEESS's, never the structure's.
+    CREDIT_SET("Crédit budgétaire (AE ou CP) ouvert ou modifié", false, FINANCE, STAFF),
+    COMMITMENT_RECORDED("Subvention engagée sur l'autorisation d'engagement", false, FINANCE, STAFF),
+    COMMITMENT_CHANGED("Engagement modifié", false, FINANCE, STAFF),
 
     // The DIEESS's handling of its queue.
     TASK_CLAIMED("Étape prise en charge", false, STAFF),

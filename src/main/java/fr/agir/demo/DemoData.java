@@ -48,9 +48,12 @@ public class DemoData {
     private final ApplicationService applications;
     private final DocumentVault vault;
     private final Clock clock;
+    private final fr.agir.payment.credit.CreditService credits;
 
     public DemoData(CampaignService campaigns, ScoringGridService grids, StructureService structures,
-                    ApplicationService applications, DocumentVault vault, Clock clock) {
+                    ApplicationService applications, DocumentVault vault, Clock clock,
+                    fr.agir.payment.credit.CreditService credits) {
+        this.credits = credits;
         this.campaigns = campaigns;
         this.grids = grids;
         this.structures = structures;
@@ -85,6 +88,17 @@ public class DemoData {
                             2, List.of(budget(1), budget(2))));
         });
         as("admin", Role.ADMIN, () -> grids.save(campaign.getId(), demoGrid()));
+        // Its budget credits: the AE of each part (default imputations) and the CP of this year and the next.
+        as("admin", Role.ADMIN, () -> {
+            var operating = fr.agir.jury.SessionApplication.Nature.OPERATING;
+            var investment = fr.agir.jury.SessionApplication.Nature.INVESTMENT;
+            credits.setAe(campaign.getId(), operating, new BigDecimal("2500000.00"), null, null, null);
+            credits.setAe(campaign.getId(), investment, new BigDecimal("400000.00"), null, null, null);
+            credits.setCp(campaign.getId(), operating, today.getYear(), new BigDecimal("1800000.00"));
+            credits.setCp(campaign.getId(), operating, today.getYear() + 1, new BigDecimal("700000.00"));
+            credits.setCp(campaign.getId(), investment, today.getYear(), new BigDecimal("250000.00"));
+            return null;
+        });
         // The campaign process opens the call through its timer job, a moment after start-up.
         Thread submitter = new Thread(() -> submitOnceOpen(campaign.getId(), draft.getId()), "demo-data");
         submitter.setDaemon(true);

@@ -45,11 +45,13 @@ public class PaymentService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final fr.agir.payment.credit.CreditService credits;
 
     public PaymentService(InstallmentRepository installments, AgreementService agreements,
                           ApplicationService applications, PaymentTerms terms, LegalInstrumentRules instrumentRules,
                           NumberSequenceService numbers, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
-                          Clock clock) {
+                          Clock clock, fr.agir.payment.credit.CreditService credits) {
+        this.credits = credits;
         this.instrumentRules = instrumentRules;
         this.installments = installments;
         this.agreements = agreements;
@@ -114,6 +116,7 @@ public class PaymentService {
         String remarks = approve ? Texts.optional(comment, "comment", 1000)
                 : Texts.required(comment, "comment", 1000, "Motivez le renvoi en liquidation");
         if (approve) {
+            credits.consume(installment);
             installment.validate(currentUser.username(), Instant.now(clock));
         } else {
             installment.returnToPreparation(remarks);
@@ -175,6 +178,7 @@ public class PaymentService {
                                 + " (délibération modificative)");
             }
         }
+        credits.recommit(applicationId);
         return act;
     }
 
@@ -207,6 +211,7 @@ public class PaymentService {
                 + ". Un titre de recettes sera adressé à la structure.");
         applications.changeStatus(applicationId, fr.agir.application.ApplicationStatus.GRANT_WITHDRAWN,
                 AuditAction.GRANT_WITHDRAWN, reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason);
+        credits.recommit(applicationId);
     }
 
     /** Amount already paid for a grant year. */

@@ -56,6 +56,9 @@ public class Navigation {
         if (currentUser.hasRole(Role.JURY)) {
             add(links, path, "/jury", "Mes séances de jury");
         }
+        if (currentUser.hasRole(Role.FINANCE) || currentUser.hasRole(Role.ADMIN)) {
+            add(links, path, "/finances/credits", "Crédits (AE/CP)");
+        }
         return links;
     }
 

@@ -54,6 +54,8 @@ final class AgirNode implements AutoCloseable {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 "--agir.demo.seed=false",
+                // the driven campaigns open no budget credits (see README, "Crédits (AE/CP)")
+                "--agir.finance.credits.required=false",
                 "--agir.public-url=http://127.0.0.1:" + port,
                 "--agir.documents.root=" + workDir.resolve("documents"),
                 // the outbox's retry pass, so that a mail caught by an outage goes soon after it

@@ -35,6 +35,7 @@ public interface AgreementsAwaitingSignature {
     record Waiting(Long applicationId, String reference, String title, String structureName, Long agreementId,
                    String agreementNumber, BigDecimal amount, Awaiting awaiting, Instant since, int remindersSent,
                    Instant lastRemindedAt, Instant overdueSince) {
+        @com.fasterxml.jackson.annotation.JsonProperty("overdue")
         public boolean overdue() {
             return overdueSince != null;
         }

@@ -233,14 +233,15 @@ class ConfidentialityIT extends ApiTestSupport {
         assertThat(sees.get("/signature")).as("positive control: his list").contains(agreementNumber);
         sees.forEach((where, text) -> assertThat(text).as("the signatory's %s", where)
                 .doesNotContain(jurorsAndScores)
-                .doesNotContain(staffOnly)
-                .doesNotContain("FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189"));
+                .doesNotContain(staffOnly));
+        assertThat(sees.get("/signature")).as("the signatory's list: no bank details (they are in the agreement only)")
+                .doesNotContain("FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189");
         // The case file and everything around it: refused, and nothing of it in the answer.
         for (String path : List.of("/api/applications/" + id, "/api/applications/" + id + "/history",
                 "/api/applications/" + id + "/opinions", "/api/applications/" + id + "/documents",
                 "/api/applications/" + id + "/messages", "/api/applications/" + id + "/annotations",
                 "/api/applications/" + id + "/installments", "/api/applications/" + id + "/reports",
-                "/api/applications/" + id + "/synthesis", "/api/applications/" + id + "/jury-result",
+                "/api/applications/" + id + "/synthesis/form", "/api/applications/" + id + "/routing-proposal",
                 "/api/structures/" + structureId, "/api/structures/" + structureId + "/documents",
                 "/api/structures/" + structureId + "/members", "/api/jury/sessions/" + session,
                 "/api/jury/my-sessions", "/api/opinions/inbox", "/api/instruction/queue",

@@ -97,6 +97,8 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     fr.agir.letter.DecisionLetterService decisionLetters;
     @Autowired
     fr.agir.letter.DecisionLetterApi letterApi;
+    @Autowired
+    fr.agir.agreement.SignatureReminders signatureReminders;
 
     @Test
     void aTwoYearGrantRunsFromSubmissionToClosure() {
@@ -854,6 +856,95 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         vote(app, Decision.Outcome.REJECTED, null, null);
         assertThatThrownBy(() -> revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-931", 1,
                 Map.of(1, TWENTY_K))).isInstanceOf(StateConflictException.class).hasMessageContaining("rejetée");
+    }
+
+    @Test
+    void anUnsignedAgreementIsRemindedEveryPeriodAndNoLongerOnceSigned() {
+        Application app = instructedAndJudged(1, Map.of(1, THIRTY_K));
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        ProcessInstance pi = lifecycle(app);
+        assertThat(pi).isWaitingAt("Task_SignAgreement");
+        Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+
+        // Before the delay (agir.deadlines.agreement-signature-reminder, 15 days): a timer, no e-mail.
+        List<org.camunda.bpm.engine.runtime.Job> timers = timersOf(app, "Event_SignatureReminderDue");
+        assertThat(timers).hasSize(1);
+        assertThat(timers.get(0).getDuedate().toInstant().atZone(fr.agir.shared.TimeConfig.PARIS).toLocalDate())
+                .isEqualTo(LocalDate.now(fr.agir.shared.TimeConfig.PARIS).plusDays(15));
+        assertThat(signatureReminderMails(app)).isEmpty();
+
+        // The first firing: exactly one e-mail to the legal representative, with the number, the amount, the link.
+        fireSignatureReminder(app);
+        List<Map<String, Object>> mails = signatureReminderMails(app);
+        assertThat(mails).hasSize(1);
+        assertThat(mails.get(0).get("recipients")).isEqualTo(structures.get(app.getStructureId()).getLegalRepEmail());
+        assertThat((String) mails.get(0).get("body")).contains(agreement.getNumber(), "30 000,00",
+                "/portail/candidatures/" + app.getId() + "/convention", "aucun versement", "relance n° 1 sur 3");
+        assertThat(pi).isWaitingAt("Task_SignAgreement");
+        assertThat(timersOf(app, "Event_SignatureReminderDue")).as("the cycle goes on").hasSize(1);
+
+        // The second firing: the next one.
+        fireSignatureReminder(app);
+        assertThat(signatureReminderMails(app)).hasSize(2);
+        assertThat(jdbc.queryForObject("select reminders_sent from agreement_signature_reminder where agreement_id = ?",
+                Integer.class, agreement.getId())).isEqualTo(2);
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .filteredOn("AGREEMENT_SIGNATURE_REMINDED"::equals).hasSize(2);
+
+        // Signed: the timer is gone with the task, nobody is reminded any more.
+        SignatureCodes.sign(context, "porteur", agreement.getId());
+        executeAsyncJobs();
+        assertThat(pi).isWaitingAt("Task_CountersignAgreement");
+        assertThat(timersOf(app, "Event_SignatureReminderDue")).isEmpty();
+        assertThat(signatureReminderMails(app)).hasSize(2);
+        // A firing that raced the signature changes nothing.
+        assertThat(signatureReminders.remind(agreement.getId())).isEqualTo(fr.agir.agreement.SignatureReminders.Outcome.NOTHING);
+        assertThat(signatureReminderMails(app)).hasSize(2);
+    }
+
+    @Test
+    void afterTheLastReminderTheUnsignedAgreementIsOverdueForTheInstructors() {
+        Application app = instructedAndJudged(1, Map.of(1, THIRTY_K));
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+
+        for (int i = 0; i < 3; i++) {
+            fireSignatureReminder(app);
+        }
+        assertThat(signatureReminderMails(app)).hasSize(3);
+        assertThat((String) signatureReminderMails(app).get(2).get("body")).contains("dernière relance");
+        assertThat(jdbc.queryForObject("select count(*) from agreement_signature_reminder where agreement_id = ? "
+                + "and overdue_since is not null", Integer.class, agreement.getId())).isZero();
+
+        // One period after the third (agir.deadlines.agreement-signature-reminders), no e-mail: overdue, and the cycle ends.
+        fireSignatureReminder(app);
+        assertThat(signatureReminderMails(app)).hasSize(3);
+        assertThat(jdbc.queryForObject("select count(*) from agreement_signature_reminder where agreement_id = ? "
+                + "and overdue_since is not null", Integer.class, agreement.getId())).isEqualTo(1);
+        assertThat(timersOf(app, "Event_SignatureReminderDue")).isEmpty();
+        assertThat(lifecycle(app)).isWaitingAt("Task_SignAgreement");
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .containsOnlyOnce("AGREEMENT_SIGNATURE_OVERDUE");
+    }
+
+    /**
+     * Fires the signature reminder timer as the job executor would when it is due: the engine's clock is
+     * moved to its due date, so that the cycle (R4/…/P15D) counts its repetitions as it does in production.
+     */
+    private void fireSignatureReminder(Application app) {
+        List<org.camunda.bpm.engine.runtime.Job> due = timersOf(app, "Event_SignatureReminderDue");
+        assertThat(due).as("the signature reminder timer").hasSize(1);
+        org.camunda.bpm.engine.impl.util.ClockUtil.setCurrentTime(new java.util.Date(due.get(0).getDuedate().getTime() + 1000));
+        try {
+            fireTimer(app.getReference(), "Event_SignatureReminderDue");
+        } finally {
+            org.camunda.bpm.engine.impl.util.ClockUtil.reset();
+        }
+    }
+
+    private List<Map<String, Object>> signatureReminderMails(Application app) {
+        return jdbc.queryForList("select recipients, body from mail_message where subject like ? order by id",
+                "Rappel : convention % à signer — " + app.getReference());
     }
 
     // ---- steps, as each user takes them

@@ -99,6 +99,8 @@ public enum AuditAction {
     VOTE_RECORDED("Vote de la Commission permanente enregistré", false, FINANCE, STAFF),
     LETTER_SENT("Courrier de décision envoyé", true, APPLICANT, STAFF),
     AGREEMENT_GENERATED("Convention prête à signer", false, APPLICANT, FINANCE, STAFF),
+    AGREEMENT_SIGNATURE_REMINDED("Relance pour la signature de la convention", false, APPLICANT, STAFF),
+    AGREEMENT_SIGNATURE_OVERDUE("Convention toujours pas signée après les relances", false, APPLICANT, STAFF),
     AGREEMENT_SIGNED("Convention signée par la structure", false, APPLICANT, FINANCE, STAFF),
     AGREEMENT_COUNTERSIGNED("Convention contresignée par le Département", false, APPLICANT, FINANCE, STAFF),
     AGREEMENT_IN_FORCE("Convention en vigueur", false, APPLICANT, REVIEWER, FINANCE, STAFF),

@@ -46,9 +46,12 @@ public class InstructionQueue {
     private final CurrentUser currentUser;
     private final People people;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<AgreementsAwaitingSignature> agreementsAwaiting;
 
     public InstructionQueue(Workflow workflow, ApplicationService applications, StructureService structures,
-                            AuditTrail audit, CurrentUser currentUser, People people, Clock clock) {
+                            AuditTrail audit, CurrentUser currentUser, People people, Clock clock,
+                            org.springframework.beans.factory.ObjectProvider<AgreementsAwaitingSignature> agreementsAwaiting) {
+        this.agreementsAwaiting = agreementsAwaiting;
         this.workflow = workflow;
         this.applications = applications;
         this.structures = structures;
@@ -148,6 +151,17 @@ public class InstructionQueue {
         return new Workflow.TaskFilter(TEAM, steps, equals, "totalRequested", atLeast, "totalRequested", atMost,
                 f.overdueOnly(), f.assignment() == Assignment.MINE ? currentUser.username() : null,
                 f.assignment() == Assignment.UNASSIGNED);
+    }
+
+    /**
+     * "Conventions à signer": the agreements waiting for the structure's signature or the Département's
+     * countersignature, the longest waiting first, with the reminders sent and whether they are overdue.
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public List<AgreementsAwaitingSignature.Waiting> agreementsToSign() {
+        AgreementsAwaitingSignature source = agreementsAwaiting.getIfAvailable();
+        return source == null ? List.of() : source.all();
     }
 
     /** The team's open steps on one application (claimed or not). */

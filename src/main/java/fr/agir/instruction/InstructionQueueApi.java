@@ -78,6 +78,13 @@ public class InstructionQueueApi {
                 assignment, sort), Math.max(page, 0), Math.min(Math.max(size, 1), 200));
     }
 
+    @GetMapping("/api/instruction/queue/agreements-to-sign")
+    @Operation(summary = "Conventions à signer : en attente de la signature de la structure (avec les relances) "
+            + "ou de la contresignature du Département, depuis quand, en retard ou non")
+    public List<AgreementsAwaitingSignature.Waiting> agreementsToSign() {
+        return queue.agreementsToSign();
+    }
+
     public record SelectionInput(List<Long> applicationIds) {
     }
 

@@ -90,7 +90,17 @@ public class InstructionQueueController {
         model.addAttribute("assignmentOptions", Map.of("MINE", "Mes tâches", "UNASSIGNED", "Non attribuées"));
         model.addAttribute("sortOptions", sorts());
         model.addAttribute("colleagues", Choices.colleagues(people));
+        model.addAttribute("agreementsToSign", queue.agreementsToSign().size());
         return "instruction/queue";
+    }
+
+    /** "Conventions à signer": the agreements waiting for a signature, since when, the reminders sent. */
+    @GetMapping("/instruction/conventions-a-signer")
+    public String agreementsToSign(Model model) {
+        List<AgreementsAwaitingSignature.Waiting> waiting = queue.agreementsToSign();
+        model.addAttribute("waiting", waiting);
+        model.addAttribute("overdue", waiting.stream().filter(AgreementsAwaitingSignature.Waiting::overdue).count());
+        return "instruction/agreements-to-sign";
     }
 
     @PostMapping("/instruction/taches/{taskId}/{action}")

@@ -47,6 +47,11 @@ public final class PdfA {
     private static final float[] REGULAR_WIDTHS = widths(REGULAR);
     private static final float[] BOLD_WIDTHS = widths(BOLD);
     private static final byte[] ICC = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+    /**
+     * One XMP serializer per thread: building one looks up an XML parser factory through a ServiceLoader
+     * scan of the class path, a noticeable part of rendering a short PDF (docs/PERFORMANCE.md, issue 16).
+     */
+    private static final ThreadLocal<XmpSerializer> XMP = ThreadLocal.withInitial(XmpSerializer::new);
 
     private PdfA() {
     }
@@ -157,7 +162,7 @@ public final class PdfA {
             AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
             pdf.setProducer(TOOL);
             ByteArrayOutputStream serialized = new ByteArrayOutputStream();
-            new XmpSerializer().serialize(xmp, serialized, true);
+            XMP.get().serialize(xmp, serialized, true);
             PDMetadata metadata = new PDMetadata(document);
             metadata.importXMPMetadata(serialized.toByteArray());
             document.getDocumentCatalog().setMetadata(metadata);

@@ -23,12 +23,22 @@ public class Deadlines {
     private String opinionReminderBefore = "P3D";
     /** A year's financial report is due this long after the end of the grant year. */
     private String reportAfterYearEnd = "P6M";
+    /** An agreement the structure has not signed is reminded after this long, then again every as long. */
+    private String agreementSignatureReminder = "P15D";
+    /** At most this many reminders to the legal representative; one period later the instructors see it overdue. */
+    private int agreementSignatureReminders = 3;
 
     @PostConstruct
     void check() {
         Period.parse(missingPieces);
         Period.parse(opinion);
         Period.parse(reportAfterYearEnd);
+        if (Period.parse(agreementSignatureReminder).isNegative() || Period.parse(agreementSignatureReminder).isZero()) {
+            throw new IllegalStateException("agir.deadlines.agreement-signature-reminder must be a positive period");
+        }
+        if (agreementSignatureReminders < 0) {
+            throw new IllegalStateException("agir.deadlines.agreement-signature-reminders must be 0 or more");
+        }
         LocalDate day = LocalDate.of(2026, 1, 1);
         if (!opinionReminderDueFrom(day).isAfter(day)) {
             throw new IllegalStateException("agir.deadlines.opinion-reminder-before (" + opinionReminderBefore
@@ -44,6 +54,20 @@ public class Deadlines {
     public void setOpinionReminderBefore(String opinionReminderBefore) { this.opinionReminderBefore = opinionReminderBefore; }
     public String getReportAfterYearEnd() { return reportAfterYearEnd; }
     public void setReportAfterYearEnd(String reportAfterYearEnd) { this.reportAfterYearEnd = reportAfterYearEnd; }
+
+    public String getAgreementSignatureReminder() { return agreementSignatureReminder; }
+    public void setAgreementSignatureReminder(String agreementSignatureReminder) { this.agreementSignatureReminder = agreementSignatureReminder; }
+    public int getAgreementSignatureReminders() { return agreementSignatureReminders; }
+    public void setAgreementSignatureReminders(int agreementSignatureReminders) { this.agreementSignatureReminders = agreementSignatureReminders; }
+
+    /**
+     * The cycle of the reminder timer on the structure's signature ({@code R4/P15D}): one firing per
+     * reminder, and one more, a period after the last reminder, that shows the agreement overdue to
+     * the instructors.
+     */
+    public String agreementSignatureReminderCycle() {
+        return "R" + (agreementSignatureReminders + 1) + "/" + agreementSignatureReminder;
+    }
 
     public LocalDate opinionDueFrom(LocalDate day) {
         return day.plus(Period.parse(opinion));

@@ -78,6 +78,18 @@ class ConfidentialityIT extends ApiTestSupport {
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
         signAgreement("porteur", agreementId);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
+        // The Département's signatory, while the agreement waits for him: his list, the agreement, its PDF and
+        // the validation report of the structure's signature (checked below, once every stage left its words).
+        Map<String, String> signatorySees = new LinkedHashMap<>();
+        signatorySees.put("/signature", page("signataire", "/signature"));
+        signatorySees.put("/signature/conventions/" + agreementId, page("signataire", "/signature/conventions/" + agreementId));
+        signatorySees.put("/api/agreements/" + agreementId, text("signataire", "/api/agreements/" + agreementId));
+        signatorySees.put("/api/agreements/" + agreementId + "/signatures",
+                text("signataire", "/api/agreements/" + agreementId + "/signatures"));
+        byte[] signedPdf = bytes("signataire", "/api/agreements/" + agreementId + "/pdf");
+        assertThat(new String(signedPdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).as("the agreement's PDF")
+                .isEqualTo("%PDF-");
+        String agreementNumber = (String) get("signataire", "/api/agreements/" + agreementId).get("number");
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         pay(id, reference, 1, "ADVANCE");
         Map<String, Object> report = awaitReport(id, 1);
@@ -189,6 +201,10 @@ class ConfidentialityIT extends ApiTestSupport {
         jurorSees.forEach((where, text) -> assertThat(text).as("the jury member's %s", where)
                 .doesNotContain(forbidden.get(AuditReader.JURY)));
 
+        // --- The Département's signatory: the agreements he countersigns, nothing else ------------------
+        signatoryReadsOnlyTheAgreements(signatorySees, agreementId, agreementNumber, id, reference,
+                String.valueOf(structure.get("id")), session, jurorsAndScores, forbidden.get(AuditReader.APPLICANT));
+
         // --- Finance: the payments, not the case file -----------------------------------------------
         assertThat(call("finances1", HttpMethod.GET, "/api/applications/" + id + "/history", null).getStatusCode()
                 .value()).isEqualTo(404);
@@ -200,6 +216,56 @@ class ConfidentialityIT extends ApiTestSupport {
         financeSees.forEach((where, text) -> assertThat(text).as("finance's %s", where)
                 .doesNotContain(forbidden.get(AuditReader.FINANCE))
                 .doesNotContain(DTER_OPINION, DJVA_OPINION, JUROR_COMMENT, JURY_PROPOSAL, JUROR_NAME));
+    }
+
+    /**
+     * The Département's signatory reads the agreements he countersigns (list, page, PDF, validation report),
+     * never the case file, the opinions, the jury's names and scores, the structure's bank details beyond
+     * the agreement, nor any other page.
+     */
+    private void signatoryReadsOnlyTheAgreements(Map<String, String> sees, String agreementId, String agreementNumber,
+                                                 String id, String reference, String structureId, String session,
+                                                 List<String> jurorsAndScores, Set<String> staffOnly) {
+        assertThat(sees.get("/signature/conventions/" + agreementId)).as("positive control: his countersignature page")
+                .contains(agreementNumber);
+        assertThat(sees.get("/api/agreements/" + agreementId + "/signatures")).as("positive control: the validation report")
+                .isNotBlank();
+        assertThat(sees.get("/signature")).as("positive control: his list").contains(agreementNumber);
+        sees.forEach((where, text) -> assertThat(text).as("the signatory's %s", where)
+                .doesNotContain(jurorsAndScores)
+                .doesNotContain(staffOnly));
+        assertThat(sees.get("/signature")).as("the signatory's list: no bank details (they are in the agreement only)")
+                .doesNotContain("FR76 3000 6000 0112 3456 7890 189", "FR7630006000011234567890189");
+        // The case file and everything around it: refused, and nothing of it in the answer.
+        for (String path : List.of("/api/applications/" + id, "/api/applications/" + id + "/history",
+                "/api/applications/" + id + "/opinions", "/api/applications/" + id + "/documents",
+                "/api/applications/" + id + "/messages", "/api/applications/" + id + "/annotations",
+                "/api/applications/" + id + "/installments", "/api/applications/" + id + "/reports",
+                "/api/applications/" + id + "/synthesis/form", "/api/applications/" + id + "/routing-proposal",
+                "/api/structures/" + structureId, "/api/structures/" + structureId + "/documents",
+                "/api/structures/" + structureId + "/members", "/api/jury/sessions/" + session,
+                "/api/jury/my-sessions", "/api/opinions/inbox", "/api/instruction/queue",
+                "/api/instruction/queue/agreements-to-sign", "/api/installments/awaiting-validation",
+                "/api/commission/seances", "/api/commission/elus", "/api/admin/audit")) {
+            ResponseEntity<String> answer = callForText("signataire", HttpMethod.GET, path);
+            assertThat(answer.getStatusCode().value()).as("the signatory reading %s: %s", path, answer.getBody())
+                    .isIn(403, 404);
+            assertThat(String.valueOf(answer.getBody())).as("the signatory reading %s", path)
+                    .doesNotContain(jurorsAndScores).doesNotContain("FR76 3000", "Ancrage territorial");
+        }
+        // His lists that exist for everyone answer without this case.
+        ResponseEntity<String> applications = callForText("signataire", HttpMethod.GET, "/api/applications");
+        assertThat(applications.getStatusCode().value() == 200 ? String.valueOf(applications.getBody()) : "")
+                .as("the signatory's /api/applications").doesNotContain(reference);
+        String session2 = signedInSession("signataire");
+        for (String path : List.of("/instruction", "/instruction/candidatures/" + id, "/instruction/conventions-a-signer",
+                "/portail", "/portail/candidatures/" + id, "/portail/candidatures/" + id + "/convention", "/avis",
+                "/jury")) {
+            ResponseEntity<String> answer = browser(session2, HttpMethod.GET, path, null);
+            assertThat(answer.getStatusCode().value()).as("the signatory's page %s", path).isNotEqualTo(200);
+            assertThat(HtmlUtils.htmlUnescape(String.valueOf(answer.getBody()))).as("the signatory's page %s", path)
+                    .doesNotContain(reference).doesNotContain(jurorsAndScores);
+        }
     }
 
     private void notFound(String user, String id, String reference) {

@@ -14,6 +14,8 @@ import eu.europa.esig.dss.model.ToBeSigned;
 import eu.europa.esig.dss.model.x509.CertificateToken;
 import eu.europa.esig.dss.pades.PAdESSignatureParameters;
 import eu.europa.esig.dss.pades.signature.PAdESService;
+import eu.europa.esig.dss.pdf.IPdfObjFactory;
+import eu.europa.esig.dss.pdf.pdfbox.PdfBoxNativeObjectFactory;
 import eu.europa.esig.dss.service.tsp.OnlineTSPSource;
 import eu.europa.esig.dss.simplereport.SimpleReport;
 import eu.europa.esig.dss.spi.validation.CommonCertificateVerifier;
@@ -49,6 +51,12 @@ public class DssSignatureProvider implements SignatureProvider {
     private final Pkcs12SignatureToken token;
     private final DSSPrivateKeyEntry seal;
     private final CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+    /**
+     * The PDFBox implementation DSS would find on the class path (dss-pades-pdfbox's first service), found
+     * once: left to itself, each PAdESService looks it up with a ServiceLoader scan of every jar at every
+     * signature (about a tenth of a signature's time, see docs/PERFORMANCE.md).
+     */
+    private final IPdfObjFactory pdfObjects = new PdfBoxNativeObjectFactory();
     private final String tsaUrl;
     private final Clock clock;
 
@@ -91,6 +99,7 @@ public class DssSignatureProvider implements SignatureProvider {
         // The whole chain goes into the signature, so that any validator finds the seal's certificate
         // (a verifier trusting it would leave trust anchors out: the B-level trust-anchor policy).
         PAdESService service = new PAdESService(new CommonCertificateVerifier());
+        service.setPdfObjFactory(pdfObjects);
         if (!tsaUrl.isEmpty()) {
             service.setTspSource(new OnlineTSPSource(tsaUrl));
         }

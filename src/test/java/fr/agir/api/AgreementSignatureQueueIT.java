@@ -52,7 +52,7 @@ class AgreementSignatureQueueIT extends ApiTestSupport {
                 "/instruction/candidatures/" + voted.applicationId(), null).getStatusCode().value()).isEqualTo(200);
 
         // Signed by the structure: now the Département's countersignature, since the signature.
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
         assertThat(rowOf(reference).get("awaiting")).isEqualTo("DEPARTEMENT");
         assertThat(page("instructeur", "/instruction/conventions-a-signer")).contains(reference,

@@ -38,7 +38,7 @@ class CreditsIT extends ApiTestSupport {
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + voted.applicationId() + "/agreement")
                 .get("id"));
         String base = "/api/agreements/" + agreementId;
-        post("porteur", base + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
 
         ResponseEntity<Map<String, Object>> refused = call("signataire", HttpMethod.POST, base + "/countersign", null);

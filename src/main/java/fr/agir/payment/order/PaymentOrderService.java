@@ -207,12 +207,12 @@ public class PaymentOrderService {
     /** What the officer chooses when some lines are wrong. */
     public enum ReturnMode { APPLY_VALID, ALL_OR_NOTHING }
 
-    public record LineError(int line, String message) {
+    public record LineError(int line, String message) implements java.io.Serializable {
     }
 
     /** applied: lines that paid an installment now; alreadyApplied: lines a previous import applied. */
     public record ReturnReport(String fileName, int lines, int applied, int alreadyApplied, List<LineError> errors,
-                               boolean nothingApplied) {
+                               boolean nothingApplied) implements java.io.Serializable {
         public boolean hasErrors() {
             return !errors.isEmpty();
         }

@@ -75,10 +75,20 @@ public class PaymentOrderApi {
     }
 
     @GetMapping("/api/payment-orders")
-    @Operation(summary = "Les mandats d'un bordereau en JSON (mêmes champs que le CSV)")
-    public List<PaymentOrderView> orders(@RequestParam("bordereau") Long bordereauId) {
+    @Operation(summary = "Les mandats d'un bordereau en JSON (mêmes champs que le CSV), ou le mandat d'une échéance")
+    public List<PaymentOrderView> orders(@RequestParam(value = "bordereau", required = false) Long bordereauId,
+                                         @RequestParam(value = "installment", required = false) Long installmentId) {
+        if (bordereauId == null && installmentId == null) {
+            throw new fr.agir.shared.InvalidInputException("Précisez le bordereau (bordereau=…) ou l'échéance (installment=…).",
+                    java.util.Map.of("bordereau", "Obligatoire"));
+        }
+        if (bordereauId == null) {
+            return service.orderOfInstallment(installmentId)
+                    .map(o -> List.of(PaymentOrderView.of(service.bordereau(o.getBordereauId()), o))).orElse(List.of());
+        }
         Bordereau b = service.bordereau(bordereauId);
-        return service.ordersOf(bordereauId).stream().map(o -> PaymentOrderView.of(b, o)).toList();
+        return service.ordersOf(bordereauId).stream().filter(o -> installmentId == null
+                || installmentId.equals(o.getInstallmentId())).map(o -> PaymentOrderView.of(b, o)).toList();
     }
 
     @PostMapping(value = "/api/payment-orders/returns", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -85,7 +85,13 @@ public class PaymentOrderController {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new ReturnUploadForm());
         }
-        model.addAttribute("modes", PaymentOrderService.ReturnMode.values());
+        java.util.Map<String, String> modes = new java.util.LinkedHashMap<>();
+        modes.put("APPLY_VALID", "Appliquer les lignes correctes");
+        modes.put("ALL_OR_NOTHING", "Ne rien appliquer si une ligne est en erreur");
+        model.addAttribute("modes", modes);
+        model.addAttribute("modeHints", java.util.Map.of(
+                "APPLY_VALID", "Les lignes en erreur sont listées : importez-les plus tard, corrigées.",
+                "ALL_OR_NOTHING", "Le fichier est refusé en entier : corrigez-le puis importez-le de nouveau."));
         return "finance/orders-returns";
     }
 

@@ -202,6 +202,12 @@ public class PaymentOrderService {
         return orders.findByBordereauIdOrderByPieceNumberAsc(bordereauId);
     }
 
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('FINANCE', 'ADMIN')")
+    public java.util.Optional<PaymentOrder> orderOfInstallment(Long installmentId) {
+        return orders.findByInstallmentId(installmentId);
+    }
+
     // ------------------------------------------------------------------ return
 
     /** What the officer chooses when some lines are wrong. */

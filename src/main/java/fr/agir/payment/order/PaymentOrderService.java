@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,7 +36,6 @@ import org.springframework.transaction.annotation.Transactional;
  * kept as sent), and the finance software's return file makes them PAID, which lets their process go on.
  */
 @Service
-@EnableConfigurationProperties(ImputationProperties.class)
 public class PaymentOrderService {
     /** PES V2 IdPce is Num8: the piece number is the budget year then 4 digits (20260001). */
     static final int PIECES_PER_YEAR = 9999;

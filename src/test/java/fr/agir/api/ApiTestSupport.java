@@ -467,6 +467,22 @@ abstract class ApiTestSupport {
         return installment;
     }
 
+    /** A one-year grant whose advance is liquidated and validated, not yet exported: its installment id. */
+    protected String validatedAdvance() {
+        Voted voted = votedOneYear();
+        String agreementId = String.valueOf(get("porteur", "/api/applications/" + voted.applicationId() + "/agreement").get("id"));
+        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
+        post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
+        Map<String, Object> installment = awaitInstallment(voted.applicationId(), 1, "ADVANCE");
+        String path = "/api/installments/" + installment.get("id");
+        awaitWaitingAt(voted.reference(), "Task_PreparePayment");
+        post("finances1", path + "/prepare", Map.of("comment", "Conditions de versement réunies"));
+        awaitWaitingAt(voted.reference(), "Task_ValidatePayment");
+        post("finances2", path + "/validate", Map.of("decision", "APPROVE"));
+        return String.valueOf(installment.get("id"));
+    }
+
     /**
      * What the finance software does with a validated installment: exports today's bordereaux (finances1),
      * then imports a return file paying its payment order ("MDT-" + piece number, today, its amount).

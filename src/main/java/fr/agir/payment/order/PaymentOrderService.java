@@ -288,7 +288,7 @@ public class PaymentOrderService {
             }
             BigDecimal amount = new BigDecimal(amountText.replace(',', '.'));
             int pieceNumber = Integer.parseInt(piece);
-            if (!seen.add(pieceNumber)) {
+            if (seen.contains(pieceNumber)) {
                 errors.add(new LineError(number, "la pièce " + pieceNumber + " figure déjà plus haut dans le fichier"));
                 continue;
             }
@@ -304,6 +304,7 @@ public class PaymentOrderService {
             }
             if (order.getMandateNumber() != null) {
                 if (order.getMandateNumber().equals(mandate)) {
+                    seen.add(pieceNumber);
                     already++;
                 } else {
                     errors.add(new LineError(number, "la pièce " + pieceNumber + " est déjà payée par le mandat "
@@ -324,6 +325,7 @@ public class PaymentOrderService {
                         + " est dans le futur"));
                 continue;
             }
+            seen.add(pieceNumber);
             valid.add(new Line(number, order, mandate, date));
         }
         if (counted == 0) {

@@ -56,6 +56,10 @@ public class Navigation {
         if (currentUser.hasRole(Role.JURY)) {
             add(links, path, "/jury", "Mes séances de jury");
         }
+        if (currentUser.hasRole(Role.FINANCE)) {
+            add(links, path, "/finances/bordereaux", "Bordereaux");
+            add(links, path, "/finances/retours", "Retours de paiement");
+        }
         return links;
     }
 

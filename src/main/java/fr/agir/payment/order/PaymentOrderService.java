@@ -329,8 +329,9 @@ public class PaymentOrderService {
             valid.add(new Line(number, order, mandate, date));
         }
         if (counted == 0) {
-            throw new InvalidInputException("Le fichier de retour ne contient aucune ligne : attendu une ligne par "
-                    + "mandat payé, « pièce;mandat;date de paiement;montant ».", Map.of("file", "Aucune ligne"));
+            String message = "Le fichier de retour ne contient aucune ligne : attendu une ligne par "
+                    + "mandat payé, « pièce;mandat;date de paiement;montant ».";
+            throw new InvalidInputException(message, Map.of("file", message));
         }
         boolean nothing = mode == ReturnMode.ALL_OR_NOTHING && !errors.isEmpty();
         int applied = 0;
@@ -356,12 +357,12 @@ public class PaymentOrderService {
     private static void checkFile(String fileName, byte[] content) {
         String name = fileName == null ? "" : fileName.toLowerCase(java.util.Locale.ROOT);
         if (content == null || content.length == 0) {
-            throw new InvalidInputException("Choisissez le fichier de retour du logiciel financier (CSV).",
-                    Map.of("file", "Fichier manquant"));
+            String message = "Choisissez le fichier de retour du logiciel financier (CSV).";
+            throw new InvalidInputException(message, Map.of("file", message));
         }
         if (content.length > MAX_RETURN_BYTES) {
-            throw new InvalidInputException("Le fichier de retour dépasse 2 Mo : découpez-le.",
-                    Map.of("file", "Fichier trop volumineux"));
+            String message = "Le fichier de retour dépasse 2 Mo : découpez-le.";
+            throw new InvalidInputException(message, Map.of("file", message));
         }
         String detected;
         try {
@@ -372,9 +373,10 @@ public class PaymentOrderService {
         boolean textName = name.endsWith(".csv") || name.endsWith(".txt");
         boolean textContent = detected.startsWith("text/") && !new String(content, StandardCharsets.UTF_8).contains("\u0000");
         if (!textName || !textContent) {
-            throw new InvalidInputException("Le fichier de retour doit être un fichier texte CSV (.csv ou .txt), "
+            String message = "Le fichier de retour doit être un fichier texte CSV (.csv ou .txt), "
                     + "« pièce;mandat;date de paiement;montant » : « " + cut(fileName == null ? "" : fileName, 80)
-                    + " » n'en est pas un (contenu : " + detected + ").", Map.of("file", "Pas un fichier CSV"));
+                    + " » n'en est pas un (contenu : " + detected + ").";
+            throw new InvalidInputException(message, Map.of("file", message));
         }
     }
 

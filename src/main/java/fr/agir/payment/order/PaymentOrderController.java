@@ -116,20 +116,27 @@ public class PaymentOrderController {
     }
 
     private static Notice notice(PaymentOrderService.ReturnReport r) {
-        String already = r.alreadyApplied() == 0 ? "" : " " + r.alreadyApplied() + " ligne(s) déjà appliquée(s) "
-                + "par un import précédent : rien n'a changé pour elles.";
+        String already = r.alreadyApplied() == 0 ? "" : " " + count(r.alreadyApplied(), "ligne déjà appliquée",
+                "lignes déjà appliquées") + " par un import précédent : rien n'a changé pour elles.";
         if (r.nothingApplied()) {
-            return Notice.error("Retour non appliqué", r.errors().size() + " ligne(s) en erreur : comme demandé, "
+            return Notice.error("Retour non appliqué", count(r.errors().size(), "ligne en erreur", "lignes en erreur")
+                    + " : comme demandé, "
                     + "aucune ligne n'a été appliquée. Corrigez le fichier puis importez-le de nouveau.");
         }
         if (r.hasErrors()) {
-            return Notice.warning("Retour appliqué en partie", r.applied() + " échéance(s) payée(s), "
-                    + r.errors().size() + " ligne(s) en erreur, détaillées ci-dessous." + already);
+            return Notice.warning("Retour appliqué en partie", count(r.applied(), "échéance payée", "échéances payées")
+                    + ", " + count(r.errors().size(), "ligne en erreur", "lignes en erreur") + ", détaillées ci-dessous."
+                    + already);
         }
         if (r.applied() == 0) {
             return Notice.info("Retour déjà appliqué", "Toutes les lignes de ce fichier ont déjà été appliquées : "
                     + "rien n'a changé.");
         }
-        return Notice.success("Retour appliqué", r.applied() + " échéance(s) payée(s)." + already);
+        return Notice.success("Retour appliqué", count(r.applied(), "échéance payée", "échéances payées") + "."
+                + already);
+    }
+
+    private static String count(int n, String one, String many) {
+        return n + " " + (n > 1 ? many : one);
     }
 }

@@ -39,14 +39,14 @@ public class PaymentOrderApi {
     }
 
     /** The CSV's columns, same names (docs/PAYMENT-ORDERS.md). */
-    public record PaymentOrderView(int exercice, int idBord, LocalDate dteBordEm, String section, int idPce,
+    public record PaymentOrderView(Long bordereauId, int exercice, int idBord, LocalDate dteBordEm, String section, int idPce,
                                    Long installmentId, Long applicationId, String chapitre, String nature,
                                    String fonction, String objet, BigDecimal mtHt, String siret, String rna,
                                    String nom, String adresse, String iban, String bic, String idConv,
                                    String referenceDeliberation, String typeEcheance, String mandat,
                                    LocalDate datePaiement) {
         static PaymentOrderView of(Bordereau b, PaymentOrder o) {
-            return new PaymentOrderView(b.getBudgetYear(), b.getNumber(), b.getIssuedOn(),
+            return new PaymentOrderView(b.getId(), b.getBudgetYear(), b.getNumber(), b.getIssuedOn(),
                     "INVESTMENT".equals(b.getBudgetPart()) ? "I" : "F", o.getPieceNumber(), o.getInstallmentId(),
                     o.getApplicationId(), o.getChapter(), o.getArticle(), o.getFunction(), o.getObject(), o.getAmount(),
                     o.getPayeeSiret(), o.getPayeeRna(), o.getPayeeName(), o.getPayeeAddress(), o.getIban(), o.getBic(),

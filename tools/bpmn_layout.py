@@ -273,8 +273,12 @@ def main(out):
         user("Task_PreparePayment", "Liquider l'échéance", 230, Y, "finance", "payment-preparation"),
         user("Task_ValidatePayment", "Valider le mandat (second agent)", 390, Y, "finance", "payment-validation"),
         Node("Gateway_PaymentValidated", "xor", "Mandat validé ?", 530, Y),
-        service("Task_IssuePaymentOrder", "Émettre le mandat de paiement", 660, Y, "issuePaymentOrderDelegate", async_before=True),
-        Node("Event_InstallmentPaid", "end", "Échéance payée", 800, Y),
+        service("Task_IssuePaymentOrder", "Émettre le mandat (à exporter vers le logiciel financier)", 660, Y,
+                "issuePaymentOrderDelegate", async_before=True),
+        Node("Gateway_PaymentConfirmed", "xor", "Retour déjà reçu ?", 790, Y),
+        Node("Event_PaymentConfirmed", "message", "Paiement confirmé", 900, Y,
+             {"camunda:asyncAfter": "true"}, '<bpmn:messageEventDefinition messageRef="Message_PaymentConfirmed" />'),
+        Node("Event_InstallmentPaid", "end", "Échéance payée", 1010, Y),
     ], [
         ("Flow_ToPrepare", "Event_InstallmentDue", "Task_PreparePayment"),
         ("Flow_ToValidate", "Task_PreparePayment", "Task_ValidatePayment"),
@@ -282,9 +286,15 @@ def main(out):
         ("Flow_PaymentApproved", "Gateway_PaymentValidated", "Task_IssuePaymentOrder", "validé", "${paymentApproved}"),
         ("Flow_PaymentReturned", "Gateway_PaymentValidated", "Task_PreparePayment", "renvoyé en liquidation",
          "${!paymentApproved}", ("over", 100)),
-        ("Flow_ToPaid", "Task_IssuePaymentOrder", "Event_InstallmentPaid"),
-    ], doc="Un agent des finances liquide l'échéance, un second agent (jamais le même) valide ; "
-           "le mandat est alors émis pour le logiciel financier.")
+        ("Flow_ToPaymentConfirmed", "Task_IssuePaymentOrder", "Gateway_PaymentConfirmed"),
+        ("Flow_AwaitReturn", "Gateway_PaymentConfirmed", "Event_PaymentConfirmed", "non", "${!paymentConfirmed}"),
+        ("Flow_AlreadyConfirmed", "Gateway_PaymentConfirmed", "Event_InstallmentPaid", "oui", "${paymentConfirmed}",
+         ("under", 300)),
+        ("Flow_ToPaid", "Event_PaymentConfirmed", "Event_InstallmentPaid"),
+    ], messages=[("Message_PaymentConfirmed", "PaymentConfirmed")],
+       doc="Un agent des finances liquide l'échéance, un second agent (jamais le même) valide ; "
+           "le mandat part alors dans le prochain bordereau exporté vers le logiciel financier, et l'échéance "
+           "est payée quand le fichier de retour du logiciel financier la confirme (numéro de mandat, date).")
 
     # ---- grant-year: one year of the agreement
     write(f"{out}/grant-year.bpmn", "grant-year", "Année de subvention", [

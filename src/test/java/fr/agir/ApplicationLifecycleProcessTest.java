@@ -42,11 +42,16 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import fr.agir.payment.order.Bordereau;
+import fr.agir.payment.order.PaymentOrder;
+import fr.agir.payment.order.PaymentOrderService;
 
 /** One test per path and gateway outcome of bpmn/application-lifecycle.bpmn and the processes it calls. */
 class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     @Autowired
     private org.springframework.context.ApplicationContext context;
+    @Autowired
+    private PaymentOrderService paymentOrders;
     private static final BigDecimal TWENTY_K = new BigDecimal("20000.00");
     /** Above agir.legal-instrument.agreement-above (23 000 €): a one-year grant of this gets an agreement. */
     private static final BigDecimal THIRTY_K = new BigDecimal("30000.00");
@@ -533,7 +538,67 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         executeAsyncJobs();
         as("finances1", () -> payments.validate(advance.getId(), true, null));
         executeAsyncJobs();
+        assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus())
+                .as("validated: it waits for the export and the finance software's return").isEqualTo(Installment.Status.VALIDATED);
+        exportAndReturn(advance.getId());
         assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus()).isEqualTo(Installment.Status.PAID);
+    }
+
+    @Test
+    void theYearGoesOnOnlyAfterTheFinanceSoftwaresReturnPaysTheAdvance() {
+        Application app = grantedAndSigned(1);
+        Installment advance = installment(app, 1, Installment.Kind.ADVANCE);
+        as("finances1", () -> payments.prepare(advance.getId(), "Conditions remplies"));
+        executeAsyncJobs();
+        as("finances2", () -> payments.validate(advance.getId(), true, null));
+        executeAsyncJobs();
+        assertThat(waitingAt(app, "Event_PaymentConfirmed")).as("waits for the return").isTrue();
+        assertThat(waitingAt(app, "Task_SubmitReport")).isFalse();
+
+        List<Bordereau> exported = as("finances1", () -> paymentOrders.exportToday());
+        executeAsyncJobs();
+        assertThat(exported).isNotEmpty();
+        PaymentOrder order = as("finances1", () -> paymentOrders.orderOfInstallment(advance.getId())).orElseThrow();
+        assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus()).isEqualTo(Installment.Status.VALIDATED);
+        assertThat(waitingAt(app, "Event_PaymentConfirmed")).as("exported is not paid").isTrue();
+        assertThat(as("finances1", () -> paymentOrders.exportToday()).stream()
+                .flatMap(b -> as("finances1", () -> paymentOrders.ordersOf(b.getId())).stream())
+                .map(PaymentOrder::getInstallmentId)).as("a new export never repeats an order").doesNotContain(advance.getId());
+
+        String file = "piece;mandat;date;montant\n" + order.getPieceNumber() + ";M-42;" + java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS) + ";"
+                + order.getAmount().toPlainString().replace('.', ',') + "\n";
+        PaymentOrderService.ReturnReport first = as("finances1", () -> paymentOrders.importReturn("retour.csv",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8), PaymentOrderService.ReturnMode.APPLY_VALID));
+        executeAsyncJobs();
+        assertThat(first.applied()).isEqualTo(1);
+        assertThat(waitingAt(app, "Task_SubmitReport")).as("paid: the year goes on to the report").isTrue();
+        Installment paid = installmentRows.findById(advance.getId()).orElseThrow();
+        assertThat(paid.getStatus()).isEqualTo(Installment.Status.PAID);
+        assertThat(paid.getPaymentOrderNumber()).isEqualTo("M-42");
+
+        PaymentOrderService.ReturnReport again = as("finances1", () -> paymentOrders.importReturn("retour.csv",
+                file.getBytes(java.nio.charset.StandardCharsets.UTF_8), PaymentOrderService.ReturnMode.APPLY_VALID));
+        assertThat(again.applied()).isZero();
+        assertThat(again.alreadyApplied()).isEqualTo(1);
+        assertThat(again.errors()).isEmpty();
+    }
+
+    @Test
+    void aReturnImportedBeforeTheProcessWaitsForItStillLetsTheYearGoOn() {
+        Application app = grantedAndSigned(1);
+        Installment advance = installment(app, 1, Installment.Kind.ADVANCE);
+        as("finances1", () -> payments.prepare(advance.getId(), "Conditions remplies"));
+        executeAsyncJobs();
+        as("finances2", () -> payments.validate(advance.getId(), true, null));
+        // No job run yet: the process has not reached "Paiement confirmé" when the return arrives.
+        exportAndReturn(advance.getId());
+        assertThat(waitingAt(app, "Task_SubmitReport")).isTrue();
+        assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus()).isEqualTo(Installment.Status.PAID);
+    }
+
+    private boolean waitingAt(Application app, String activityId) {
+        return runtime.createExecutionQuery().processInstanceBusinessKey(app.getReference()).activityId(activityId)
+                .count() > 0;
     }
 
     @Test
@@ -1024,6 +1089,19 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         as("finances1", () -> payments.prepare(installment.getId(), "Conditions remplies"));
         executeAsyncJobs();
         as("finances2", () -> payments.validate(installment.getId(), true, null));
+        executeAsyncJobs();
+        exportAndReturn(installment.getId());
+    }
+
+    /** The finance software's round trip: today's bordereaux exported, then its return paying the installment. */
+    private void exportAndReturn(Long installmentId) {
+        as("finances1", () -> paymentOrders.exportToday());
+        PaymentOrder order = as("finances1", () -> paymentOrders.orderOfInstallment(installmentId)).orElseThrow();
+        String line = order.getPieceNumber() + ";MDT-" + order.getPieceNumber() + ";"
+                + java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS) + ";" + order.getAmount().toPlainString().replace('.', ',');
+        PaymentOrderService.ReturnReport report = as("finances1", () -> paymentOrders.importReturn("retour.csv",
+                line.getBytes(java.nio.charset.StandardCharsets.UTF_8), PaymentOrderService.ReturnMode.ALL_OR_NOTHING));
+        assertThat(report.errors()).isEmpty();
         executeAsyncJobs();
     }
 

@@ -117,6 +117,7 @@ public enum AuditAction {
     PAYMENT_VALIDATED("Versement validé", false, FINANCE, STAFF),
     PAYMENT_RETURNED("Versement renvoyé pour correction", false, FINANCE, STAFF),
     PAYMENT_ORDER_ISSUED("Versement mis en paiement", true, APPLICANT, FINANCE, STAFF),
+    PAYMENT_CONFIRMED("Versement payé", true, APPLICANT, FINANCE, STAFF),
     REPORT_EXPECTED("Compte rendu financier attendu", true, APPLICANT, FINANCE, STAFF),
     REPORT_SUBMITTED("Compte rendu financier remis", false, APPLICANT, FINANCE, STAFF),
     REPORT_REVIEWED("Compte rendu financier examiné", true, APPLICANT, FINANCE, STAFF),

@@ -37,9 +37,9 @@ public class Installment {
         SCHEDULED,
         /** Liquidated (conditions checked) by a first finance officer. */
         PREPARED,
-        /** Validated by a second officer: the payment order is being issued. */
+        /** Validated by a second officer: waits for its export in a bordereau, then for the finance software's return. */
         VALIDATED,
-        /** Payment order issued to the finance software. */
+        /** Paid: the finance software's return gave its mandate number (paymentOrderNumber) and payment date (paidAt). */
         PAID,
         /** Not to be paid (recovery ordered instead). */
         CANCELLED

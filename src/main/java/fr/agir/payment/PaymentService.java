@@ -128,17 +128,45 @@ public class PaymentService {
         return installment;
     }
 
-    /** Issues the payment order (mandat) for the finance software. */
+    /**
+     * The process reached "Émettre le mandat": the validated installment now waits for an export to the
+     * finance software (fr.agir.payment.order) and for its return. Returns whether the payment is already
+     * confirmed (the return came before the process got here): the process then does not wait. The row is
+     * locked so that a return imported at the same moment either sees the process waiting or is seen here.
+     */
     @Transactional
-    public void issuePaymentOrder(Long installmentId) {
-        Installment installment = get(installmentId);
+    public boolean issuePaymentOrder(Long installmentId) {
+        Installment installment = installments.findForUpdate(installmentId).orElseThrow(NotFoundException::notYours);
+        return installment.getStatus() == Installment.Status.PAID;
+    }
+
+    /**
+     * The finance software's return: the installment (validated and exported) is PAID with the mandate
+     * number and payment date it gives, and its installment-payment process goes on. Returns false (nothing
+     * changed) when it was already paid with this mandate.
+     */
+    @Transactional
+    public boolean confirmPayment(Long installmentId, String mandateNumber, java.time.LocalDate paymentDate) {
+        Installment installment = installments.findForUpdate(installmentId).orElseThrow(NotFoundException::notYours);
         if (installment.getStatus() == Installment.Status.PAID) {
-            return;
+            if (mandateNumber.equals(installment.getPaymentOrderNumber())) {
+                return false;
+            }
+            throw new fr.agir.shared.StateConflictException("L'échéance est déjà payée par le mandat "
+                    + installment.getPaymentOrderNumber() + ".");
         }
-        String number = numbers.next(NumberSequenceService.PAYMENT_ORDER, "MDT-" + java.time.LocalDate.now(clock).getYear());
-        installment.markPaid(number, Instant.now(clock));
-        audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.PAYMENT_ORDER_ISSUED,
-                Installment.Status.VALIDATED, Installment.Status.PAID, number + " : " + installment.getAmount() + " €");
+        if (installment.getStatus() != Installment.Status.VALIDATED) {
+            throw new fr.agir.shared.StateConflictException("L'échéance n'est pas validée : elle ne peut pas être payée.");
+        }
+        Instant paidAt = paymentDate.atStartOfDay(clock.getZone()).toInstant();
+        installment.markPaid(mandateNumber, paidAt);
+        audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.PAYMENT_CONFIRMED,
+                Installment.Status.VALIDATED, Installment.Status.PAID, "Mandat " + mandateNumber + " payé le "
+                        + fr.agir.shared.French.date(paymentDate) + " : " + fr.agir.shared.Money.format(installment.getAmount()));
+        Application application = applications.get(installment.getApplicationId());
+        workflow.correlateWaiting(ProcessKeys.MESSAGE_PAYMENT_CONFIRMED, application.getReference(),
+                Map.of("installmentId", installmentId));
+        return true;
     }
 
     /** A balance that will not be paid (the year ends with a recovery order). */

@@ -32,4 +32,16 @@ public class NumberSequenceService {
         }
         return "%s-%06d".formatted(prefix, seq.take());
     }
+
+    /**
+     * The next value of a series created on first use (e.g. one per budget year: "bordereau-2026"), with the
+     * same guarantee: the row is locked until the transaction ends, a rollback gives the value back.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long nextValue(String series) {
+        em.createNativeQuery("INSERT IGNORE INTO number_sequence (name, next_value) VALUES (?1, 1)")
+                .setParameter(1, series).executeUpdate();
+        NumberSequence seq = em.find(NumberSequence.class, series, LockModeType.PESSIMISTIC_WRITE);
+        return seq.take();
+    }
 }

@@ -1,5 +1,6 @@
 package fr.agir.vote;
 
+import fr.agir.shared.Csv;
 import fr.agir.shared.French;
 import java.math.BigDecimal;
 import java.util.List;
@@ -49,18 +50,6 @@ final class ReportCsv {
     }
 
     private static void line(StringBuilder out, List<String> cells) {
-        out.append(cells.stream().map(ReportCsv::cell).collect(Collectors.joining(";"))).append("\r\n");
-    }
-
-    /** A cell quoted when it holds a separator, a quote or a line break; a leading =, +, - or @ is neutralised. */
-    private static String cell(String value) {
-        String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
-        if (v.contains(";") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
-            return "\"" + v.replace("\"", "\"\"") + "\"";
-        }
-        return v;
+        Csv.line(out, cells);
     }
 }

@@ -56,6 +56,10 @@ public class Navigation {
         if (currentUser.hasRole(Role.JURY)) {
             add(links, path, "/jury", "Mes séances de jury");
         }
+        if (currentUser.hasRole(Role.FINANCE)) {
+            add(links, path, "/finances/bordereaux", "Bordereaux");
+            add(links, path, "/finances/retours", "Retours de paiement");
+        }
         if (currentUser.hasRole(Role.FINANCE) || currentUser.hasRole(Role.ADMIN)) {
             add(links, path, "/finances/credits", "Crédits (AE/CP)");
         }

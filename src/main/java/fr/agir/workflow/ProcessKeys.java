@@ -37,6 +37,9 @@ public final class ProcessKeys {
     public static final String MESSAGE_GRANT_WITHDRAWN = "GrantWithdrawn";
     /** Starts the lifecycle's non-interrupting event sub-process "Délibération modificative". */
     public static final String MESSAGE_DECISION_AMENDED = "DecisionAmended";
+    /** installment-payment's "Paiement confirmé": the finance software's return paid the installment. */
+    public static final String MESSAGE_PAYMENT_CONFIRMED = "PaymentConfirmed";
+    public static final String EVENT_PAYMENT_CONFIRMED = "Event_PaymentConfirmed";
     public static final String EVENT_JURY_RESULT = "Event_JuryResultReceived";
     public static final String EVENT_VOTE = "Event_VoteReceived";
 }

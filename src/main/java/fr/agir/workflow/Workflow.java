@@ -232,6 +232,19 @@ public class Workflow {
     }
 
     /**
+     * Correlates a message to the case's executions waiting for it whose process variables match (e.g. the
+     * installment-payment waiting at "Paiement confirmé" for one installment), in the caller's transaction;
+     * returns how many received it (0: none waits, nothing happens).
+     */
+    public int correlateWaiting(String message, String businessKey, Map<String, Object> matching) {
+        return asCurrentUser(() -> {
+            var correlation = runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey);
+            matching.forEach(correlation::processInstanceVariableEquals);
+            return correlation.correlateAllWithResult().size();
+        });
+    }
+
+    /**
      * Correlates a message that interrupts the case's running process wherever it waits (an
      * interrupting event sub-process), in the caller's transaction; 409 if no such process runs.
      */

@@ -493,8 +493,73 @@ abstract class ApiTestSupport {
         post("finances1", path + "/prepare", Map.of("comment", "Conditions de versement réunies"));
         awaitWaitingAt(reference, "Task_ValidatePayment");
         post("finances2", path + "/validate", Map.of("decision", "APPROVE"));
+        exportAndReturn(String.valueOf(installment.get("id")));
         await().atMost(PATIENCE).until(() -> "PAID".equals(awaitInstallment(applicationId, year, kind).get("status")));
         return installment;
+    }
+
+    /** A one-year grant whose advance is liquidated and validated, not yet exported: its installment id. */
+    protected String validatedAdvance() {
+        Voted voted = votedOneYear();
+        String agreementId = String.valueOf(get("porteur", "/api/applications/" + voted.applicationId() + "/agreement").get("id"));
+        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
+        post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
+        Map<String, Object> installment = awaitInstallment(voted.applicationId(), 1, "ADVANCE");
+        String path = "/api/installments/" + installment.get("id");
+        awaitWaitingAt(voted.reference(), "Task_PreparePayment");
+        post("finances1", path + "/prepare", Map.of("comment", "Conditions de versement réunies"));
+        awaitWaitingAt(voted.reference(), "Task_ValidatePayment");
+        post("finances2", path + "/validate", Map.of("decision", "APPROVE"));
+        return String.valueOf(installment.get("id"));
+    }
+
+    /**
+     * What the finance software does with a validated installment: exports today's bordereaux (finances1),
+     * then imports a return file paying its payment order ("MDT-" + piece number, today, its amount).
+     * Returns the payment order (JSON, the CSV's fields).
+     */
+    protected Map<String, Object> exportAndReturn(String installmentId) {
+        Map<String, Object> order = exportedOrder(installmentId);
+        String line = order.get("idPce") + ";MDT-" + order.get("idPce") + ";" + java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS) + ";"
+                + new java.math.BigDecimal(String.valueOf(order.get("mtHt"))).setScale(2).toPlainString().replace('.', ',');
+        ResponseEntity<Map<String, Object>> imported = importReturn("finances1", "retour-" + installmentId + ".csv",
+                ("piece;mandat;date;montant\r\n" + line + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "ALL_OR_NOTHING");
+        assertThat(imported.getStatusCode().value()).as("return import: %s", imported.getBody()).isEqualTo(200);
+        assertThat((List<?>) imported.getBody().get("errors")).as("return import errors").isEmpty();
+        return order;
+    }
+
+    /** Exports today's bordereaux until the installment's payment order exists, and returns it. */
+    protected Map<String, Object> exportedOrder(String installmentId) {
+        return await().atMost(PATIENCE).until(() -> {
+            List<Map<String, Object>> found = list("finances1", "/api/payment-orders?installment=" + installmentId);
+            if (found.isEmpty()) {
+                exportBordereaux("finances1");
+                found = list("finances1", "/api/payment-orders?installment=" + installmentId);
+            }
+            return found.isEmpty() ? null : found.get(0);
+        }, o -> o != null);
+    }
+
+    /** "Générer les bordereaux du jour": the bordereaux created (none when nothing waits). */
+    protected List<Map<String, Object>> exportBordereaux(String user) {
+        ResponseEntity<List<Map<String, Object>>> response = http.exchange("/api/bordereaux", HttpMethod.POST,
+                new HttpEntity<>(headersFor(user)), LIST);
+        assertThat(response.getStatusCode().value()).as("POST /api/bordereaux by %s", user).isEqualTo(200);
+        return response.getBody();
+    }
+
+    protected ResponseEntity<Map<String, Object>> importReturn(String user, String name, byte[] content, String mode) {
+        HttpHeaders headers = headersFor(user);
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        LinkedMultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+        parts.add("file", filePart(name, content));
+        if (mode != null) {
+            parts.add("mode", mode);
+        }
+        return http.exchange("/api/payment-orders/returns", HttpMethod.POST, new HttpEntity<>(parts, headers), MAP);
     }
 
     protected Map<String, Object> awaitInstallment(String applicationId, int year, String kind) {

@@ -129,6 +129,10 @@ class LifecycleApiIT extends ApiTestSupport {
                 .isEqualTo("CLOSED");
         assertThat(count("select count(*) from installment where application_id = ? and status = 'PAID' "
                 + "and payment_order_number is not null and prepared_by <> validated_by", appId)).isEqualTo(4);
+        // Each installment went out in a bordereau and was paid by the finance software's return.
+        assertThat(count("select count(*) from payment_order o join installment i on i.id = o.installment_id "
+                + "where i.application_id = ? and o.mandate_number = i.payment_order_number and o.payment_date is not null",
+                appId)).isEqualTo(4);
         assertThat(jdbc.queryForObject("select sum(amount) from installment where application_id = ?",
                 java.math.BigDecimal.class, appId)).isEqualByComparingTo("33000.00");
         assertThat(count("select count(*) from report where application_id = ? and status = 'VALIDATED'", appId))

@@ -50,6 +50,7 @@ final class LifecycleDriver {
     private final AgreementService agreements;
     private final InstallmentRepository installments;
     private final PaymentService payments;
+    private final fr.agir.payment.order.PaymentOrderService paymentOrders;
     private final ReportRepository reports;
     private final ReportingService reporting;
     private final RuntimeService runtime;
@@ -72,6 +73,7 @@ final class LifecycleDriver {
         agreements = context.getBean(AgreementService.class);
         installments = context.getBean(InstallmentRepository.class);
         payments = context.getBean(PaymentService.class);
+        paymentOrders = context.getBean(fr.agir.payment.order.PaymentOrderService.class);
         reports = context.getBean(ReportRepository.class);
         reporting = context.getBean(ReportingService.class);
         runtime = context.getBean(RuntimeService.class);
@@ -130,6 +132,17 @@ final class LifecycleDriver {
         step("finances1", () -> payments.prepare(installment.getId(), "Conditions remplies"));
         runJobs(root);
         step("finances2", () -> payments.validate(installment.getId(), true, null));
+        runJobs(root);
+        // The finance software's round trip: the order exported in today's bordereau, then its return.
+        step("finances1", paymentOrders::exportToday);
+        fr.agir.payment.order.PaymentOrder exported = step("finances1",
+                () -> paymentOrders.orderOfInstallment(installment.getId())).orElseThrow();
+        String line = exported.getPieceNumber() + ";MDT-" + exported.getPieceNumber() + ";"
+                + java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS) + ";"
+                + exported.getAmount().toPlainString().replace('.', ',');
+        step("finances1", () -> paymentOrders.importReturn("retour.csv",
+                line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                fr.agir.payment.order.PaymentOrderService.ReturnMode.ALL_OR_NOTHING));
         runJobs(root);
     }
 

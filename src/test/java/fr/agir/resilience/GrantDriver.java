@@ -1,5 +1,6 @@
 package fr.agir.resilience;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import fr.agir.TestData;
@@ -24,7 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 final class GrantDriver {
     /** How long a step may take to be carried by the job executor: a bound, not an expectation. */
     static final Duration PATIENCE = Duration.ofSeconds(90);
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     final JdbcTemplate db;
     private final List<AgirClient> nodes;
@@ -145,6 +146,23 @@ final class GrantDriver {
     /** Validation by finances2 (never the officer who liquidated): the payment order is issued by a job. */
     void validate(String installmentId) {
         next().post("finances2", "/api/installments/" + installmentId + "/validate", Map.of("decision", "APPROVE"));
+    }
+
+    /**
+     * The finance software's round trip: today's bordereaux exported (finances1), then its return file paying
+     * the installment's payment order (mandate "MDT-" + piece number, today, its amount).
+     */
+    void exportAndReturn(String installmentId) {
+        AgirClient client = next();
+        AgirClient.Answer exported = client.call("finances1", "POST", "/api/bordereaux", null);
+        assertThat(exported.status()).as("export: %s", exported.body()).isEqualTo(200);
+        Map<String, Object> order = client.list("finances1", "/api/payment-orders?installment=" + installmentId).get(0);
+        String line = order.get("idPce") + ";MDT-" + order.get("idPce") + ";" + LocalDate.now(PARIS) + ";"
+                + new java.math.BigDecimal(String.valueOf(order.get("mtHt"))).setScale(2).toPlainString().replace('.', ',');
+        AgirClient.Answer imported = client.multipart("finances1", "/api/payment-orders/returns",
+                Map.of("mode", "ALL_OR_NOTHING"), "retour.csv", (line + "\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(imported.status()).as("return: %s", imported.body()).isEqualTo(200);
+        assertThat(imported.json().get("applied")).as("return: %s", imported.body()).isEqualTo(1);
     }
 
     // ---- the engine's tables -------------------------------------------------------------------

@@ -111,6 +111,7 @@ class ResilienceIT {
         grant.signAndCountersign(app);
         String advance = grant.prepareAdvance(app);
         grant.validate(advance);
+        grant.exportAndReturn(advance);
         grant.awaitTasks(app, "Task_SubmitReport", 1);
 
         // Quiet: nothing left to run for this grant, every e-mail of the outbox handed to SMTP.
@@ -129,11 +130,15 @@ class ResilienceIT {
         assertThat(grant.count("select count(*) from opinion where application_id = ? and status = 'GIVEN'", app.id()))
                 .isEqualTo(1);
 
-        // One payment, one order number.
+        // One payment, one payment order (piece number 1 of the budget year), paid by the return's mandate.
+        int piece = Year.now(GrantDriver.PARIS).getValue() * 10000 + 1;
         assertThat(db.queryForList("select payment_order_number from installment where id = ?", String.class,
-                Long.valueOf(advance))).containsExactly("MDT-" + Year.now() + "-000001");
+                Long.valueOf(advance))).containsExactly("MDT-" + piece);
+        assertThat(grant.count("select count(*) from payment_order where installment_id = ?", Long.valueOf(advance)))
+                .isEqualTo(1);
         assertThat(grant.count("select count(*) from audit_event where action = 'PAYMENT_ORDER_ISSUED'")).isEqualTo(1);
-        assertThat(grant.count("select next_value from number_sequence where name = 'payment-order'")).isEqualTo(2);
+        assertThat(grant.count("select next_value from number_sequence where name = ?",
+                "piece-" + Year.now(GrantDriver.PARIS))).isEqualTo(2);
 
         // Each e-mail once: as many distinct messages at the SMTP server as rows in the outbox, all SENT.
         assertThat(sends(twoNodesSmtp, "Accusé de réception de votre candidature " + app.reference())).isEqualTo(1);
@@ -178,21 +183,22 @@ class ResilienceIT {
         String advance = grant.prepareAdvance(app);
         Long installment = Long.valueOf(advance);
 
-        // The test holds the payment-order series' row: the node's job that issues the order takes
-        // its number in the same transaction, so it is caught mid-payment when the SIGKILL comes.
+        // The test holds the installment's row: the node's job that issues the order locks it (so that a return
+        // imported at the same moment is seen, or sees the process waiting), so it is caught mid-way when the
+        // SIGKILL comes.
         try (Connection holder = mariadb.connection("agir_payment"); Statement st = holder.createStatement()) {
             holder.setAutoCommit(false);
-            st.executeQuery("select next_value from number_sequence where name = 'payment-order' for update").close();
+            st.executeQuery("select status from installment where id = " + installment + " for update").close();
             grant.validate(advance);
             await("the order being issued by " + paymentNode.name).atMost(GrantDriver.PATIENCE).until(() ->
                     grant.jobs(app, "Task_IssuePaymentOrder").stream().anyMatch(j -> j.get("LOCK_OWNER_") != null)
                             && grant.count("select count(*) from information_schema.INNODB_TRX "
-                            + "where trx_state = 'LOCK WAIT' and trx_query like '%number_sequence%'") > 0);
+                            + "where trx_state = 'LOCK WAIT' and trx_query like '%installment%'") > 0);
             paymentNode.kill();
             holder.rollback();
         }
 
-        // Positive control: the crash left the payment half-way — validated, no order, the job still
+        // Positive control: the crash left the payment half-way — validated, not exported, the job still
         // held by the dead node's lock.
         JdbcTemplate db = grant.db;
         assertThat(db.queryForMap("select status, payment_order_number from installment where id = ?", installment))
@@ -200,24 +206,24 @@ class ResilienceIT {
         List<Map<String, Object>> held = grant.jobs(app, "Task_IssuePaymentOrder");
         assertThat(held).hasSize(1);
         assertThat(held.get(0).get("LOCK_OWNER_")).isNotNull();
-        assertThat(grant.count("select next_value from number_sequence where name = 'payment-order'")).isEqualTo(1);
 
         Instant killed = Instant.now();
         AgirNode restarted = node("payment-node-restarted", "agir_payment", paymentSmtp, "payment").start().awaitReady();
         Instant ready = Instant.now();
         await("order issued after the restart").atMost(LOCK_TIME.plus(MARGIN))
-                .until(() -> "PAID".equals(db.queryForObject("select status from installment where id = ?",
-                        String.class, installment)));
+                .until(() -> grant.count("select count(*) from ACT_HI_ACTINST where ROOT_PROC_INST_ID_ = ? "
+                        + "and ACT_ID_ = 'Task_IssuePaymentOrder' and END_TIME_ is not null", grant.root(app)) == 1);
         System.out.printf("Payment order issued %s after the SIGKILL, %s after the restarted node was ready "
                 + "(lock time %s)%n", Duration.between(killed, Instant.now()), Duration.between(ready, Instant.now()),
                 LOCK_TIME);
+        grant.awaitWaitingAt(app, "Event_PaymentConfirmed");
+        new GrantDriver(db, restarted.client()).exportAndReturn(advance);
         grant.awaitTasks(app, "Task_SubmitReport", 1);
 
-        assertThat(db.queryForList("select payment_order_number from installment where application_id = ? "
-                + "and payment_order_number is not null", String.class, Long.valueOf(app.id())))
-                .containsExactly("MDT-" + Year.now() + "-000001");
-        assertThat(grant.count("select next_value from number_sequence where name = 'payment-order'"))
-                .as("one number taken, none lost to the crash").isEqualTo(2);
+        assertThat(db.queryForObject("select status from installment where id = ?", String.class, installment))
+                .isEqualTo("PAID");
+        assertThat(grant.count("select count(*) from payment_order where installment_id = ?", installment))
+                .as("one payment order, none lost or doubled by the crash").isEqualTo(1);
         assertThat(grant.count("select count(*) from audit_event where entity_id = ? and action = 'PAYMENT_ORDER_ISSUED'",
                 installment)).isEqualTo(1);
         assertThat(grant.count("select count(*) from ACT_HI_ACTINST where ROOT_PROC_INST_ID_ = ? "

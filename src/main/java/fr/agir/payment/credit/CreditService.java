@@ -328,6 +328,26 @@ public class CreditService implements BindingCommitments {
         return campaigns.all();
     }
 
+    /** A grant's budget part and the imputation its payment orders carry. */
+    public record Imputed(Nature part, CreditProperties.Imputation imputation) {
+    }
+
+    /**
+     * The budget part of a grant ({@link GrantPart}) and its imputation: the one of its campaign part's AE, else
+     * the configured default of the part ({@code agir.finance.imputation.*}). The payment orders' export uses it,
+     * so a payment is imputed where its commitment was.
+     */
+    @Transactional(readOnly = true)
+    public Imputed imputationOf(Long applicationId) {
+        Nature part = parts.of(applicationId);
+        Long campaignId = applications.get(applicationId).getCampaignId();
+        CreditProperties.Imputation imputation = jdbc.query("select chapter, article, function_code from credit_ae "
+                        + "where campaign_id = ? and part = ?",
+                (rs, i) -> new CreditProperties.Imputation(rs.getString(1), rs.getString(2), rs.getString(3)),
+                campaignId, part.name()).stream().findFirst().orElseGet(() -> properties.defaultImputation(part));
+        return new Imputed(part, imputation);
+    }
+
     /** The default imputation of each part (the forms' help). */
     public CreditProperties.Imputation defaultImputation(Nature part) {
         return properties.defaultImputation(part);

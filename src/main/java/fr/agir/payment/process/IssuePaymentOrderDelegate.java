@@ -15,6 +15,7 @@ public class IssuePaymentOrderDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        payments.issuePaymentOrder((Long) execution.getVariable("installmentId"));
+        execution.setVariable("paymentConfirmed",
+                payments.issuePaymentOrder((Long) execution.getVariable("installmentId")));
     }
 }

@@ -88,6 +88,8 @@ class AmendmentIT extends ApiTestSupport {
         assertThat(drafted.get("status")).isEqualTo("DRAFT");
         assertThat(list("porteur", base + "/amendments")).as("a draft is the instruction's only").isEmpty();
         assertThat(call("porteur", HttpMethod.GET, amendment, null).getStatusCode().value()).isEqualTo(404);
+        byte[] preview = bytes("instructeur", amendment + "/pdf");
+        assertThat(fr.agir.shared.PdfAValidation.failures(preview)).as("the avenant is PDF/A-2b").isEmpty();
         post("instructeur", amendment + "/submit", null);
 
         // One avenant at a time.

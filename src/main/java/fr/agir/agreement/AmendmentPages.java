@@ -237,10 +237,15 @@ public class AmendmentPages {
     static java.util.List<Version> versions(Agreement agreement, AmendmentService amendments) {
         java.util.List<Version> versions = new java.util.ArrayList<>();
         AgreementController.StatusTag tag = AgreementController.StatusTag.of(agreement.getStatus());
+        java.util.List<Amendment> all = amendments.of(agreement);
+        String lastInForce = all.stream().filter(a -> a.getStatus() == Amendment.Status.IN_FORCE)
+                .reduce((first, second) -> second).map(Amendment::getShortName).orElse(null);
         versions.add(new Version("Convention " + agreement.getNumber(), agreement.getCountersignedAt() != null
-                ? agreement.getCountersignedAt() : agreement.getGeneratedAt(), tag.label(), tag.kind(),
+                ? agreement.getCountersignedAt() : agreement.getGeneratedAt(),
+                lastInForce == null || agreement.getStatus() != Agreement.Status.IN_FORCE ? tag.label()
+                        : "En vigueur, modifiée par l’avenant " + lastInForce, tag.kind(),
                 "/api/agreements/" + agreement.getId() + "/pdf", null));
-        for (Amendment a : amendments.of(agreement)) {
+        for (Amendment a : all) {
             versions.add(new Version("Avenant " + a.getShortName() + " (" + a.getNumber() + ")",
                     a.getCountersignedAt() != null ? a.getCountersignedAt()
                             : a.getSignedAt() != null ? a.getSignedAt()

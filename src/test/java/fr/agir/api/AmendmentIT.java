@@ -88,6 +88,8 @@ class AmendmentIT extends ApiTestSupport {
         assertThat(drafted.get("status")).isEqualTo("DRAFT");
         assertThat(list("porteur", base + "/amendments")).as("a draft is the instruction's only").isEmpty();
         assertThat(call("porteur", HttpMethod.GET, amendment, null).getStatusCode().value()).isEqualTo(404);
+        assertThat(call("signataire", HttpMethod.GET, amendment, null).getStatusCode().value())
+                .as("nor the signatory's before the structure signed").isEqualTo(404);
         byte[] preview = bytes("instructeur", amendment + "/pdf");
         assertThat(fr.agir.shared.PdfAValidation.failures(preview)).as("the avenant is PDF/A-2b").isEmpty();
         post("instructeur", amendment + "/submit", null);
@@ -121,6 +123,13 @@ class AmendmentIT extends ApiTestSupport {
                     "12 000,00 €", "29 000,00 €");
         }
         assertThat(list("porteur", base + "/amendments")).extracting(a -> a.get("status")).containsExactly("IN_FORCE");
+
+        // Another structure's applicant reads none of it.
+        for (String path : List.of(base + "/amendments", amendment, amendment + "/pdf", amendment + "/signatures")) {
+            assertThat(callForText("porteuse", HttpMethod.GET, path).getStatusCode().value())
+                    .as("another applicant reading " + path).isEqualTo(404);
+        }
+        assertThat(call("porteuse", HttpMethod.POST, amendment + "/sign", null).getStatusCode().value()).isEqualTo(404);
 
         // The paid advance never changes; year 1's balance carries 17 000 − 14 400.
         assertThat(installmentAmount(grant, 1, "ADVANCE")).isEqualByComparingTo("14400");

@@ -17,11 +17,13 @@ import org.junit.jupiter.api.Test;
 /**
  * Every kind of PDF Agir produces, downloaded as its readers download it, is PDF/A-2b for veraPDF (zero
  * failures) and still reads back in French: the submission receipt, the inadmissibility letter, the
- * agreement (CPO), the arrêté, the attribution and refusal letters, the jury's minutes and the
+ * agreement (CPO) as generated, signed and countersigned (PAdES), the arrêté, the attribution and refusal letters, the jury's minutes and the
  * Commission's report annex. (The amendment and withdrawal letters are drawn by the same renderer as
  * the attribution letter: DecisionLetterDocumentTest checks them with veraPDF too.)
  */
 class PdfArchivalIT extends ApiTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    private fr.agir.agreement.signature.SignatureProvider signatures;
     private static final LocalDate TODAY = LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
 
     @Test
@@ -34,8 +36,17 @@ class PdfArchivalIT extends ApiTestSupport {
         Map<String, Object> agreement = get("porteur", "/api/applications/" + agreed.applicationId() + "/agreement");
         add(pdfs, expected, "accusé de réception", bytes("porteur", "/api/applications/" + agreed.applicationId()
                 + "/receipt"), "Accusé de réception", agreed.reference());
-        add(pdfs, expected, "convention", bytes("porteur", "/api/agreements/" + agreement.get("id") + "/pdf"),
-                (String) agreement.get("number"), "27 000,00 €");
+        byte[] convention = bytes("porteur", "/api/agreements/" + agreement.get("id") + "/pdf");
+        add(pdfs, expected, "convention", convention, (String) agreement.get("number"), "27 000,00 €",
+                "(vingt-sept mille euros)", "délibération de la Commission permanente n° CP-", "Article 10 — Litiges",
+                "tribunal administratif de Montreuil");
+        // Signed by the structure, then countersigned, with the application's own signature provider (PAdES,
+        // incremental updates): still PDF/A-2b.
+        byte[] signed = signatures.sign(convention, "Paul Porteur", "Signé pour la structure par Paul Porteur",
+                "Bobigny");
+        add(pdfs, expected, "convention signée", signed, (String) agreement.get("number"), "Article 1 — Objet");
+        add(pdfs, expected, "convention contresignée", signatures.sign(signed, "Sophie Signataire",
+                "Contresigné pour le Département par Sophie Signataire", "Bobigny"), (String) agreement.get("number"));
         add(pdfs, expected, "notification d'attribution", latestLetter(agreed.applicationId()),
                 "Notification d'attribution de subvention", "vingt-sept mille euros");
 
@@ -98,7 +109,7 @@ class PdfArchivalIT extends ApiTestSupport {
         add(pdfs, expected, "annexe au rapport", bytes("instructeur", "/api/commission/seances/" + sitting
                 + "/annexe.pdf"), "Annexe au rapport — séance n° " + number, "Saint-Denis", "8 000,00 €", "Arrêté attributif");
 
-        assertThat(pdfs).hasSize(8);
+        assertThat(pdfs).hasSize(10);
         pdfs.forEach((kind, pdf) -> {
             assertThat(PdfAValidation.failures(pdf)).as("PDF/A-2b failures of the %s", kind).isEmpty();
             assertThat(text(pdf)).as("text of the %s", kind).contains(expected.get(kind));

@@ -222,7 +222,7 @@ public class AmendmentPages {
         model.addAttribute("candidature", application);
         model.addAttribute("structure", structures.get(application.getStructureId()));
         model.addAttribute("report", amendments.signatureReport(amendment));
-        model.addAttribute("sealMeaning", AgreementService.SEAL_MEANING);
+        model.addAttribute("sealMeaning", AgreementService.SEAL_MEANING.replace("de la convention", "de l'avenant"));
     }
 
     /** The agreement and its avenants, as the pages list them: name, date, status, PDF. */

@@ -45,6 +45,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /** One test per path and gateway outcome of bpmn/application-lifecycle.bpmn and the processes it calls. */
 class ApplicationLifecycleProcessTest extends ProcessTestSupport {
+    @Autowired
+    private org.springframework.context.ApplicationContext context;
     private static final BigDecimal TWENTY_K = new BigDecimal("20000.00");
     /** Above agir.legal-instrument.agreement-above (23 000 €): a one-year grant of this gets an agreement. */
     private static final BigDecimal THIRTY_K = new BigDecimal("30000.00");
@@ -419,7 +421,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(letterText(app)).contains("Notification d'attribution de subvention",
                 "10 000,00 € (dix mille euros)", "L'arrêté attributif n° " + arrete.getNumber());
         assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.IN_PROGRESS);
-        assertThatThrownBy(() -> as("porteur", () -> agreements.sign(arrete.getId())))
+        assertThatThrownBy(() -> as("porteur", () -> agreements.sign(arrete.getId(), "123456", true)))
                 .as("an arrêté is not signed by the structure").isInstanceOf(fr.agir.shared.DomainException.class);
 
         // Its PDF carries the conditions and is signed in the name of the President.
@@ -914,7 +916,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
 
     private Agreement signAndCountersign(Application app) {
         Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
-        as("porteur", () -> agreements.sign(agreement.getId()));
+        SignatureCodes.sign(context, "porteur", agreement.getId());
         executeAsyncJobs();
         as("signataire", () -> agreements.countersign(agreement.getId()));
         executeAsyncJobs();

@@ -2,6 +2,9 @@ package fr.agir.agreement;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.http.ContentDisposition;
@@ -11,6 +14,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -66,10 +70,29 @@ public class AgreementApi {
         return service.signatureReport(service.visible(id));
     }
 
+    /** Where the one-time code went (masked, "p•••@exemple.fr") and until when it is valid. */
+    public record CodeSent(String maskedAddress, Instant expiresAt, String message) {
+    }
+
+    @PostMapping("/api/agreements/{id}/signature-code")
+    @Operation(summary = "Recevoir par e-mail un code à usage unique pour signer la convention (représentant légal)")
+    public ResponseEntity<CodeSent> signatureCode(@PathVariable Long id) {
+        var sent = service.sendSignatureCode(id);
+        return ResponseEntity.accepted().body(new CodeSent(sent.maskedAddress(), sent.expiresAt(),
+                "Un code a été envoyé à " + sent.maskedAddress() + "."));
+    }
+
+    /** The signature: the code received by e-mail and the explicit consent. */
+    public record SignRequest(
+            @NotBlank(message = "Saisissez le code à 6 chiffres reçu par e-mail") String code,
+            @AssertTrue(message = AgreementService.CONSENT_MISSING) boolean consent) {
+    }
+
     @PostMapping("/api/agreements/{id}/sign")
-    @Operation(summary = "Signer la convention (représentant légal de la structure)")
-    public AgreementView sign(@PathVariable Long id) {
-        return AgreementView.of(service.sign(id));
+    @Operation(summary = "Signer la convention (représentant légal de la structure), avec le code reçu par e-mail "
+            + "et son accord explicite : { \"code\": \"123456\", \"consent\": true }")
+    public AgreementView sign(@PathVariable Long id, @Valid @RequestBody SignRequest request) {
+        return AgreementView.of(service.sign(id, request.code(), request.consent()));
     }
 
     @PostMapping("/api/agreements/{id}/countersign")

@@ -23,8 +23,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The portal's agreement page: its facts, the PDF, and for the legal representative the signature
- * with an explicit consent (the box), then a notice saying what comes next. Other members read it.
+ * The portal's agreement page: its facts, the PDF, and for the legal representative the signature in
+ * three steps (read the PDF; receive a one-time code by e-mail; type it, tick the consent box and sign),
+ * then a notice saying what comes next. Other members read it and are told who signs.
  * For an arrêté attributif, the same page shows the arrêté: its facts and PDF, nothing to sign.
  */
 @Controller
@@ -56,6 +57,31 @@ public class AgreementController {
         return "agreement/agreement";
     }
 
+    /** Step 2: a one-time code is e-mailed to the legal representative; the notice says where (masked). */
+    @PostMapping("/portail/conventions/{agreementId}/code")
+    public String sendCode(@PathVariable Long agreementId, RedirectAttributes redirect) {
+        Agreement agreement = agreements.visible(agreementId);
+        String page = "redirect:/portail/candidatures/" + agreement.getApplicationId() + "/convention#signer";
+        try {
+            var sent = agreements.sendSignatureCode(agreementId);
+            Notice.success("Un code a été envoyé à " + sent.maskedAddress() + ".",
+                    "Il est valable jusqu’à " + fmtTime(sent.expiresAt())
+                            + " et ne sert qu’une fois. Saisissez-le ci-dessous, avec votre accord, pour signer.")
+                    .flash(redirect);
+        } catch (DomainException e) {
+            if (e.httpStatus() == 404 || e.httpStatus() == 403) {
+                throw e;
+            }
+            Notice.error("Le code n’a pas été envoyé.", e.getMessage()).flash(redirect);
+        }
+        return page;
+    }
+
+    private static String fmtTime(java.time.Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("HH'h'mm")
+                .format(at.atZone(fr.agir.shared.TimeConfig.PARIS));
+    }
+
     @PostMapping("/portail/conventions/{agreementId}/signature")
     public String sign(@PathVariable Long agreementId, @Valid @ModelAttribute("form") AgreementSignatureForm form,
                        BindingResult result, Model model, HttpServletResponse response, RedirectAttributes redirect) {
@@ -63,7 +89,7 @@ public class AgreementController {
         Long applicationId = agreement.getApplicationId();
         if (!result.hasErrors()) {
             try {
-                agreements.sign(agreementId);
+                agreements.sign(agreementId, form.getCode(), form.isAccord());
                 Notice.success("Convention signée.", "Le Département la contresigne ; le premier versement suit.",
                         Notice.link("/api/agreements/" + agreementId + "/pdf", "Lire la convention signée (PDF)"))
                         .flash(redirect);
@@ -110,7 +136,7 @@ public class AgreementController {
                 .filter(a -> a.getStatus() == Amendment.Status.TO_SIGN).findFirst().orElse(null);
         model.addAttribute("amendmentToSign", toSign);
         if (toSign != null && !model.containsAttribute("amendmentForm")) {
-            model.addAttribute("amendmentForm", new AgreementSignatureForm());
+            model.addAttribute("amendmentForm", new AmendmentSignatureForm());
         }
     }
 

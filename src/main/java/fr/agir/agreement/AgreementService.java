@@ -6,6 +6,7 @@ import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
 import fr.agir.agreement.signature.AgreementPdf;
 import fr.agir.agreement.signature.AgreementPdfRepository;
+import fr.agir.agreement.signature.SignatureCodeService;
 import fr.agir.agreement.signature.SignatureProperties;
 import fr.agir.agreement.signature.SignatureProvider;
 import fr.agir.agreement.signature.SignatureReport;
@@ -13,6 +14,7 @@ import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
 import fr.agir.security.CurrentUser;
 import fr.agir.security.Role;
+import fr.agir.shared.InvalidInputException;
 import fr.agir.shared.StateConflictException;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.NumberSequenceService;
@@ -54,12 +56,14 @@ public class AgreementService {
     private final AgreementPdfRepository pdfs;
     private final SignatureProvider signatures;
     private final SignatureProperties signatureProperties;
+    private final SignatureCodeService codes;
 
     public AgreementService(AgreementRepository agreements, ApplicationService applications,
                             StructureService structures, VoteService votes, NumberSequenceService numbers,
                             Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock,
                             AgreementDocument document, AgreementPdfRepository pdfs, SignatureProvider signatures,
-                            SignatureProperties signatureProperties) {
+                            SignatureProperties signatureProperties, SignatureCodeService codes) {
+        this.codes = codes;
         this.document = document;
         this.pdfs = pdfs;
         this.signatures = signatures;
@@ -165,22 +169,57 @@ public class AgreementService {
     /** What Agir's seal asserts, printed on the agreement page and in the README. */
     public static final String SEAL_MEANING = "La signature électronique de la convention est un cachet d'Agir "
             + "(certificat du Département), apposé à la demande du représentant légal de la structure, authentifié "
-            + "par sa connexion, après son accord explicite ; le nom du signataire figure dans la signature. "
+            + "par sa connexion et par un code à usage unique envoyé à son adresse e-mail, après son accord explicite ; "
+            + "le nom du signataire figure dans la signature. "
             + "La contresignature est un second cachet, apposé à la demande du signataire du Département. "
             + "Ce n'est pas une signature électronique avancée au nom de la personne.";
 
+    /** The message of a signature without the consent box ticked. */
+    public static final String CONSENT_MISSING =
+            "Cochez la case pour signer la convention : c'est votre accord au nom de la structure";
+
+    /** The document key of an agreement's one-time signature codes ({@link SignatureCodeService}). */
+    public static String codeKey(Long agreementId) {
+        return ENTITY + ":" + agreementId;
+    }
+
     /**
-     * The structure's legal representative signs: the agreement's PDF is written (and kept as the
-     * unsigned original), then sealed with a PAdES signature naming him as signer.
+     * Step 2 of the signature: the legal representative asks for a one-time code, e-mailed to the address
+     * of his sign-in; returns where it went (masked) for the page. Anyone else, or an agreement no longer
+     * to sign: refused, and no code is sent.
      */
     @Transactional
     @PreAuthorize("hasRole('APPLICANT')")
-    public Agreement sign(Long agreementId) {
+    public SignatureCodeService.Sent sendSignatureCode(Long agreementId) {
+        Agreement agreement = get(agreementId);
+        Application application = applications.get(agreement.getApplicationId());
+        structures.checkMember(application.getStructureId());
+        if (agreement.isArrete() || agreement.getStatus() != Agreement.Status.TO_SIGN) {
+            throw new StateConflictException(agreement.isArrete()
+                    ? "Un arrêté attributif ne se signe pas : il est en vigueur dès sa notification."
+                    : "La convention est déjà signée par la structure : aucun code n'est nécessaire.");
+        }
+        structures.checkLegalRepresentative(application.getStructureId());
+        return codes.send(codeKey(agreementId), "la convention " + agreement.getNumber(), application.getId());
+    }
+
+    /**
+     * The structure's legal representative signs, with his explicit consent and the one-time code he
+     * received by e-mail: the agreement's PDF is written (and kept as the unsigned original), then sealed
+     * with a PAdES signature naming him as signer. A refused code changes nothing but its count of tries.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Agreement sign(Long agreementId, String code, boolean consent) {
         Agreement agreement = get(agreementId);
         Application application = applications.get(agreement.getApplicationId());
         structures.checkMember(application.getStructureId());
         PendingStep task = workflow.pendingTask(application.getReference(), ProcessKeys.TASK_SIGN_AGREEMENT, Map.of());
         structures.checkLegalRepresentative(application.getStructureId());
+        if (!consent) {
+            throw new InvalidInputException(CONSENT_MISSING, Map.of("accord", CONSENT_MISSING));
+        }
+        codes.verify(codeKey(agreementId), code);
         Instant now = Instant.now(clock);
         agreement.sign(currentUser.username(), now);
         String structure = structures.get(application.getStructureId()).getName();
@@ -191,7 +230,7 @@ public class AgreementService {
         pdfs.save(new AgreementPdf(agreementId, original, signed, now));
         audit.record(ENTITY, agreementId, application.getId(), AuditAction.AGREEMENT_SIGNED, Agreement.Status.TO_SIGN,
                 Agreement.Status.SIGNED, "Signée pour la structure par " + currentUser.displayName()
-                        + " (signature électronique PAdES)");
+                        + " (code à usage unique reçu par e-mail, signature électronique PAdES)");
         workflow.complete(task, Map.of());
         return agreement;
     }

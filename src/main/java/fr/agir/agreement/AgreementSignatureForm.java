@@ -1,12 +1,21 @@
 package fr.agir.agreement;
 
 import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 
-/** The signature's explicit consent: the legal representative ticks the box, or nothing is signed. */
+/**
+ * The signature: the one-time code received by e-mail and the explicit consent. The legal
+ * representative types the code and ticks the box, or nothing is signed.
+ */
 public class AgreementSignatureForm {
-    @AssertTrue(message = "Cochez la case pour signer la convention : c'est votre accord au nom de la structure")
+    @NotBlank(message = "Saisissez le code à 6 chiffres reçu par e-mail")
+    private String code;
+
+    @AssertTrue(message = AgreementService.CONSENT_MISSING)
     private boolean accord;
 
+    public String getCode() { return code; }
+    public void setCode(String code) { this.code = code; }
     public boolean isAccord() { return accord; }
     public void setAccord(boolean accord) { this.accord = accord; }
 }

@@ -4,6 +4,8 @@ import fr.agir.agreement.signature.SignatureReport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -80,10 +82,29 @@ public class AmendmentApi {
         return AmendmentView.of(service.cancel(id));
     }
 
+    /** Where the one-time code went (masked) and until when it is valid. */
+    public record CodeSent(String maskedAddress, Instant expiresAt, String message) {
+    }
+
+    @PostMapping("/api/amendments/{id}/signature-code")
+    @Operation(summary = "Recevoir par e-mail un code à usage unique pour signer l'avenant (représentant légal)")
+    public ResponseEntity<CodeSent> signatureCode(@PathVariable Long id) {
+        var sent = service.sendSignatureCode(id);
+        return ResponseEntity.accepted().body(new CodeSent(sent.maskedAddress(), sent.expiresAt(),
+                "Un code a été envoyé à " + sent.maskedAddress() + "."));
+    }
+
+    /** The signature: the code received by e-mail and the explicit consent. */
+    public record SignRequest(
+            @NotBlank(message = "Saisissez le code à 6 chiffres reçu par e-mail") String code,
+            @AssertTrue(message = AmendmentService.CONSENT_MISSING) boolean consent) {
+    }
+
     @PostMapping("/api/amendments/{id}/sign")
-    @Operation(summary = "Signer l'avenant (représentant légal de la structure)")
-    public AmendmentView sign(@PathVariable Long id) {
-        return AmendmentView.of(service.sign(id));
+    @Operation(summary = "Signer l'avenant (représentant légal de la structure), avec le code reçu par e-mail et "
+            + "son accord explicite : { \"code\": \"123456\", \"consent\": true }")
+    public AmendmentView sign(@PathVariable Long id, @Valid @RequestBody SignRequest request) {
+        return AmendmentView.of(service.sign(id, request.code(), request.consent()));
     }
 
     @PostMapping("/api/amendments/{id}/countersign")

@@ -160,14 +160,36 @@ public class AmendmentPages {
     }
 
     /** The legal representative signs the avenant from the portal's agreement page (explicit consent). */
+    /** The one-time code e-mailed to the legal representative; the notice says where (masked). */
+    @PostMapping("/portail/avenants/{id}/code")
+    public String sendCode(@PathVariable Long id, HttpServletRequest request, RedirectAttributes redirect) {
+        Amendment amendment = amendments.visible(id);
+        Long applicationId = amendments.agreementOf(amendment).getApplicationId();
+        try {
+            var sent = amendments.sendSignatureCode(id);
+            Notice.success("Un code a été envoyé à " + sent.maskedAddress() + ".",
+                    "Il est valable jusqu’à " + java.time.format.DateTimeFormatter.ofPattern("HH'h'mm")
+                            .format(sent.expiresAt().atZone(fr.agir.shared.TimeConfig.PARIS))
+                            + " et ne sert qu’une fois. Saisissez-le ci-dessous, avec votre accord, pour signer l’avenant.")
+                    .flash(redirect);
+        } catch (DomainException e) {
+            if (e.httpStatus() == 404 || e.httpStatus() == 403) {
+                throw e;
+            }
+            Notice.error("Le code n’a pas été envoyé.", e.getMessage()).flash(redirect);
+        }
+        request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+        return "redirect:/portail/candidatures/" + applicationId + "/convention#avenant-a-signer";
+    }
+
     @PostMapping("/portail/avenants/{id}/signature")
-    public String sign(@PathVariable Long id, @Valid @ModelAttribute("amendmentForm") AgreementSignatureForm form,
+    public String sign(@PathVariable Long id, @Valid @ModelAttribute("amendmentForm") AmendmentSignatureForm form,
                        BindingResult result, HttpServletRequest request, RedirectAttributes redirect) {
         Amendment amendment = amendments.visible(id);
         Long applicationId = amendments.agreementOf(amendment).getApplicationId();
         if (!result.hasErrors()) {
             try {
-                amendments.sign(id);
+                amendments.sign(id, form.getCode(), form.isAccord());
                 Notice.success("Avenant " + amendment.getNumber() + " signé.",
                         "Le Département le contresigne ; il entre alors en vigueur.",
                         Notice.link("/api/amendments/" + id + "/pdf", "Lire l’avenant signé (PDF)")).flash(redirect);

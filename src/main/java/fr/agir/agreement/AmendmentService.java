@@ -2,6 +2,7 @@ package fr.agir.agreement;
 
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
+import fr.agir.agreement.signature.SignatureCodeService;
 import fr.agir.agreement.signature.SignatureProperties;
 import fr.agir.agreement.signature.SignatureProvider;
 import fr.agir.agreement.signature.SignatureReport;
@@ -53,6 +54,7 @@ public class AmendmentService {
     private final SignatureProvider signatures;
     private final SignatureProperties signatureProperties;
     private final ObjectProvider<AmendmentInstallments> installments;
+    private final SignatureCodeService codes;
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
@@ -61,7 +63,8 @@ public class AmendmentService {
                             ApplicationService applications, StructureService structures, VoteService votes,
                             AmendmentDocument document, SignatureProvider signatures,
                             SignatureProperties signatureProperties, ObjectProvider<AmendmentInstallments> installments,
-                            AuditTrail audit, CurrentUser currentUser, Clock clock) {
+                            AuditTrail audit, CurrentUser currentUser, Clock clock, SignatureCodeService codes) {
+        this.codes = codes;
         this.amendments = amendments;
         this.agreements = agreements;
         this.applications = applications;
@@ -250,11 +253,28 @@ public class AmendmentService {
         return amendment;
     }
 
-    /** The structure's legal representative signs: the PDF is written, kept, and sealed (PAdES) in his name. */
+    /** The message of an avenant's signature without the consent box ticked. */
+    public static final String CONSENT_MISSING =
+            "Cochez la case pour signer l'avenant : c'est votre accord au nom de la structure";
+
+    /** The document key of an avenant's one-time signature codes ({@link SignatureCodeService}). */
+    public static String codeKey(Long amendmentId) {
+        return ENTITY + ":" + amendmentId;
+    }
+
+    /**
+     * The legal representative asks for a one-time code, e-mailed to the address of his sign-in, as for the
+     * agreement; anyone else, or an avenant not waiting for his signature: refused, and no code is sent.
+     */
     @Transactional
     @PreAuthorize("hasRole('APPLICANT')")
-    public Amendment sign(Long amendmentId) {
+    public SignatureCodeService.Sent sendSignatureCode(Long amendmentId) {
         Amendment amendment = get(amendmentId);
+        Application application = toSign(amendment);
+        return codes.send(codeKey(amendmentId), "l'avenant " + amendment.getNumber(), application.getId());
+    }
+
+    private Application toSign(Amendment amendment) {
         Agreement agreement = agreementOf(amendment);
         Application application = applications.get(agreement.getApplicationId());
         structures.checkMember(application.getStructureId());
@@ -263,6 +283,24 @@ public class AmendmentService {
                     + "il est " + amendment.getStatus().label().toLowerCase() + ".");
         }
         structures.checkLegalRepresentative(application.getStructureId());
+        return application;
+    }
+
+    /**
+     * The structure's legal representative signs, with his explicit consent and the one-time code received by
+     * e-mail: the PDF is written, kept, and sealed (PAdES) in his name. A refused code changes nothing but its
+     * count of tries.
+     */
+    @Transactional
+    @PreAuthorize("hasRole('APPLICANT')")
+    public Amendment sign(Long amendmentId, String code, boolean consent) {
+        Amendment amendment = get(amendmentId);
+        Agreement agreement = agreementOf(amendment);
+        Application application = toSign(amendment);
+        if (!consent) {
+            throw new InvalidInputException(CONSENT_MISSING, Map.of("accord", CONSENT_MISSING));
+        }
+        codes.verify(codeKey(amendmentId), code);
         Instant now = Instant.now(clock);
         String structure = structures.get(application.getStructureId()).getName();
         byte[] original = document.render(amendment, agreement);
@@ -272,7 +310,7 @@ public class AmendmentService {
         amendment.sign(currentUser.username(), now, original, signed);
         audit.record(ENTITY, amendmentId, application.getId(), AuditAction.AMENDMENT_SIGNED, Amendment.Status.TO_SIGN,
                 Amendment.Status.SIGNED, amendment.getNumber() + " signé pour la structure par "
-                        + currentUser.displayName() + " (signature électronique PAdES)");
+                        + currentUser.displayName() + " (code à usage unique reçu par e-mail, signature électronique PAdES)");
         return amendment;
     }
 

@@ -108,6 +108,9 @@ public enum AuditAction {
     AMENDMENT_TO_SIGN("Avenant à signer par la structure", true, APPLICANT, FINANCE, STAFF),
     AMENDMENT_SIGNED("Avenant signé par la structure", true, APPLICANT, FINANCE, STAFF),
     AMENDMENT_IN_FORCE("Avenant contresigné — en vigueur", true, APPLICANT, FINANCE, STAFF),
+    // The one-time code e-mailed to the signer before a signature (the structure's own; the DIEESS audits it).
+    SIGNATURE_CODE_SENT("Code de signature envoyé par e-mail", true, APPLICANT, STAFF),
+    SIGNATURE_CODE_REFUSED("Code de signature refusé", true, APPLICANT, STAFF),
     ARRETE_ISSUED("Arrêté attributif établi", false, APPLICANT, FINANCE, STAFF),
     ARRETE_IN_FORCE("Arrêté attributif en vigueur", false, APPLICANT, REVIEWER, FINANCE, STAFF),
     ARRETE_CLOSED("Arrêté attributif soldé", false, APPLICANT, FINANCE, STAFF),

@@ -7,7 +7,8 @@ import org.openqa.selenium.By;
 
 /**
  * The agreement's signatures in headless Chromium: the legal representative reads and signs from the
- * portal (the consent box first refused empty), the Département's signatory finds it in his list,
+ * portal (refused without code and consent, then with a wrong code; signed with the code GreenMail
+ * received), the Département's signatory finds it in his list,
  * reads the validation report and countersigns after a confirmation; the structure then sees both
  * signatures verified. axe-core checks each page at 1366 and 375 px.
  */
@@ -37,9 +38,26 @@ class AgreementSignatureBrowserIT extends BrowserTestSupport {
         check();
         click("Signer la convention");
         awaitText("La convention n’a pas été signée.");
+        assertThat(browser.text()).contains("Saisissez le code à 6 chiffres reçu par e-mail", "Cochez la case pour signer");
         check();
+
+        // Step 2: the code by e-mail, read from GreenMail.
+        String subject = "Votre code pour signer la convention " + number;
+        int before = TestSmtp.get().withSubject(subject).size();
+        click("Recevoir un code par e-mail");
+        awaitText("Un code a été envoyé à p•••@");
+        check();
+        String code = lastSignatureCode(subject, before);
+
+        // Step 3: a wrong code first — the error at its field, the consent kept.
+        browser.type("Code reçu par e-mail", code.equals("000000") ? "111111" : "000000");
         browser.fieldLabelled("J’ai lu la convention et je la signe au nom de la structure, dont je suis le représentant légal.")
                 .click();
+        click("Signer la convention");
+        awaitText("Code incorrect : il vous reste 4 essais.");
+        assertThat(browser.fieldLabelled("J’ai lu la convention et je la signe").isSelected()).isTrue();
+        check();
+        browser.type("Code reçu par e-mail", code);
         click("Signer la convention");
         awaitText("Convention signée.");
         assertThat(browser.text()).contains("Signatures électroniques", "Paul Porteur", "Signature valide, document intact",

@@ -63,6 +63,12 @@ class AmendmentBrowserIT extends BrowserTestSupport {
         browser.driver.get(url("/portail/candidatures/" + grant.applicationId() + "/convention"));
         awaitText("Avenant n° A1 à signer");
         check();
+        String subject = "Votre code pour signer l'avenant " + number;
+        int before = TestSmtp.get().withSubject(subject).size();
+        click("Recevoir un code par e-mail pour l’avenant");
+        awaitText("Un code a été envoyé à p•••@");
+        String code = ApiTestSupport.lastSignatureCode(subject, before);
+        browser.type("Code reçu par e-mail pour l’avenant", code);
         browser.fieldLabelled("J’ai lu l’avenant et je le signe au nom de la structure, dont je suis le représentant légal.")
                 .click();
         click("Signer l’avenant");

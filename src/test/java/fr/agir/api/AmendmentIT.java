@@ -47,7 +47,7 @@ class AmendmentIT extends ApiTestSupport {
                 "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
         awaitWaitingAt(reference, "Task_SignAgreement");
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         pay(id, reference, 1, "ADVANCE");
@@ -104,7 +104,17 @@ class AmendmentIT extends ApiTestSupport {
         assertThat((String) early.getBody().get("detail")).contains("pas encore signé par la structure");
         assertThat(get("porteur", amendment).get("status")).isEqualTo("TO_SIGN");
 
-        post("porteur", amendment + "/sign", null);
+        // A wrong code: refused, nothing signed.
+        String subject = "Votre code pour signer l'avenant " + drafted.get("number");
+        int before = TestSmtp.get().withSubject(subject).size();
+        post("porteur", amendment + "/signature-code", null);
+        String code = lastSignatureCode(subject, before);
+        ResponseEntity<Map<String, Object>> wrong = call("porteur", HttpMethod.POST, amendment + "/sign",
+                Map.of("code", code.equals("000000") ? "111111" : "000000", "consent", true));
+        assertProblem(wrong, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat((String) wrong.getBody().get("detail")).contains("Code incorrect");
+        assertThat(get("porteur", amendment).get("status")).isEqualTo("TO_SIGN");
+        post("porteur", amendment + "/sign", Map.of("code", code, "consent", true));
         assertThat(get("porteur", amendment).get("status")).isEqualTo("SIGNED");
         assertThat(installmentAmount(grant, 1, "BALANCE")).as("nothing follows before the countersignature")
                 .isEqualByComparingTo("3600");
@@ -129,7 +139,8 @@ class AmendmentIT extends ApiTestSupport {
             assertThat(callForText("porteuse", HttpMethod.GET, path).getStatusCode().value())
                     .as("another applicant reading " + path).isEqualTo(404);
         }
-        assertThat(call("porteuse", HttpMethod.POST, amendment + "/sign", null).getStatusCode().value()).isEqualTo(404);
+        assertThat(call("porteuse", HttpMethod.POST, amendment + "/sign", Map.of("code", "123456", "consent", true))
+                .getStatusCode().value()).isEqualTo(404);
 
         // The paid advance never changes; year 1's balance carries 17 000 − 14 400.
         assertThat(installmentAmount(grant, 1, "ADVANCE")).isEqualByComparingTo("14400");

@@ -433,12 +433,43 @@ abstract class ApiTestSupport {
     protected record Voted(String structureId, String applicationId, String reference) {
     }
 
+    /** The line of templates/mail/signature-code.txt that carries the code. */
+    protected static final java.util.regex.Pattern SIGNATURE_CODE =
+            java.util.regex.Pattern.compile("Votre code de signature : (\\d{6})");
+
+    /**
+     * {@code user} asks for a one-time signature code for the agreement and gets it as he would: from the
+     * e-mail GreenMail received (the newest one for this agreement, since a new code voids the older).
+     */
+    protected String signatureCode(String user, String agreementId) {
+        String number = (String) get(user, "/api/agreements/" + agreementId).get("number");
+        String subject = "Votre code pour signer la convention " + number;
+        int before = TestSmtp.get().withSubject(subject).size();
+        post(user, "/api/agreements/" + agreementId + "/signature-code", null);
+        return lastSignatureCode(subject, before);
+    }
+
+    /** The code of the newest e-mail whose subject contains {@code subject}, once more than {@code before} arrived. */
+    protected static String lastSignatureCode(String subject, int before) {
+        List<jakarta.mail.internet.MimeMessage> mails = await().atMost(PATIENCE)
+                .until(() -> TestSmtp.get().withSubject(subject), m -> m.size() > before);
+        java.util.regex.Matcher code = SIGNATURE_CODE.matcher(TestSmtp.text(mails.get(mails.size() - 1)));
+        assertThat(code.find()).as("the code in the e-mail").isTrue();
+        return code.group(1);
+    }
+
+    /** The legal representative {@code user} signs the agreement: asks for the code, reads it by e-mail, consents. */
+    protected Map<String, Object> signAgreement(String user, String agreementId) {
+        return post(user, "/api/agreements/" + agreementId + "/sign",
+                Map.of("code", signatureCode(user, agreementId), "consent", true));
+    }
+
     protected Grant grantedOneYear() {
         Voted voted = votedOneYear();
         String id = voted.applicationId();
         String reference = voted.reference();
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         String advanceId = String.valueOf(pay(id, reference, 1, "ADVANCE").get("id"));

@@ -76,7 +76,7 @@ class ConfidentialityIT extends ApiTestSupport {
                 "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
         awaitWaitingAt(reference, "Task_SignAgreement");
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         pay(id, reference, 1, "ADVANCE");

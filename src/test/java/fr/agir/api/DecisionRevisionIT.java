@@ -87,7 +87,7 @@ class DecisionRevisionIT extends ApiTestSupport {
         awaitWaitingAt(voted.reference(), "Task_SignAgreement");
 
         // The structure signs the new version; afterwards, a change is an avenant.
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
         var afterSignature = revise("instructeur", id, amendment("CP-2026-12-102", TODAY, 24000));
         assertProblem(afterSignature, 409, CONFLICT);

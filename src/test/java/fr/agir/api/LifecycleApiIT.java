@@ -95,10 +95,12 @@ class LifecycleApiIT extends ApiTestSupport {
             assertThat(callForText("porteuse", HttpMethod.GET, path).getStatusCode().value())
                     .as("another applicant reading " + path).isEqualTo(404);
         }
-        assertThat(call("porteuse", HttpMethod.POST, "/api/agreements/" + agreementId + "/sign", null)
+        assertThat(call("porteuse", HttpMethod.POST, "/api/agreements/" + agreementId + "/sign",
+                Map.of("code", "123456", "consent", true)).getStatusCode().value()).isEqualTo(404);
+        assertThat(call("porteuse", HttpMethod.POST, "/api/agreements/" + agreementId + "/signature-code", null)
                 .getStatusCode().value()).isEqualTo(404);
         assertThat(get("porteur", "/api/agreements/" + agreementId).get("status")).isEqualTo("TO_SIGN");
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(reference, "Task_CountersignAgreement");
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
 
@@ -191,8 +193,10 @@ class LifecycleApiIT extends ApiTestSupport {
                 "versée en une fois", "tribunal administratif de Montreuil");
         assertThat(call("porteuse", HttpMethod.GET, "/api/agreements/" + arreteId, null).getStatusCode().value())
                 .as("another structure's arrêté").isEqualTo(404);
-        assertThat(call("porteur", HttpMethod.POST, "/api/agreements/" + arreteId + "/sign", null)
-                .getStatusCode().is2xxSuccessful()).as("nothing to sign").isFalse();
+        assertThat(call("porteur", HttpMethod.POST, "/api/agreements/" + arreteId + "/sign",
+                Map.of("code", "123456", "consent", true)).getStatusCode().is2xxSuccessful()).as("nothing to sign").isFalse();
+        assertThat(call("porteur", HttpMethod.POST, "/api/agreements/" + arreteId + "/signature-code", null)
+                .getStatusCode().value()).as("no code for an arrêté").isEqualTo(409);
 
         // The portal shows it where it shows an agreement: its facts and PDF, nothing to sign.
         String session = signedInSession("porteur");

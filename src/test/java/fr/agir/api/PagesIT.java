@@ -143,19 +143,42 @@ class PagesIT extends ApiTestSupport {
         String action = page.replaceAll("(?s).*<form method=\"post\" action=\"([^\"]+/signature)\".*", "$1");
         String path = "/portail/candidatures/" + voted.applicationId() + "/convention";
 
-        // Without the consent: nothing signed, the page again with the error at the box.
+        // Without the code nor the consent: nothing signed, the page again with the errors at their fields.
         LinkedMultiValueMap<String, String> unchecked = new LinkedMultiValueMap<>();
         unchecked.add("_csrf", csrfOf(page));
         ResponseEntity<String> refused = browser(session, HttpMethod.POST, action, urlEncoded(unchecked));
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
         assertThat(refused.getBody()).contains("La convention n’a pas été signée.", "Cochez la case pour signer",
-                "aria-invalid=\"true\"");
+                "Saisissez le code à 6 chiffres reçu par e-mail", "aria-invalid=\"true\"");
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(voted.reference())
                 .activityId("Task_SignAgreement").count()).isEqualTo(1);
 
-        // With it: post/redirect/get to the page, which says what comes next and who signed.
+        // Step 2: the code is e-mailed (post/redirect/get, a notice with the masked address).
+        String number = (String) get("porteur", "/api/applications/" + voted.applicationId() + "/agreement").get("number");
+        String subject = "Votre code pour signer la convention " + number;
+        int before = TestSmtp.get().withSubject(subject).size();
+        ResponseEntity<String> asked = browser(session, HttpMethod.POST, action.replaceAll("/signature$", "/code"),
+                urlEncoded(unchecked));
+        assertThat(asked.getStatusCode().is3xxRedirection()).isTrue();
+        assertThat(asked.getHeaders().getLocation().getPath()).isEqualTo(path);
+        assertThat(browser(session, HttpMethod.GET, path, null).getBody()).contains("Un code a été envoyé à p•••@agir.test.");
+        String code = lastSignatureCode(subject, before);
+
+        // A wrong code: the error at the code field, the consent kept, nothing signed.
+        LinkedMultiValueMap<String, String> wrong = new LinkedMultiValueMap<>(unchecked);
+        wrong.add("accord", "true");
+        wrong.add("code", code.equals("000000") ? "111111" : "000000");
+        ResponseEntity<String> wrongCode = browser(session, HttpMethod.POST, action, urlEncoded(wrong));
+        assertThat(wrongCode.getStatusCode().value()).isEqualTo(422);
+        assertThat(wrongCode.getBody()).contains("Code incorrect : il vous reste 4 essais.", "id=\"code-erreur\"")
+                .containsPattern("id=\"accord\"[^>]*checked");
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(voted.reference())
+                .activityId("Task_SignAgreement").count()).isEqualTo(1);
+
+        // With the code and the consent: post/redirect/get to the page, which says what comes next and who signed.
         LinkedMultiValueMap<String, String> signed = new LinkedMultiValueMap<>(unchecked);
         signed.add("accord", "true");
+        signed.add("code", code);
         ResponseEntity<String> done = browser(session, HttpMethod.POST, action, urlEncoded(signed));
         assertThat(done.getStatusCode().is3xxRedirection()).isTrue();
         assertThat(done.getHeaders().getLocation().getPath()).isEqualTo(path);
@@ -175,8 +198,9 @@ class PagesIT extends ApiTestSupport {
         post("porteuse", "/api/invitations/accept", Map.of("code", invitation.get("code")));
         String page = browser(signedInSession("porteuse"), HttpMethod.GET,
                 "/portail/candidatures/" + voted.applicationId() + "/convention", null).getBody();
-        assertThat(page).contains("Lire la convention (PDF)", "Seul le représentant légal de la structure peut signer")
-                .doesNotContain("/signature");
+        assertThat(page).contains("Lire la convention (PDF)",
+                "La convention est signée par le représentant légal de la structure")
+                .doesNotContain("/signature", "Recevoir un code par e-mail");
     }
 
     @Test

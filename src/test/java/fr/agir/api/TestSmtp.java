@@ -55,6 +55,26 @@ final class TestSmtp {
         }).toList();
     }
 
+    /** The plain-text body of a message, decoded, whether it has attachments or not; null without one. */
+    static String text(jakarta.mail.Part part) {
+        try {
+            if (part.isMimeType("text/plain")) {
+                return ((String) part.getContent()).replace("\r\n", "\n");
+            }
+            if (part.getContent() instanceof jakarta.mail.Multipart multipart) {
+                for (int i = 0; i < multipart.getCount(); i++) {
+                    String text = text(multipart.getBodyPart(i));
+                    if (text != null) {
+                        return text;
+                    }
+                }
+            }
+            return null;
+        } catch (MessagingException | IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -59,7 +59,10 @@ final class LifecycleDriver {
     final AtomicLong transactions = new AtomicLong();
     final AtomicLong jobs = new AtomicLong();
 
+    private final ApplicationContext context;
+
     LifecycleDriver(ApplicationContext context) {
+        this.context = context;
         applications = context.getBean(ApplicationService.class);
         instruction = context.getBean(InstructionService.class);
         opinions = context.getBean(OpinionRepository.class);
@@ -100,7 +103,9 @@ final class LifecycleDriver {
         runJobs(root);
 
         Agreement agreement = agreementRows.findByApplicationId(id).orElseThrow();
-        step("porteur", () -> agreements.sign(agreement.getId()));
+        // The structure's signature with its one-time code, read from the outbox's e-mail (the benchmark has no SMTP).
+        transactions.addAndGet(1);
+        fr.agir.SignatureCodes.sign(context, "porteur", agreement.getId());
         runJobs(root);
         step("signataire", () -> agreements.countersign(agreement.getId()));
         runJobs(root);

@@ -121,7 +121,11 @@ final class GrantDriver {
     void signAndCountersign(App app) {
         String agreementId = String.valueOf(next().get("porteur", "/api/applications/" + app.id() + "/agreement")
                 .get("id"));
-        next().post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        // The one-time code, read from the e-mail in the shared outbox (any node may send it).
+        String number = (String) next().get("porteur", "/api/agreements/" + agreementId).get("number");
+        next().post("porteur", "/api/agreements/" + agreementId + "/signature-code", null);
+        next().post("porteur", "/api/agreements/" + agreementId + "/sign",
+                Map.of("code", fr.agir.SignatureCodes.code(db, number), "consent", true));
         awaitTasks(app, "Task_CountersignAgreement", 1);
         next().post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         awaitTasks(app, "Task_PreparePayment", 1);

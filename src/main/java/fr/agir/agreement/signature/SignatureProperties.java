@@ -1,5 +1,6 @@
 package fr.agir.agreement.signature;
 
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,12 @@ public class SignatureProperties {
     private String developmentKeystorePath = System.getProperty("java.io.tmpdir") + "/agir-dev-seal.p12";
     /** The place stated in the signatures. */
     private String location = "Bobigny";
+    /** How long a one-time signature code sent by e-mail stays valid. */
+    private Duration codeValidity = Duration.ofMinutes(10);
+    /** Wrong tries a code accepts before a new one must be asked for. */
+    private int codeMaxAttempts = 5;
+    /** A new code cannot be asked for sooner than this after the last one. */
+    private Duration codeResendDelay = Duration.ofSeconds(30);
 
     public String getKeystorePath() { return keystorePath; }
     public void setKeystorePath(String keystorePath) { this.keystorePath = keystorePath; }
@@ -35,4 +42,10 @@ public class SignatureProperties {
     public void setDevelopmentKeystorePath(String path) { this.developmentKeystorePath = path; }
     public String getLocation() { return location; }
     public void setLocation(String location) { this.location = location; }
+    public Duration getCodeValidity() { return codeValidity; }
+    public void setCodeValidity(Duration codeValidity) { this.codeValidity = codeValidity; }
+    public int getCodeMaxAttempts() { return codeMaxAttempts; }
+    public void setCodeMaxAttempts(int codeMaxAttempts) { this.codeMaxAttempts = codeMaxAttempts; }
+    public Duration getCodeResendDelay() { return codeResendDelay; }
+    public void setCodeResendDelay(Duration codeResendDelay) { this.codeResendDelay = codeResendDelay; }
 }

@@ -115,6 +115,12 @@ public class Agreement {
         this.generatedAt = at;
     }
 
+    /** An avenant is in force: the agreement carries its total and duration (its number stays). */
+    void amend(int durationYears, BigDecimal totalAmount) {
+        this.durationYears = durationYears;
+        this.totalAmount = totalAmount;
+    }
+
     void close() {
         this.status = Status.CLOSED;
     }

@@ -1,6 +1,5 @@
 package fr.agir.agreement;
 
-import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.shared.DomainException;
@@ -36,9 +35,12 @@ public class AgreementController {
     private final StructureService structures;
     private final PaymentTerms terms;
     private final LegalInstrumentRules instrumentRules;
+    private final AmendmentService amendments;
 
     public AgreementController(AgreementService agreements, ApplicationService applications,
-                               StructureService structures, PaymentTerms terms, LegalInstrumentRules instrumentRules) {
+                               StructureService structures, PaymentTerms terms, LegalInstrumentRules instrumentRules,
+                               AmendmentService amendments) {
+        this.amendments = amendments;
         this.instrumentRules = instrumentRules;
         this.agreements = agreements;
         this.applications = applications;
@@ -112,7 +114,7 @@ public class AgreementController {
         Application application = applications.visible(applicationId);
         structures.checkMember(application.getStructureId());
         Agreement agreement = agreements.ofApplication(applicationId);
-        Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
+        Map<Integer, BigDecimal> granted = amendments.amountsInForce(agreement);
         Map<String, BigDecimal> years = new LinkedHashMap<>();
         granted.forEach((year, amount) -> years.put("Année " + year + " (" + (agreement.getFirstYear() + year - 1) + ")",
                 amount));
@@ -128,6 +130,14 @@ public class AgreementController {
         model.addAttribute("legalRepresentative", structures.isLegalRepresentative(application.getStructureId()));
         model.addAttribute("report", agreements.signatureReport(agreement));
         model.addAttribute("sealMeaning", AgreementService.SEAL_MEANING);
+        // The versions (agreement, A1, A2…) and the avenant waiting for the legal representative's signature.
+        model.addAttribute("versions", AmendmentPages.versions(agreement, amendments));
+        Amendment toSign = amendments.of(agreement).stream()
+                .filter(a -> a.getStatus() == Amendment.Status.TO_SIGN).findFirst().orElse(null);
+        model.addAttribute("amendmentToSign", toSign);
+        if (toSign != null && !model.containsAttribute("amendmentForm")) {
+            model.addAttribute("amendmentForm", new AmendmentSignatureForm());
+        }
     }
 
     /** The Département's signatory: the agreements signed by their structure, waiting for his countersignature. */
@@ -138,6 +148,11 @@ public class AgreementController {
             return new Awaiting(a, application, structures.get(application.getStructureId()).getName());
         }).toList();
         model.addAttribute("rows", rows);
+        model.addAttribute("amendmentRows", amendments.awaitingCountersignature().stream().map(a -> {
+            Agreement agreement = amendments.agreementOf(a);
+            Application application = applications.get(agreement.getApplicationId());
+            return new AwaitingAmendment(a, application, structures.get(application.getStructureId()).getName());
+        }).toList());
         return "agreement/countersign-list";
     }
 
@@ -182,6 +197,10 @@ public class AgreementController {
 
     /** A row of the signatory's list. */
     public record Awaiting(Agreement agreement, Application candidature, String structureName) {
+    }
+
+    /** A row of the signatory's list of avenants. */
+    public record AwaitingAmendment(Amendment amendment, Application candidature, String structureName) {
     }
 
     /** An agreement's status as its tag shows it. */

@@ -105,6 +105,11 @@ public enum AuditAction {
     AGREEMENT_COUNTERSIGNED("Convention contresignée par le Département", false, APPLICANT, FINANCE, STAFF),
     AGREEMENT_IN_FORCE("Convention en vigueur", false, APPLICANT, REVIEWER, FINANCE, STAFF),
     AGREEMENT_CLOSED("Convention terminée", false, APPLICANT, FINANCE, STAFF),
+    AMENDMENT_DRAFTED("Avenant préparé par l'instruction", false, STAFF),
+    AMENDMENT_CANCELLED("Avenant abandonné avant signature", false, STAFF),
+    AMENDMENT_TO_SIGN("Avenant à signer par la structure", true, APPLICANT, FINANCE, STAFF),
+    AMENDMENT_SIGNED("Avenant signé par la structure", true, APPLICANT, FINANCE, STAFF),
+    AMENDMENT_IN_FORCE("Avenant contresigné — en vigueur", true, APPLICANT, FINANCE, STAFF),
     // The one-time code e-mailed to the signer before a signature (the structure's own; the DIEESS audits it).
     SIGNATURE_CODE_SENT("Code de signature envoyé par e-mail", true, APPLICANT, STAFF),
     SIGNATURE_CODE_REFUSED("Code de signature refusé", true, APPLICANT, STAFF),

@@ -50,11 +50,14 @@ class CasePage {
     private final Clock clock;
     private final ObjectProvider<ApplicationLetters> letters;
     private final ObjectProvider<CaseDeliberations> deliberations;
+    private final ObjectProvider<CaseAgreementVersions> agreementVersions;
 
     CasePage(CaseView cases, InstructionQueue queue, InstructionService instruction, ApplicationHistory history,
              CampaignService campaigns, DocumentVault vault, Deadlines deadlines, People people,
              CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters,
-             ObjectProvider<CaseDeliberations> deliberations) {
+             ObjectProvider<CaseDeliberations> deliberations,
+             ObjectProvider<CaseAgreementVersions> agreementVersions) {
+        this.agreementVersions = agreementVersions;
         this.cases = cases;
         this.queue = queue;
         this.instruction = instruction;
@@ -96,6 +99,8 @@ class CasePage {
         model.addAttribute("history", history.of(applicationId));
         model.addAttribute("letters", letters.stream().flatMap(l -> l.of(applicationId).stream()).toList());
         model.addAttribute("deliberations", deliberations.stream().flatMap(d -> d.of(applicationId).stream()).toList());
+        model.addAttribute("agreementVersions", agreementVersions.stream().flatMap(v -> v.of(applicationId).stream())
+                .findFirst().orElse(null));
         model.addAttribute("campaignName", campaigns.get(a.getCampaignId()).getName());
         model.addAttribute("openTasks", open);
         model.addAttribute("checking", checking);

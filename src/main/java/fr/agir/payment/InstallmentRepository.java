@@ -11,6 +11,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface InstallmentRepository extends JpaRepository<Installment, Long> {
     List<Installment> findByApplicationIdOrderByGrantYearAscKindAsc(Long applicationId);
 
+    List<Installment> findByAgreementIdOrderByGrantYearAscKindAsc(Long agreementId);
+
     Optional<Installment> findByAgreementIdAndGrantYearAndKind(Long agreementId, int grantYear, Installment.Kind kind);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -37,6 +37,7 @@ public class PaymentService {
 
     private final InstallmentRepository installments;
     private final AgreementService agreements;
+    private final fr.agir.agreement.AmendmentService amendments;
     private final ApplicationService applications;
     private final PaymentTerms terms;
     private final LegalInstrumentRules instrumentRules;
@@ -48,6 +49,7 @@ public class PaymentService {
     private final fr.agir.payment.credit.CreditService credits;
 
     public PaymentService(InstallmentRepository installments, AgreementService agreements,
+                          fr.agir.agreement.AmendmentService amendments,
                           ApplicationService applications, PaymentTerms terms, LegalInstrumentRules instrumentRules,
                           NumberSequenceService numbers, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
                           Clock clock, fr.agir.payment.credit.CreditService credits) {
@@ -55,6 +57,7 @@ public class PaymentService {
         this.instrumentRules = instrumentRules;
         this.installments = installments;
         this.agreements = agreements;
+        this.amendments = amendments;
         this.applications = applications;
         this.terms = terms;
         this.numbers = numbers;
@@ -69,13 +72,14 @@ public class PaymentService {
     }
 
     /**
-     * Creates the year's advance and balance from the granted amount; for an arrêté, one installment of
+     * Creates the year's advance and balance from the amount in force (the granted one, or the last avenant's
+     * in force: {@link fr.agir.agreement.AmendmentService#amountsInForce}); for an arrêté, one installment of
      * the whole amount (agir.legal-instrument.arrete-single-installment). Again: returns the same.
      */
     @Transactional
     public YearSchedule scheduleYear(Long agreementId, int year) {
         Agreement agreement = agreements.get(agreementId);
-        BigDecimal granted = applications.amounts(agreement.getApplicationId(), AmountKind.GRANTED).get(year);
+        BigDecimal granted = amendments.amountsInForce(agreement).get(year);
         if (granted == null) {
             throw new IllegalStateException("No granted amount for year " + year + " of agreement " + agreementId);
         }

@@ -92,7 +92,11 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                 "name", "Jury sans l'intrus", "scoringOpens", today.toString(), "scoringCloses",
                 today.plusDays(5).toString(), "deliberationDate", today.plusDays(6).toString(),
                 "members", List.of(Map.of("username", "jure2")))).get("id"));
+        // An avenant on the grant's agreement (drafted by the instructor), for the avenants' routes.
+        String amendmentId = String.valueOf(post("instructeur", "/api/agreements/" + grant.agreementId()
+                + "/amendments", Map.of("amounts", Map.of("1", 25000), "object", "Avenant", "reason", "Sonde")).get("id"));
         Map<String, String> ids = Map.ofEntries(Map.entry("structures", grant.structureId()),
+                Map.entry("amendments", amendmentId), Map.entry("avenants", amendmentId),
                 Map.entry("applications", grant.applicationId()), Map.entry("agreements", grant.agreementId()),
                 Map.entry("installments", grant.advanceId()), Map.entry("reports", grant.reportId()),
                 // the portal's pages, in French
@@ -253,6 +257,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             Map.entry("/api/applications/{id}/decision", Map.of("outcome", "ADOPTED", "deliberationNumber", "CP-X",
                     "deliberationDate", LocalDate.now().toString())),
             Map.entry("/api/installments/{id}/prepare", Map.of("comment", "x")),
+            Map.entry("/api/amendments/{id}/sign", Map.of("code", "123456", "consent", true)),
+            Map.entry("/api/agreements/{id}/amendments", Map.of("amounts", Map.of("1", 1), "object", "Intrus",
+                    "reason", "Intrus")),
             Map.entry("/api/installments/{id}/validate", Map.of("decision", "APPROVE")),
             Map.entry("/api/reports/{id}/submit", Map.of("actualCharges", 1, "actualProducts", 1, "spentGrant", 1,
                     "qualitativeReport", "intrus")),

@@ -1,0 +1,175 @@
+package fr.agir.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Avenants through the API: above the vote or below what was paid, refused in French and nothing saved;
+ * drafted, signed, countersigned (both PAdES signatures valid for DSS); once in force the installments not
+ * yet liquidated follow it and the paid advance never changes.
+ */
+class AmendmentIT extends ApiTestSupport {
+
+    /** A two-year grant (18 000 € then 15 000 €) whose agreement is in force and year 1's advance paid. */
+    record InForce(String applicationId, String reference, String agreementId) {
+    }
+
+    InForce twoYearsInForceAdvancePaid() {
+        Map<String, Object> campaign = openCampaign(30);
+        Map<String, Object> structure = registerStructure("porteur");
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 2,
+                List.of(budget(1, 20000, 30000), budget(2, 15000, 30000)));
+        String id = String.valueOf(draft.get("id"));
+        String reference = (String) draft.get("reference");
+        submitAndAwaitOpinions(id, reference);
+        await().atMost(PATIENCE).until(() -> list("instructeur", "/api/applications/" + id + "/opinions").size() == 2);
+        post("avis-dter", "/api/applications/" + id + "/opinions/DTER", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
+        post("avis-djva", "/api/applications/" + id + "/opinions/DJVA", Map.of("verdict", "FAVORABLE", "comment", "Avis favorable"));
+        awaitWaitingAt(reference, "Task_WriteSynthesis");
+        post("instructeur", "/api/applications/" + id + "/synthesis",
+                Map.of("summary", "Projet solide", "proposedAmounts", Map.of("1", 18000, "2", 15000)));
+        awaitWaitingAt(reference, "Event_JuryResultReceived");
+        post("instructeur", "/api/applications/" + id + "/jury-result", Map.of("verdict", "FAVORABLE",
+                "durationYears", 2, "amounts", Map.of("1", 18000, "2", 15000)));
+        post("instructeur", "/api/applications/" + id + "/decision", Map.of("outcome", "ADOPTED",
+                "deliberationNumber", "CP-2026-11-044",
+                "deliberationDate", LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString()));
+        awaitWaitingAt(reference, "Task_SignAgreement");
+        String agreementId = String.valueOf(get("porteur", "/api/applications/" + id + "/agreement").get("id"));
+        signAgreement("porteur", agreementId);
+        awaitWaitingAt(reference, "Task_CountersignAgreement");
+        post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
+        pay(id, reference, 1, "ADVANCE");
+        return new InForce(id, reference, agreementId);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAvenantLoweringYearTwoUpdatesTheUnpaidInstallmentsAndLeavesThePaidAdvanceAlone() throws Exception {
+        InForce grant = twoYearsInForceAdvancePaid();
+        String base = "/api/agreements/" + grant.agreementId();
+        long agreementId = Long.parseLong(grant.agreementId());
+        Map<String, Object> advance = awaitInstallment(grant.applicationId(), 1, "ADVANCE");
+        assertThat(new BigDecimal(String.valueOf(advance.get("amount")))).isEqualByComparingTo("14400");
+
+        // Above the vote (33 000 €): refused, in French, naming the voted amount and the délibération needed.
+        ResponseEntity<Map<String, Object>> above = call("instructeur", HttpMethod.POST, base + "/amendments",
+                Map.of("amounts", Map.of("1", 18000, "2", 16000), "object", "Hausse", "reason", "Plus de public"));
+        assertProblem(above, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat((String) above.getBody().get("detail")).contains("33 000,00 €", "CP-2026-11-044",
+                "délibération modificative de la Commission permanente");
+        // Below what was already paid for year 1: refused.
+        ResponseEntity<Map<String, Object>> below = call("instructeur", HttpMethod.POST, base + "/amendments",
+                Map.of("amounts", Map.of("1", 10000, "2", 15000), "object", "Baisse", "reason", "Moins de public"));
+        assertProblem(below, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat((String) below.getBody().get("detail")).contains("déjà été liquidé ou versé");
+        assertThat(count("select count(*) from agreement_amendment where agreement_id = ?", agreementId))
+                .as("nothing saved on a refusal").isZero();
+        // Not the structure's to draft.
+        assertThat(call("porteur", HttpMethod.POST, base + "/amendments", Map.of("amounts", Map.of("1", 17000,
+                "2", 12000), "object", "x", "reason", "y")).getStatusCode().value()).isEqualTo(403);
+
+        Map<String, Object> drafted = post("instructeur", base + "/amendments", Map.of("amounts",
+                Map.of("1", "17000", "2", "12000"), "durationYears", 2,
+                "object", "Réduction de l'action la deuxième année", "reason", "Public accueilli réduit en 2027"));
+        String amendment = "/api/amendments/" + drafted.get("id");
+        assertThat((String) drafted.get("number")).endsWith("-A1").startsWith("CPO-");
+        assertThat(drafted.get("status")).isEqualTo("DRAFT");
+        assertThat(list("porteur", base + "/amendments")).as("a draft is the instruction's only").isEmpty();
+        assertThat(call("porteur", HttpMethod.GET, amendment, null).getStatusCode().value()).isEqualTo(404);
+        assertThat(call("signataire", HttpMethod.GET, amendment, null).getStatusCode().value())
+                .as("nor the signatory's before the structure signed").isEqualTo(404);
+        byte[] preview = bytes("instructeur", amendment + "/pdf");
+        assertThat(fr.agir.shared.PdfAValidation.failures(preview)).as("the avenant is PDF/A-2b").isEmpty();
+        post("instructeur", amendment + "/submit", null);
+
+        // One avenant at a time.
+        ResponseEntity<Map<String, Object>> second = call("instructeur", HttpMethod.POST, base + "/amendments",
+                Map.of("amounts", Map.of("1", 17000, "2", 11000), "object", "Encore", "reason", "Encore"));
+        assertProblem(second, 409, "urn:agir:probleme:etat-incompatible");
+        // Countersignature before the structure's signature: refused, nothing changed.
+        ResponseEntity<Map<String, Object>> early = call("signataire", HttpMethod.POST, amendment + "/countersign", null);
+        assertProblem(early, 409, "urn:agir:probleme:etat-incompatible");
+        assertThat((String) early.getBody().get("detail")).contains("pas encore signé par la structure");
+        assertThat(get("porteur", amendment).get("status")).isEqualTo("TO_SIGN");
+
+        // A wrong code: refused, nothing signed.
+        String subject = "Votre code pour signer l'avenant " + drafted.get("number");
+        int before = TestSmtp.get().withSubject(subject).size();
+        post("porteur", amendment + "/signature-code", null);
+        String code = lastSignatureCode(subject, before);
+        ResponseEntity<Map<String, Object>> wrong = call("porteur", HttpMethod.POST, amendment + "/sign",
+                Map.of("code", code.equals("000000") ? "111111" : "000000", "consent", true));
+        assertProblem(wrong, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat((String) wrong.getBody().get("detail")).contains("Code incorrect");
+        assertThat(get("porteur", amendment).get("status")).isEqualTo("TO_SIGN");
+        post("porteur", amendment + "/sign", Map.of("code", code, "consent", true));
+        assertThat(get("porteur", amendment).get("status")).isEqualTo("SIGNED");
+        assertThat(installmentAmount(grant, 1, "BALANCE")).as("nothing follows before the countersignature")
+                .isEqualByComparingTo("3600");
+        post("signataire", amendment + "/countersign", null);
+
+        assertThat(get("porteur", amendment).get("status")).isEqualTo("IN_FORCE");
+        assertThat(new BigDecimal(String.valueOf(get("porteur", base).get("totalAmount")))).isEqualByComparingTo("29000");
+        List<Map<String, Object>> signatures = (List<Map<String, Object>>) get("porteur", amendment + "/signatures")
+                .get("signatures");
+        assertThat(signatures).extracting(s -> s.get("signerName")).containsExactly("Paul Porteur", "Sophie Signataire");
+        assertThat(signatures).allSatisfy(s -> assertThat(s).containsEntry("intact", true)
+                .containsEntry("indication", "TOTAL_PASSED"));
+        try (PDDocument pdf = Loader.loadPDF(bytes("porteur", amendment + "/pdf"))) {
+            assertThat(pdf.getSignatureDictionaries()).hasSize(2);
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Avenant n° 1", "CP-2026-11-044",
+                    "12 000,00 €", "29 000,00 €");
+        }
+        assertThat(list("porteur", base + "/amendments")).extracting(a -> a.get("status")).containsExactly("IN_FORCE");
+
+        // Another structure's applicant reads none of it.
+        for (String path : List.of(base + "/amendments", amendment, amendment + "/pdf", amendment + "/signatures")) {
+            assertThat(callForText("porteuse", HttpMethod.GET, path).getStatusCode().value())
+                    .as("another applicant reading " + path).isEqualTo(404);
+        }
+        assertThat(call("porteuse", HttpMethod.POST, amendment + "/sign", Map.of("code", "123456", "consent", true))
+                .getStatusCode().value()).isEqualTo(404);
+
+        // The paid advance never changes; year 1's balance carries 17 000 − 14 400.
+        assertThat(installmentAmount(grant, 1, "ADVANCE")).isEqualByComparingTo("14400");
+        assertThat(awaitInstallment(grant.applicationId(), 1, "ADVANCE").get("status")).isEqualTo("PAID");
+        assertThat(installmentAmount(grant, 1, "BALANCE")).isEqualByComparingTo("2600");
+
+        // Year 1 ends; year 2's installments are scheduled from the avenant: 80 % of 12 000 €, then the rest.
+        Map<String, Object> report = awaitReport(grant.applicationId(), 1);
+        awaitWaitingAt(grant.reference(), "Task_SubmitReport");
+        post("porteur", "/api/reports/" + report.get("id") + "/submit", Map.of("actualCharges", 34000,
+                "actualProducts", 34000, "spentGrant", 17000, "qualitativeReport", "Action menée"));
+        awaitWaitingAt(grant.reference(), "Task_ValidateReport");
+        post("instructeur", "/api/reports/" + report.get("id") + "/review", Map.of("outcome", "VALIDATED"));
+        pay(grant.applicationId(), grant.reference(), 1, "BALANCE");
+        assertThat(installmentAmount(grant, 2, "ADVANCE")).isEqualByComparingTo("9600");
+        assertThat(installmentAmount(grant, 2, "BALANCE")).isEqualByComparingTo("2400");
+
+        // Audited, and the structure reads the avenant in its history.
+        assertThat(count("select count(*) from audit_event where entity_type = 'AMENDMENT' and entity_id = ? "
+                + "and action = 'AMENDMENT_IN_FORCE'", drafted.get("id"))).isEqualTo(1);
+        assertThat(count("select count(*) from audit_event where application_id = ? and action = 'INSTALLMENT_SCHEDULED' "
+                + "and reason like '%avenant%'", Long.valueOf(grant.applicationId()))).isEqualTo(1);
+        // The portal's agreement page lists the versions.
+        String portal = browser(signedInSession("porteur"), HttpMethod.GET,
+                "/portail/candidatures/" + grant.applicationId() + "/convention", null).getBody();
+        assertThat(portal).contains("Versions de la convention", "Avenant A1", "En vigueur");
+    }
+
+    private BigDecimal installmentAmount(InForce grant, int year, String kind) {
+        return new BigDecimal(String.valueOf(awaitInstallment(grant.applicationId(), year, kind).get("amount")));
+    }
+}

@@ -28,8 +28,11 @@ class InstallmentAmendments implements AmendmentInstallments {
     private final InstallmentRepository installments;
     private final PaymentTerms terms;
     private final AuditTrail audit;
+    private final fr.agir.payment.credit.CreditService credits;
 
-    InstallmentAmendments(InstallmentRepository installments, PaymentTerms terms, AuditTrail audit) {
+    InstallmentAmendments(InstallmentRepository installments, PaymentTerms terms, AuditTrail audit,
+                          fr.agir.payment.credit.CreditService credits) {
+        this.credits = credits;
         this.installments = installments;
         this.terms = terms;
         this.audit = audit;
@@ -80,5 +83,6 @@ class InstallmentAmendments implements AmendmentInstallments {
                 }
             }
         });
+        credits.recommitAct(agreementId);
     }
 }

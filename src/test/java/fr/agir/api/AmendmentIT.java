@@ -122,6 +122,8 @@ class AmendmentIT extends ApiTestSupport {
 
         assertThat(get("porteur", amendment).get("status")).isEqualTo("IN_FORCE");
         assertThat(new BigDecimal(String.valueOf(get("porteur", base).get("totalAmount")))).isEqualByComparingTo("29000");
+        assertThat(jdbc.queryForObject("select amount from credit_commitment where agreement_id = ?", BigDecimal.class,
+                agreementId)).as("the commitment follows the avenant (33 000 € voted)").isEqualByComparingTo("29000");
         List<Map<String, Object>> signatures = (List<Map<String, Object>>) get("porteur", amendment + "/signatures")
                 .get("signatures");
         assertThat(signatures).extracting(s -> s.get("signerName")).containsExactly("Paul Porteur", "Sophie Signataire");

@@ -2,7 +2,6 @@ package fr.agir.payment.credit;
 
 import fr.agir.agreement.Agreement;
 import fr.agir.agreement.BindingCommitments;
-import fr.agir.application.AmountKind;
 import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.application.ApplicationStatus;
@@ -81,8 +80,8 @@ public class CreditService implements BindingCommitments {
     }
 
     /**
-     * An avenant or a délibération modificative changed the grant: its commitment follows the amounts granted
-     * now (a withdrawn grant keeps only what was validated or paid). Nothing when the grant is not yet
+     * An avenant or a délibération modificative changed the grant: its commitment follows the act's total in
+     * force (a withdrawn grant keeps only what was validated or paid). Nothing when the grant is not yet
      * binding. Raising it is checked against the AE like a commitment; lowering it frees AE.
      */
     @Transactional
@@ -93,11 +92,19 @@ public class CreditService implements BindingCommitments {
         }
         entities.flush(); // the caller's changes (cancelled installments, status) before the sums read them
         Application application = applications.get(applicationId);
+        // The act's total as it stands: the voted amounts, changed by a délibération modificative or by the
+        // last avenant in force (AmendmentService), which both rewrite agreement.total_amount.
+        Long agreementId = ((Number) existing.get().get("agreement_id")).longValue();
         BigDecimal amount = application.getStatus() == ApplicationStatus.GRANT_WITHDRAWN
                 ? counted("i.application_id = ?", applicationId)
-                : applications.amounts(applicationId, AmountKind.GRANTED).values().stream()
-                .reduce(Money.ZERO, BigDecimal::add);
+                : jdbc.queryForObject("select total_amount from agreement where id = ?", BigDecimal.class, agreementId);
         record(applicationId, ((Number) existing.get().get("agreement_id")).longValue(), amount.setScale(2), false);
+    }
+
+    /** {@link #recommit} for the grant of an act: an avenant came into force (its installments followed it). */
+    @Transactional
+    public void recommitAct(Long agreementId) {
+        recommit(jdbc.queryForObject("select application_id from agreement where id = ?", Long.class, agreementId));
     }
 
     private void record(Long applicationId, Long agreementId, BigDecimal amount, boolean binding) {

@@ -9,6 +9,8 @@ import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
+import fr.agir.payment.desk.BankDetailsCheck;
+import fr.agir.payment.desk.FourEyesAudit;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.ForbiddenActionException;
 import fr.agir.shared.Texts;
@@ -45,11 +47,15 @@ public class PaymentService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final FourEyesAudit fourEyes;
+    private final BankDetailsCheck bankDetails;
 
     public PaymentService(InstallmentRepository installments, AgreementService agreements,
                           ApplicationService applications, PaymentTerms terms, LegalInstrumentRules instrumentRules,
                           NumberSequenceService numbers, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
-                          Clock clock) {
+                          Clock clock, FourEyesAudit fourEyes, BankDetailsCheck bankDetails) {
+        this.fourEyes = fourEyes;
+        this.bankDetails = bankDetails;
         this.instrumentRules = instrumentRules;
         this.installments = installments;
         this.agreements = agreements;
@@ -93,6 +99,7 @@ public class PaymentService {
         Installment installment = get(installmentId);
         PendingStep task = pendingTask(installment, ProcessKeys.TASK_PREPARE_PAYMENT);
         String remarks = Texts.optional(comment, "comment", 1000);
+        bankDetails.assertPayable(installment.getApplicationId());
         Installment.Status from = installment.getStatus();
         installment.prepare(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.INSTALLMENT_PREPARED, from,
@@ -108,6 +115,7 @@ public class PaymentService {
         Installment installment = get(installmentId);
         PendingStep task = pendingTask(installment, ProcessKeys.TASK_VALIDATE_PAYMENT);
         if (currentUser.username().equals(installment.getPreparedBy())) {
+            fourEyes.refusedValidation(ENTITY, installmentId, installment.getApplicationId(), installment.getStatus());
             throw new ForbiddenActionException("Séparation des tâches : l'agent qui a liquidé l'échéance ne peut pas "
                     + "valider le mandat. Un second agent des finances doit le faire.");
         }

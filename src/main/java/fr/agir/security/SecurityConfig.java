@@ -71,6 +71,7 @@ public class SecurityConfig {
                         .requestMatchers("/instruction", "/instruction/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
                         .requestMatchers("/jury", "/jury/**").hasRole(Role.JURY.name())
+                        .requestMatchers("/finances", "/finances/**").hasRole(Role.FINANCE.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)

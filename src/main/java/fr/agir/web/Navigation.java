@@ -53,6 +53,10 @@ public class Navigation {
         if (currentUser.hasRole(Role.REVIEWER)) {
             add(links, path, "/avis", "Avis de ma direction");
         }
+        if (currentUser.hasRole(Role.FINANCE)) {
+            add(links, path, "/finances", "Échéances à payer");
+            add(links, path, "/finances/rib", "RIB à vérifier");
+        }
         if (currentUser.hasRole(Role.JURY)) {
             add(links, path, "/jury", "Mes séances de jury");
         }
@@ -66,6 +70,9 @@ public class Navigation {
 
     /** "/instruction/jury/…" is the jury's, not the queue's. */
     private static boolean longerMatch(String path, String href) {
+        if (href.equals("/finances")) {
+            return path.startsWith("/finances/rib");
+        }
         return href.equals("/instruction") && (path.startsWith("/instruction/jury")
                 || path.startsWith("/instruction/candidatures") || path.startsWith("/instruction/tableau-de-bord")
                 || path.startsWith("/instruction/commission"));

@@ -105,10 +105,15 @@ public class BankDetailsChanges {
             throw new StateConflictException("Un changement de coordonnées bancaires attend déjà la vérification "
                     + "des finances : attendez leur décision avant d'en demander un autre.");
         }
+        // The newest RIB piece must be new: used by no earlier request, and not the first one of the case
+        // file while the account is still the registration's (that one shows the old account).
         List<Long> rib = jdbc.queryForList("SELECT id FROM structure_document WHERE structure_id = ? AND type = 'RIB' "
                 + "ORDER BY version DESC LIMIT 1", Long.class, structureId);
+        boolean registrationAccount = count("SELECT COUNT(*) FROM bank_details_change WHERE structure_id = ? "
+                + "AND status = 'APPROVED'", structureId) == 0;
         if (rib.isEmpty() || count("SELECT COUNT(*) FROM bank_details_change WHERE rib_document_id = ?",
-                rib.get(0)) > 0) {
+                rib.get(0)) > 0 || registrationAccount && count("SELECT COUNT(*) FROM structure_document "
+                + "WHERE structure_id = ? AND type = 'RIB'", structureId) < 2) {
             throw new InvalidInputException("Déposez d'abord le RIB du nouveau compte dans le dossier de la structure.",
                     Map.of("rib", "Le RIB du nouveau compte n'est pas encore dans le dossier de la structure "
                             + "(le RIB le plus récent a déjà servi à une demande)"));

@@ -7,7 +7,6 @@ import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -52,7 +51,12 @@ public class BulkPayments {
                 outcomes.add(new Outcome(id, label, true, null));
             } catch (DomainException e) {
                 outcomes.add(new Outcome(id, label, false, e.getMessage()));
-            } catch (OptimisticLockingFailureException | OptimisticLockingException e) {
+            } catch (RuntimeException e) {
+                // The JPA version or the engine's task revision: a colleague treated it at the same moment.
+                if (!(e instanceof OptimisticLockingFailureException)
+                        && !e.getClass().getSimpleName().contains("OptimisticLocking")) {
+                    throw e;
+                }
                 outcomes.add(new Outcome(id, label, false,
                         "Un ou une collègue a traité cette échéance au même moment : rouvrez-la pour voir son état."));
             }

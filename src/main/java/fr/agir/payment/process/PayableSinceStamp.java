@@ -1,4 +1,4 @@
-package fr.agir.payment.desk;
+package fr.agir.payment.process;
 
 import fr.agir.workflow.ProcessKeys;
 import java.sql.Timestamp;

@@ -5,7 +5,6 @@
 -- one status ordered by it.
 ALTER TABLE installment ADD COLUMN payable_since DATETIME(6) NULL;
 CREATE INDEX ix_installment_status_since ON installment (status, payable_since);
-CREATE INDEX ix_installment_application ON installment (application_id);
 
 -- A structure's bank details change: requested by a member with a new RIB piece of its case file,
 -- verified by a finance officer (never the requester) before any payment goes to the new account.

@@ -50,7 +50,7 @@ class FinanceBrowserIT extends BrowserTestSupport {
         awaitText("Délai de paiement par appel à projets");
         browser.driver.get(url("/finances?onglet=a-liquider&campaignId=" + campaignId));
         awaitText(structureName);
-        assertThat(browser.text()).contains("J+0", "avance, année 1", "13 500,00 €");
+        assertThat(browser.text()).contains("J+0", "avance, année 1", "21 600,00 €");
         check();
         browser.find(By.linkText(structureName)).click();
         awaitText("Vérifications avant paiement");

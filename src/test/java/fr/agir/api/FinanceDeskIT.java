@@ -55,9 +55,9 @@ class FinanceDeskIT extends ApiTestSupport {
         String base = "/finances?onglet=a-liquider&campaignId=" + ready.campaignId();
 
         String listed = page(session, base);
-        assertThat(listed).contains(link).contains("J+0").contains("avance, année 1").contains("13 500,00 €");
-        assertThat(page(session, base + "&minAmount=20000")).as("above its amount").doesNotContain(link);
-        assertThat(page(session, base + "&maxAmount=20000")).as("positive control").contains(link);
+        assertThat(listed).contains(link).contains("J+0").contains("avance, année 1").contains("21 600,00 €");
+        assertThat(page(session, base + "&minAmount=25000")).as("above its amount").doesNotContain(link);
+        assertThat(page(session, base + "&maxAmount=25000")).as("positive control").contains(link);
         assertThat(page(session, base + "&delai=proche")).as("not near 60 days yet").doesNotContain(link);
         assertThat(page(session, "/finances?onglet=a-valider&campaignId=" + ready.campaignId()))
                 .as("another tab").doesNotContain(link);
@@ -87,7 +87,7 @@ class FinanceDeskIT extends ApiTestSupport {
         String bankPage = "/portail/structures/" + structureId + "/coordonnees-bancaires";
         Map<String, String> newAccount = Map.of("iban", "FR14 2004 1010 0505 0001 3M02 606", "bic", "PSSTFRPP");
         ResponseEntity<String> refused = postForm(applicant, bankPage, newAccount);
-        assertThat(refused.getStatusCode().value()).isEqualTo(302);
+        assertThat(refused.getStatusCode().value()).isEqualTo(303);
         assertThat(page(applicant, bankPage)).contains("pas encore dans le dossier de la structure")
                 .contains("FR14 2004 1010 0505 0001 3M02 606");
         assertThat(count("SELECT COUNT(*) FROM bank_details_change WHERE structure_id = ?", structureId)).isZero();
@@ -112,7 +112,7 @@ class FinanceDeskIT extends ApiTestSupport {
         // A refusal needs a reason; an approval is confirmed first, then applied and audited.
         assertThat(page(finance1, "/finances/rib")).contains("FR1420041010050500013M02606");
         ResponseEntity<String> noReason = postForm(finance1, "/finances/rib/" + changeId + "/refuser", Map.of("reason", " "));
-        assertThat(noReason.getStatusCode().value()).isEqualTo(302);
+        assertThat(noReason.getStatusCode().value()).isEqualTo(303);
         assertThat(count("SELECT COUNT(*) FROM bank_details_change WHERE id = ? AND status = 'PENDING'", changeId))
                 .isEqualTo(1);
         ResponseEntity<String> confirm = postForm(finance1, "/finances/rib/" + changeId + "/approuver", Map.of());
@@ -151,7 +151,7 @@ class FinanceDeskIT extends ApiTestSupport {
         String finance1 = signedInSession("finances1");
         ResponseEntity<String> liquidated = postForm(finance1, "/finances/echeances/" + ready.installmentId()
                 + "/liquider", Map.of("comment", "Conditions réunies"));
-        assertThat(liquidated.getStatusCode().value()).isEqualTo(302);
+        assertThat(liquidated.getStatusCode().value()).isEqualTo(303);
         awaitWaitingAt(ready.voted().reference(), "Task_ValidatePayment");
         assertThat(page(finance1, "/finances?onglet=a-valider&campaignId=" + ready.campaignId()))
                 .contains("Fanny Finances").contains("vous : un ou une collègue doit valider");
@@ -262,7 +262,7 @@ class FinanceDeskIT extends ApiTestSupport {
                 Long.valueOf(ready.installmentId()));
 
         String portal = page(signedInSession("porteur"), "/portail/candidatures/" + ready.voted().applicationId());
-        assertThat(portal).contains("Versements de la subvention").contains("Avance, année 1").contains("13 500,00 €")
+        assertThat(portal).contains("Versements de la subvention").contains("Avance, année 1").contains("21 600,00 €")
                 .contains(order).contains("Solde, année 1").contains("Prévu")
                 .doesNotContain("Fanny Finances").doesNotContain("Fabrice Finances");
         ResponseEntity<String> other = browser(signedInSession("porteuse"), HttpMethod.GET,
@@ -285,7 +285,7 @@ class FinanceDeskIT extends ApiTestSupport {
     }
 
     private String followRedirect(String session, ResponseEntity<String> response) {
-        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(302);
+        assertThat(response.getStatusCode().value()).as(String.valueOf(response.getBody())).isEqualTo(303);
         return page(session, response.getHeaders().getLocation().toString().replaceFirst("^https?://[^/]+", ""));
     }
 

@@ -43,6 +43,7 @@ public class BankDetailsController {
     @PostMapping("/portail/structures/{id}/coordonnees-bancaires")
     public String request(@PathVariable Long id, @Valid @ModelAttribute(FORM) BankDetailsForm form,
                           BindingResult result, RedirectAttributes redirect) {
+        structures.checkMember(id); // 404 for anyone else, before the form's own errors
         if (!result.hasErrors()) {
             try {
                 changes.request(id, form.getIban(), form.getBic());

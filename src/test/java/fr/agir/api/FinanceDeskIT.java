@@ -55,7 +55,8 @@ class FinanceDeskIT extends ApiTestSupport {
         String base = "/finances?onglet=a-liquider&campaignId=" + ready.campaignId();
 
         String listed = page(session, base);
-        assertThat(listed).contains(link).contains("J+0").contains("avance, année 1").contains("21 600,00 €");
+        assertThat(listed).contains(link).contains("J+0").contains("avance, année 1").contains("21 600,00 €")
+                .doesNotContain("délai de 60 jours dépassé").doesNotContain("proche des 60 jours");
         assertThat(page(session, base + "&minAmount=25000")).as("above its amount").doesNotContain(link);
         assertThat(page(session, base + "&maxAmount=25000")).as("positive control").contains(link);
         assertThat(page(session, base + "&delai=proche")).as("not near 60 days yet").doesNotContain(link);

@@ -103,7 +103,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                 // the jury: sessions (DIEESS), a member's sessions and conflicts, their pages
                 Map.entry("sessions", sessionId), Map.entry("my-sessions", sessionId), Map.entry("seances", sessionId),
                 Map.entry("conflicts", sessionId), Map.entry("my-conflicts", sessionId), Map.entry("conflits", sessionId),
-                Map.entry("campagnes", String.valueOf(campaignId)));
+                Map.entry("campagnes", String.valueOf(campaignId)),
+                // the finance workspace: refused by role before any id is read
+                Map.entry("echeances", grant.advanceId()), Map.entry("rib", "1"));
         String documentId = String.valueOf(((List<Map<String, Object>>) get("porteur", "/api/structures/"
                 + grant.structureId() + "/documents").get("current")).get(0).get("id"));
         String messageId = String.valueOf(post("porteur", "/api/applications/" + grant.applicationId() + "/messages",

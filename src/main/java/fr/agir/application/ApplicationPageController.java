@@ -26,15 +26,20 @@ public class ApplicationPageController {
 
     private final PortalViews views;
     private final MessageService messages;
+    private final org.springframework.beans.factory.ObjectProvider<ApplicationPayments> payments;
 
-    public ApplicationPageController(PortalViews views, MessageService messages) {
+    public ApplicationPageController(PortalViews views, MessageService messages,
+                                     org.springframework.beans.factory.ObjectProvider<ApplicationPayments> payments) {
         this.views = views;
         this.messages = messages;
+        this.payments = payments;
     }
 
     @GetMapping("/portail/candidatures/{id}")
     public String page(@PathVariable Long id, @RequestParam(required = false) String ok, Model model) {
         model.addAttribute("page", views.applicationPage(id));
+        ApplicationPayments paid = payments.getIfAvailable();
+        model.addAttribute("payments", paid == null ? java.util.List.of() : paid.of(id));
         // The report form (form-js, a script) comes back here with ?ok=compte-rendu: it cannot flash a notice.
         if ("compte-rendu".equals(ok) && !model.containsAttribute(Notice.ATTRIBUTE)) {
             model.addAttribute(Notice.ATTRIBUTE, Notice.success("Compte-rendu financier remis.",

@@ -127,6 +127,7 @@ public enum AuditAction {
     REPORT_SUBMITTED("Compte rendu financier remis", false, APPLICANT, FINANCE, STAFF),
     REPORT_REVIEWED("Compte rendu financier examiné", true, APPLICANT, FINANCE, STAFF),
     REPORT_OVERDUE("Compte rendu financier en retard", true, APPLICANT, FINANCE, STAFF),
+    PAYMENT_VALIDATION_REFUSED("Validation refusée : même agent que la liquidation", false, FINANCE, STAFF),
     RECOVERY_ORDER_ISSUED("Titre de recette émis (reversement demandé)", true, APPLICANT, FINANCE, STAFF),
     // Budget credits (payment.credit): the finance's and the DIEESS's, never the structure's.
     CREDIT_SET("Crédit budgétaire (AE ou CP) ouvert ou modifié", false, FINANCE, STAFF),
@@ -146,6 +147,10 @@ public enum AuditAction {
     MEMBER_LEFT("Membre parti de la structure", true, APPLICANT, STAFF),
     MEMBER_REMOVED("Membre retiré de la structure", true, APPLICANT, STAFF),
     INVITATION_REVOKED("Invitation annulée", true, APPLICANT, STAFF),
+    BANK_DETAILS_CHANGE_REQUESTED("Changement de coordonnées bancaires demandé", true, APPLICANT, FINANCE, STAFF),
+    BANK_DETAILS_CHANGE_APPROVED("Nouvelles coordonnées bancaires vérifiées par les finances", true, APPLICANT, FINANCE, STAFF),
+    BANK_DETAILS_CHANGE_REJECTED("Changement de coordonnées bancaires refusé par les finances", true, APPLICANT, FINANCE, STAFF),
+    BANK_DETAILS_CHANGE_SELF_REFUSED("Vérification refusée : l'agent a lui-même demandé le changement", false, FINANCE, STAFF),
     JOIN_REQUESTED("Demande à rejoindre la structure", true, APPLICANT, STAFF),
 
     // Campaigns and refused accesses: the DIEESS's.

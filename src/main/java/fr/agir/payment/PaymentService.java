@@ -9,6 +9,8 @@ import fr.agir.application.Application;
 import fr.agir.application.ApplicationService;
 import fr.agir.audit.AuditAction;
 import fr.agir.audit.AuditTrail;
+import fr.agir.payment.desk.BankDetailsCheck;
+import fr.agir.payment.desk.FourEyesAudit;
 import fr.agir.security.CurrentUser;
 import fr.agir.shared.ForbiddenActionException;
 import fr.agir.shared.Texts;
@@ -47,13 +49,18 @@ public class PaymentService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final fr.agir.payment.credit.CreditService credits;
+    private final FourEyesAudit fourEyes;
+    private final BankDetailsCheck bankDetails;
 
     public PaymentService(InstallmentRepository installments, AgreementService agreements,
                           fr.agir.agreement.AmendmentService amendments,
                           ApplicationService applications, PaymentTerms terms, LegalInstrumentRules instrumentRules,
                           NumberSequenceService numbers, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
-                          Clock clock, fr.agir.payment.credit.CreditService credits) {
+                          Clock clock, fr.agir.payment.credit.CreditService credits, FourEyesAudit fourEyes,
+                          BankDetailsCheck bankDetails) {
         this.credits = credits;
+        this.fourEyes = fourEyes;
+        this.bankDetails = bankDetails;
         this.instrumentRules = instrumentRules;
         this.installments = installments;
         this.agreements = agreements;
@@ -99,6 +106,7 @@ public class PaymentService {
         Installment installment = get(installmentId);
         PendingStep task = pendingTask(installment, ProcessKeys.TASK_PREPARE_PAYMENT);
         String remarks = Texts.optional(comment, "comment", 1000);
+        bankDetails.assertPayable(installment.getApplicationId());
         Installment.Status from = installment.getStatus();
         installment.prepare(currentUser.username(), Instant.now(clock));
         audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.INSTALLMENT_PREPARED, from,
@@ -114,6 +122,7 @@ public class PaymentService {
         Installment installment = get(installmentId);
         PendingStep task = pendingTask(installment, ProcessKeys.TASK_VALIDATE_PAYMENT);
         if (currentUser.username().equals(installment.getPreparedBy())) {
+            fourEyes.refusedValidation(ENTITY, installmentId, installment.getApplicationId(), installment.getStatus());
             throw new ForbiddenActionException("Séparation des tâches : l'agent qui a liquidé l'échéance ne peut pas "
                     + "valider le mandat. Un second agent des finances doit le faire.");
         }

@@ -71,6 +71,10 @@ public class SecurityConfig {
                         .requestMatchers("/instruction", "/instruction/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
                         .requestMatchers("/jury", "/jury/**").hasRole(Role.JURY.name())
+                        // The credits (AE/CP) are set by finance and by the administrator; the rest is finance's.
+                        .requestMatchers("/finances/credits", "/finances/credits/**")
+                        .hasAnyRole(Role.FINANCE.name(), Role.ADMIN.name())
+                        .requestMatchers("/finances", "/finances/**").hasRole(Role.FINANCE.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)

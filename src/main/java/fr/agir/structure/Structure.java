@@ -50,6 +50,12 @@ public class Structure {
     protected Structure() {
     }
 
+    /** New bank details, once finance has verified them against the new RIB piece (payment/desk). */
+    void changeBankDetails(String iban, String bic) {
+        this.iban = iban;
+        this.bic = bic;
+    }
+
     Structure(String name, LegalForm legalForm, String siret, String rna, String addressLine, String postalCode,
               Commune commune, String legalRepName, String legalRepEmail, String iban, String bic,
               String createdBy, Instant createdAt) {

@@ -166,6 +166,15 @@ public class StructureService {
         return result;
     }
 
+    /**
+     * The account payments go to from now on: only once a finance officer has verified a change
+     * requested with a new RIB piece (payment/desk/BankDetailsChanges, which audits it).
+     */
+    @Transactional
+    public void applyVerifiedBankDetails(Long structureId, String iban, String bic) {
+        get(structureId).changeBankDetails(iban, bic);
+    }
+
     @Transactional(readOnly = true)
     public Structure get(Long structureId) {
         return structures.findById(structureId).orElseThrow(StructureService::notFound);

@@ -53,12 +53,14 @@ public class Navigation {
         if (currentUser.hasRole(Role.REVIEWER)) {
             add(links, path, "/avis", "Avis de ma direction");
         }
-        if (currentUser.hasRole(Role.JURY)) {
-            add(links, path, "/jury", "Mes séances de jury");
-        }
         if (currentUser.hasRole(Role.FINANCE)) {
+            add(links, path, "/finances", "Échéances à payer");
+            add(links, path, "/finances/rib", "RIB à vérifier");
             add(links, path, "/finances/bordereaux", "Bordereaux");
             add(links, path, "/finances/retours", "Retours de paiement");
+        }
+        if (currentUser.hasRole(Role.JURY)) {
+            add(links, path, "/jury", "Mes séances de jury");
         }
         if (currentUser.hasRole(Role.FINANCE) || currentUser.hasRole(Role.ADMIN)) {
             add(links, path, "/finances/credits", "Crédits (AE/CP)");
@@ -73,6 +75,10 @@ public class Navigation {
 
     /** "/instruction/jury/…" is the jury's, not the queue's. */
     private static boolean longerMatch(String path, String href) {
+        if (href.equals("/finances")) {
+            return path.startsWith("/finances/rib") || path.startsWith("/finances/bordereaux")
+                    || path.startsWith("/finances/retours") || path.startsWith("/finances/credits");
+        }
         return href.equals("/instruction") && (path.startsWith("/instruction/jury")
                 || path.startsWith("/instruction/candidatures") || path.startsWith("/instruction/tableau-de-bord")
                 || path.startsWith("/instruction/commission"));

@@ -212,6 +212,22 @@ class ConfidentialityIT extends ApiTestSupport {
         financeSees.put("installments", text("finances1", "/api/applications/" + id + "/installments"));
         financeSees.put("awaiting validation", text("finances2", "/api/installments/awaiting-validation"));
         financeSees.put("/api/applications", text("finances1", "/api/applications"));
+        // The finance workspace (/finances): its lists and the installment's page, never the case file.
+        String installmentId = String.valueOf(list("finances1", "/api/applications/" + id + "/installments").get(0)
+                .get("id"));
+        // Paid, or validated while the finance software's return is awaited: one of the two tabs lists it.
+        financeSees.put("/finances", page("finances1", "/finances?onglet=payees&campaignId=" + campaignId)
+                + page("finances1", "/finances?onglet=validees&campaignId=" + campaignId));
+        financeSees.put("/finances/echeances", page("finances2", "/finances/echeances/" + installmentId));
+        assertThat(financeSees.get("/finances")).as("positive control: the installment listed")
+                .contains("/finances/echeances/" + installmentId);
+        for (String user : List.of("porteur", "avis-dter", "jury", "instructeur")) {
+            String outsider = signedInSession(user);
+            for (String path : List.of("/finances", "/finances/rib", "/finances/echeances/" + installmentId)) {
+                assertThat(browser(outsider, HttpMethod.GET, path, null).getStatusCode().value())
+                        .as("%s opening %s", user, path).isIn(403, 404);
+            }
+        }
         assertThat(financeSees.get("installments")).as("positive control").contains("PAID");
         financeSees.forEach((where, text) -> assertThat(text).as("finance's %s", where)
                 .doesNotContain(forbidden.get(AuditReader.FINANCE))

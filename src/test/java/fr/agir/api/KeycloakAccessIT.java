@@ -110,7 +110,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                 Map.entry("campagnes", String.valueOf(campaignId)),
                 // the bordereau the grant's advance was exported in (finance only)
                 Map.entry("bordereaux", String.valueOf(list("finances1", "/api/payment-orders?installment="
-                        + grant.advanceId()).get(0).get("bordereauId"))));
+                        + grant.advanceId()).get(0).get("bordereauId"))),
+                // the finance workspace: refused by role before any id is read
+                Map.entry("echeances", grant.advanceId()), Map.entry("rib", "1"));
         String documentId = String.valueOf(((List<Map<String, Object>>) get("porteur", "/api/structures/"
                 + grant.structureId() + "/documents").get("current")).get(0).get("id"));
         String messageId = String.valueOf(post("porteur", "/api/applications/" + grant.applicationId() + "/messages",

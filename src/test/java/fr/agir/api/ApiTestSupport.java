@@ -502,7 +502,7 @@ abstract class ApiTestSupport {
     protected String validatedAdvance() {
         Voted voted = votedOneYear();
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + voted.applicationId() + "/agreement").get("id"));
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         Map<String, Object> installment = awaitInstallment(voted.applicationId(), 1, "ADVANCE");

@@ -34,7 +34,7 @@ class FinanceDeskIT extends ApiTestSupport {
         Voted voted = votedOneYear();
         String agreementId = String.valueOf(get("porteur", "/api/applications/" + voted.applicationId() + "/agreement")
                 .get("id"));
-        post("porteur", "/api/agreements/" + agreementId + "/sign", null);
+        signAgreement("porteur", agreementId);
         awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);
         Map<String, Object> installment = awaitInstallment(voted.applicationId(), 1, "ADVANCE");
@@ -206,8 +206,10 @@ class FinanceDeskIT extends ApiTestSupport {
         }
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'INSTALLMENT' AND entity_id = ? "
                 + "AND action = 'PAYMENT_VALIDATED'", ready.installmentId())).isEqualTo(1);
-        await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM installment WHERE id = ? "
-                + "AND payment_order_number IS NOT NULL", ready.installmentId()) == 1);
+        // Exported and paid by the finance software's return: one payment order, once.
+        exportAndReturn(ready.installmentId());
+        assertThat(count("SELECT COUNT(*) FROM payment_order WHERE installment_id = ?", ready.installmentId()))
+                .isEqualTo(1);
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'INSTALLMENT' AND entity_id = ? "
                 + "AND action = 'PAYMENT_ORDER_ISSUED'", ready.installmentId())).isEqualTo(1);
     }
@@ -257,8 +259,7 @@ class FinanceDeskIT extends ApiTestSupport {
         post("finances1", "/api/installments/" + ready.installmentId() + "/prepare", Map.of());
         awaitWaitingAt(ready.voted().reference(), "Task_ValidatePayment");
         post("finances2", "/api/installments/" + ready.installmentId() + "/validate", Map.of("decision", "APPROVE"));
-        await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM installment WHERE id = ? "
-                + "AND payment_order_number IS NOT NULL", ready.installmentId()) == 1);
+        exportAndReturn(ready.installmentId());
         String order = jdbc.queryForObject("SELECT payment_order_number FROM installment WHERE id = ?", String.class,
                 Long.valueOf(ready.installmentId()));
 

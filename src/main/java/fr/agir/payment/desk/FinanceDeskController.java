@@ -158,7 +158,7 @@ public class FinanceDeskController {
         if (!result.hasErrors()) {
             try {
                 payments.validate(id, true, form.getComment());
-                Notice.success("Mandat validé.", "Le mandat de paiement est émis pour le logiciel financier.",
+                Notice.success("Mandat validé.", "Il part au logiciel financier avec le prochain bordereau ; il sera payé au retour de celui-ci.",
                         Notice.link("/finances?onglet=a-valider", "Retour aux échéances à valider")).flash(redirect);
                 return "redirect:/finances/echeances/" + id;
             } catch (DomainException e) {

@@ -14,8 +14,8 @@ public class PortalRecoveryController {
         this.service = service;
     }
 
-    @GetMapping("/portail/candidatures/{id}/titres/{orderId}/courrier")
-    public ResponseEntity<byte[]> letter(@PathVariable Long id, @PathVariable Long orderId) {
+    @GetMapping("/portail/candidatures/{id}/titres/{letterId}/courrier")
+    public ResponseEntity<byte[]> letter(@PathVariable Long id, @PathVariable("letterId") Long orderId) {
         RecoveryOrder o = service.letterOf(id, orderId);
         return RecoveryApi.pdf(o, o.getLetterPdf());
     }

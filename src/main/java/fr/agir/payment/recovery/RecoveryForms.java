@@ -9,7 +9,7 @@ public final class RecoveryForms {
     }
 
     public static class Raise {
-        @NotBlank(message = "Indiquez la référence de la candidature (par exemple AAA-2026-000123).")
+        @NotBlank(message = "Indiquez la référence de la candidature (par exemple AGIR-2026-000123).")
         @Size(max = 40, message = "40 caractères au plus")
         private String reference;
         @NotBlank(message = "Indiquez le montant à recouvrer, en euros.")

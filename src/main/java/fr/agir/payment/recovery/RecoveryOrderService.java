@@ -106,7 +106,7 @@ public class RecoveryOrderService {
         Long applicationId = reference == null || reference.isBlank() ? null : applicationOf(reference.strip());
         if (applicationId == null) {
             errors.put("reference", reference == null || reference.isBlank()
-                    ? "Indiquez la référence de la candidature (par exemple AAA-2026-000123)."
+                    ? "Indiquez la référence de la candidature (par exemple AGIR-2026-000123)."
                     : "Aucune subvention accordée ne porte la référence « " + cut(reference.strip(), 40) + " ».");
         }
         if (reason == null || reason.isBlank()) {

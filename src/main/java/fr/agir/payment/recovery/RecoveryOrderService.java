@@ -121,6 +121,9 @@ public class RecoveryOrderService {
         } else if (amount.scale() > 2 && amount.stripTrailingZeros().scale() > 2) {
             errors.put("amount", "Le montant a au plus deux décimales (centimes).");
         } else if (applicationId != null) {
+            // Two officers raising at the same moment on one application: one after the other, never above what was paid.
+            em.createNativeQuery("select id from application where id = ?1 for update").setParameter(1, applicationId)
+                    .getResultList();
             Recoverable r = recoverable(applicationId);
             if (amount.compareTo(r.available()) > 0) {
                 errors.put("amount", "Le montant dépasse ce qui peut être recouvré : " + Money.format(r.paid())

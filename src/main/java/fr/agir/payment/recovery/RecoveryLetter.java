@@ -105,7 +105,7 @@ public class RecoveryLetter implements ApplicationLetters {
                 .heading("Département de la Seine-Saint-Denis")
                 .paragraph(Directorate.DIEESS.label() + " (DIEESS)")
                 .paragraph(departmentAddress)
-                .paragraph("Bobigny, le " + French.longDate(today))
+                .paragraph("Bobigny, le " + today.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)))
                 .field("Référence", reference + " — titre de recettes n° " + o.getNumber())
                 .section("Destinataire")
                 .paragraph(to.toString())

@@ -618,6 +618,11 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(report.getStatus()).isEqualTo(Report.Status.RECOVERY);
         assertThat(report.getRecoveryOrderNumber()).startsWith("TR-");
         assertThat(report.getRecoveryAmount()).isEqualByComparingTo("4000.00");
+        // The recovery order itself (payment.recovery): to export, for the amount, with its letter.
+        assertThat(jdbc.queryForMap("select origin, status, amount, letter_pdf is not null as letter from recovery_order "
+                + "where order_number = ?", report.getRecoveryOrderNumber()))
+                .containsEntry("origin", "REPORT_REVIEW").containsEntry("status", "TO_EXPORT")
+                .containsEntry("amount", new BigDecimal("4000.00"));
         assertThat(installment(app, 1, Installment.Kind.BALANCE).getStatus()).isEqualTo(Installment.Status.CANCELLED);
         assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
     }

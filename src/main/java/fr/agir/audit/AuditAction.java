@@ -129,6 +129,9 @@ public enum AuditAction {
     REPORT_OVERDUE("Compte rendu financier en retard", true, APPLICANT, FINANCE, STAFF),
     PAYMENT_VALIDATION_REFUSED("Validation refusée : même agent que la liquidation", false, FINANCE, STAFF),
     RECOVERY_ORDER_ISSUED("Titre de recette émis (reversement demandé)", true, APPLICANT, FINANCE, STAFF),
+    RECOVERY_ORDER_EXPORTED("Titre de recette transmis au logiciel financier", false, FINANCE, STAFF),
+    RECOVERY_ORDER_RECOVERED("Titre de recette recouvré", true, APPLICANT, FINANCE, STAFF),
+    RECOVERY_ORDER_CANCELLED("Titre de recette annulé", true, APPLICANT, FINANCE, STAFF),
     // Budget credits (payment.credit): the finance's and the DIEESS's, never the structure's.
     CREDIT_SET("Crédit budgétaire (AE ou CP) ouvert ou modifié", false, FINANCE, STAFF),
     COMMITMENT_RECORDED("Subvention engagée sur l'autorisation d'engagement", false, FINANCE, STAFF),

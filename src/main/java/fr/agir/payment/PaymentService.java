@@ -51,13 +51,15 @@ public class PaymentService {
     private final fr.agir.payment.credit.CreditService credits;
     private final FourEyesAudit fourEyes;
     private final BankDetailsCheck bankDetails;
+    private final fr.agir.payment.recovery.RecoveryOrderService recoveryOrders;
 
     public PaymentService(InstallmentRepository installments, AgreementService agreements,
                           fr.agir.agreement.AmendmentService amendments,
                           ApplicationService applications, PaymentTerms terms, LegalInstrumentRules instrumentRules,
                           NumberSequenceService numbers, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
                           Clock clock, fr.agir.payment.credit.CreditService credits, FourEyesAudit fourEyes,
-                          BankDetailsCheck bankDetails) {
+                          BankDetailsCheck bankDetails, fr.agir.payment.recovery.RecoveryOrderService recoveryOrders) {
+        this.recoveryOrders = recoveryOrders;
         this.credits = credits;
         this.fourEyes = fourEyes;
         this.bankDetails = bankDetails;
@@ -225,8 +227,8 @@ public class PaymentService {
 
     /**
      * A grant withdrawn by a later délibération: what is not yet paid is cancelled, the act ends and the
-     * application is closed as withdrawn; what was already paid is named as to be recovered (the recovery
-     * order itself comes with the finance issue).
+     * application is closed as withdrawn; what was already paid is named as to be recovered, and one recovery
+     * order (titre de recettes) for the sum paid is raised and notified to the structure.
      */
     @Transactional
     public void closeWithdrawnGrant(Long applicationId, String deliberation) {
@@ -253,6 +255,7 @@ public class PaymentService {
         applications.changeStatus(applicationId, fr.agir.application.ApplicationStatus.GRANT_WITHDRAWN,
                 AuditAction.GRANT_WITHDRAWN, reason.length() > 1000 ? reason.substring(0, 999) + "…" : reason);
         credits.recommit(applicationId);
+        recoveryOrders.raiseForWithdrawal(applicationId, deliberation);
     }
 
     /** Amount already paid for a grant year. */

@@ -47,11 +47,14 @@ public class ReportingService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final OverdueReportMail overdueMail;
+    private final fr.agir.payment.recovery.RecoveryOrderService recoveryOrders;
 
     public ReportingService(ReportRepository reports, AgreementService agreements, ApplicationService applications,
                             StructureService structures, PaymentService payments, NumberSequenceService numbers,
                             Deadlines deadlines, Workflow workflow, AuditTrail audit, CurrentUser currentUser,
-                            Clock clock, OverdueReportMail overdueMail) {
+                            Clock clock, OverdueReportMail overdueMail,
+                            fr.agir.payment.recovery.RecoveryOrderService recoveryOrders) {
+        this.recoveryOrders = recoveryOrders;
         this.overdueMail = overdueMail;
         this.reports = reports;
         this.agreements = agreements;
@@ -169,10 +172,11 @@ public class ReportingService {
     public void issueRecoveryOrder(Long agreementId, int year) {
         Report report = reports.findByAgreementIdAndGrantYear(agreementId, year).orElseThrow();
         if (report.getRecoveryOrderNumber() == null) {
-            String number = numbers.next(NumberSequenceService.RECOVERY_ORDER, "TR-" + LocalDate.now(clock).getYear());
+            // The order itself (numbered per budget year, exported, followed, notified by letter) is payment's.
+            String number = recoveryOrders.raiseFromReport(report.getApplicationId(), report.getRecoveryAmount(),
+                    "Compte rendu financier de l'année " + year + " : sommes non employées ou indues"
+                            + (report.getReviewReason() == null ? "" : " — " + report.getReviewReason())).getNumber();
             report.recoveryOrder(number);
-            audit.record(ENTITY, report.getId(), report.getApplicationId(), AuditAction.RECOVERY_ORDER_ISSUED, report.getStatus(),
-                    report.getStatus(), number + " : " + report.getRecoveryAmount() + " €");
         }
         payments.cancelBalance(agreementId, year, "Titre de recettes " + report.getRecoveryOrderNumber());
     }

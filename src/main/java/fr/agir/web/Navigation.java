@@ -58,6 +58,7 @@ public class Navigation {
             add(links, path, "/finances/rib", "RIB à vérifier");
             add(links, path, "/finances/bordereaux", "Bordereaux");
             add(links, path, "/finances/retours", "Retours de paiement");
+            add(links, path, "/finances/titres", "Titres de recettes");
         }
         if (currentUser.hasRole(Role.JURY)) {
             add(links, path, "/jury", "Mes séances de jury");
@@ -77,7 +78,7 @@ public class Navigation {
     private static boolean longerMatch(String path, String href) {
         if (href.equals("/finances")) {
             return path.startsWith("/finances/rib") || path.startsWith("/finances/bordereaux")
-                    || path.startsWith("/finances/retours") || path.startsWith("/finances/credits");
+                    || path.startsWith("/finances/retours") || path.startsWith("/finances/credits") || path.startsWith("/finances/titres");
         }
         return href.equals("/instruction") && (path.startsWith("/instruction/jury")
                 || path.startsWith("/instruction/candidatures") || path.startsWith("/instruction/tableau-de-bord")

@@ -112,7 +112,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                 Map.entry("bordereaux", String.valueOf(list("finances1", "/api/payment-orders?installment="
                         + grant.advanceId()).get(0).get("bordereauId"))),
                 // the finance workspace: refused by role before any id is read
-                Map.entry("echeances", grant.advanceId()), Map.entry("rib", "1"));
+                Map.entry("echeances", grant.advanceId()), Map.entry("rib", "1"),
+                // recovery orders and their exports (finance only): refused by role before any id is read
+                Map.entry("recovery-orders", "1"), Map.entry("exports", "1"), Map.entry("titres", "1"));
         String documentId = String.valueOf(((List<Map<String, Object>>) get("porteur", "/api/structures/"
                 + grant.structureId() + "/documents").get("current")).get(0).get("id"));
         String messageId = String.valueOf(post("porteur", "/api/applications/" + grant.applicationId() + "/messages",
@@ -259,6 +261,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
             Map.entry("/api/applications/{id}/decision", Map.of("outcome", "ADOPTED", "deliberationNumber", "CP-X",
                     "deliberationDate", LocalDate.now().toString())),
             Map.entry("/api/installments/{id}/prepare", Map.of("comment", "x")),
+            Map.entry("/api/recovery-orders/{id}/cancel", Map.of("reason", "Intrus")),
+            Map.entry("/api/recovery-orders/{id}/recovered", Map.of("date", "2026-01-05", "amount", 1)),
             Map.entry("/api/amendments/{id}/sign", Map.of("code", "123456", "consent", true)),
             Map.entry("/api/agreements/{id}/amendments", Map.of("amounts", Map.of("1", 1), "object", "Intrus",
                     "reason", "Intrus")),

@@ -79,6 +79,21 @@ class FinanceBrowserIT extends BrowserTestSupport {
         await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM audit_event WHERE entity_type = 'INSTALLMENT' "
                 + "AND entity_id = ? AND action = 'PAYMENT_VALIDATED' AND actor = 'finances2'", id) == 1);
 
+        // The validated tab and the installment's page follow the order into its bordereau.
+        browser.driver.get(url("/finances?onglet=validees&campaignId=" + campaignId));
+        awaitText(structureName);
+        assertThat(browser.text()).contains("En attente du prochain bordereau", "Générer les bordereaux du jour",
+                "Fonctionnement");
+        check();
+        exportedOrder(id);
+        browser.driver.get(url("/finances?onglet=validees&campaignId=" + campaignId));
+        awaitText("Bordereau n°");
+        check();
+        browser.find(By.linkText(structureName)).click();
+        awaitText("Mandat de paiement");
+        assertThat(browser.text()).contains("Numéro de pièce", "En attente du retour du logiciel financier");
+        check();
+
         browser.driver.get(url("/finances/rib"));
         awaitText("Changements de coordonnées bancaires à vérifier");
         check();

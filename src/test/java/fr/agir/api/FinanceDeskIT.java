@@ -273,6 +273,56 @@ class FinanceDeskIT extends ApiTestSupport {
         assertThat(String.valueOf(other.getBody())).doesNotContain(order);
     }
 
+    @Test
+    void thePartFilterAndTheValidatedTabFollowTheInstallmentIntoItsBordereauAndItsPayment() {
+        String id = validatedAdvance();
+        long applicationId = jdbc.queryForObject("SELECT application_id FROM installment WHERE id = ?", Long.class,
+                Long.valueOf(id));
+        long campaignId = jdbc.queryForObject("SELECT campaign_id FROM application WHERE id = ?", Long.class,
+                applicationId);
+        String session = signedInSession("finances1");
+        String link = "/finances/echeances/" + id;
+        String base = "/finances?onglet=validees&campaignId=" + campaignId;
+
+        // Part: fonctionnement (the report line's nature); made investissement, the filters follow.
+        assertThat(page(session, base + "&part=fonctionnement")).contains(link).contains("Fonctionnement");
+        assertThat(page(session, base + "&part=investissement")).as("other part").doesNotContain(link);
+        String nature = jdbc.queryForObject("SELECT COALESCE((SELECT nature FROM cp_report_line WHERE application_id = ? "
+                + "ORDER BY id DESC LIMIT 1), 'NONE')", String.class, applicationId);
+        if (!"NONE".equals(nature)) {
+            jdbc.update("UPDATE cp_report_line SET nature = 'INVESTMENT' WHERE application_id = ?", applicationId);
+            try {
+                assertThat(page(session, base + "&part=investissement")).contains(link).contains("Investissement");
+                assertThat(page(session, base + "&part=fonctionnement")).doesNotContain(link);
+            } finally {
+                jdbc.update("UPDATE cp_report_line SET nature = ? WHERE application_id = ?", nature, applicationId);
+            }
+        }
+
+        // Validated, not exported: waiting for the next bordereau, and the workspace links to the export.
+        String waiting = page(session, base);
+        assertThat(waiting).contains(link).contains("En attente du prochain bordereau")
+                .contains("Générer les bordereaux du jour").contains("/finances/bordereaux");
+        assertThat(page(session, link)).contains("Mandat de paiement").contains("attend le prochain bordereau");
+
+        // Exported: the row and the page name its bordereau and piece; paid: the mandate and the date.
+        Map<String, Object> order = exportedOrder(id);
+        Map<String, Object> row = jdbc.queryForMap("SELECT b.id, b.bordereau_number, po.piece_number FROM payment_order po "
+                + "JOIN bordereau b ON b.id = po.bordereau_id WHERE po.installment_id = ?", Long.valueOf(id));
+        String bordereauLink = "/finances/bordereaux/" + row.get("id");
+        assertThat(page(session, base)).contains(bordereauLink).contains("Bordereau n° " + row.get("bordereau_number"))
+                .contains("Pièce n° " + row.get("piece_number"));
+        assertThat(page(session, link)).contains(bordereauLink).contains(String.valueOf(row.get("piece_number")))
+                .contains("En attente du retour du logiciel financier");
+        exportAndReturn(id);
+        await().atMost(PATIENCE).until(() -> count("SELECT COUNT(*) FROM installment WHERE id = ? AND status = 'PAID'",
+                id) == 1);
+        String paid = page(session, link);
+        assertThat(paid).contains(bordereauLink).contains("MDT-" + order.get("idPce"))
+                .contains(java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS)
+                        .format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH)));
+    }
+
     private ResponseEntity<String> postForm(String session, String path, Map<String, String> fields) {
         LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         fields.forEach(form::add);

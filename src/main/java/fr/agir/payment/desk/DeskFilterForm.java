@@ -11,6 +11,7 @@ public class DeskFilterForm {
     private BigDecimal minAmount;
     private BigDecimal maxAmount;
     private String delai;
+    private String part;
     private Integer page;
 
     FinanceDesk.Tab tab() {
@@ -20,7 +21,9 @@ public class DeskFilterForm {
     FinanceDesk.Filter toFilter() {
         FinanceDesk.Delay delay = "proche".equals(delai) ? FinanceDesk.Delay.NEAR
                 : "depasse".equals(delai) ? FinanceDesk.Delay.PAST : null;
-        return new FinanceDesk.Filter(campaignId, budgetYear, grantYear, minAmount, maxAmount, delay);
+        FinanceDesk.Part budgetPart = "fonctionnement".equals(part) ? FinanceDesk.Part.OPERATING
+                : "investissement".equals(part) ? FinanceDesk.Part.INVESTMENT : null;
+        return new FinanceDesk.Filter(campaignId, budgetYear, grantYear, minAmount, maxAmount, delay, budgetPart);
     }
 
     int pageNumber() {
@@ -41,6 +44,8 @@ public class DeskFilterForm {
     public void setMaxAmount(BigDecimal maxAmount) { this.maxAmount = maxAmount; }
     public String getDelai() { return delai; }
     public void setDelai(String delai) { this.delai = delai; }
+    public String getPart() { return part; }
+    public void setPart(String part) { this.part = part; }
     public Integer getPage() { return page; }
     public void setPage(Integer page) { this.page = page; }
 }

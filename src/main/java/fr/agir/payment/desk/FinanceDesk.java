@@ -66,18 +66,44 @@ public class FinanceDesk {
         }
     }
 
+    /** The budget part of the grant (fonctionnement / investissement), as the credits impute it. */
+    public enum Part {
+        OPERATING("Fonctionnement"), INVESTMENT("Investissement");
+
+        private final String label;
+
+        Part(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
     /** Near: 45 days or more; past: more than 60 days. */
     public enum Delay { NEAR, PAST }
 
     public record Filter(Long campaignId, Integer budgetYear, Integer grantYear, BigDecimal minAmount,
-                         BigDecimal maxAmount, Delay delay) {
+                         BigDecimal maxAmount, Delay delay, Part part) {
     }
 
     /** One installment of a list. */
     public record Row(Long id, Long applicationId, String reference, String structureName, String agreementNumber,
                       boolean arrete, Installment.Kind kind, int grantYear, int budgetYear, BigDecimal amount,
                       Installment.Status status, String preparedBy, String returnReason, String orderNumber,
-                      Instant paidAt, Instant payableSince, Integer days, String campaignName) {
+                      Instant paidAt, Instant payableSince, Integer days, String campaignName, Part part,
+                      Long bordereauId, Integer bordereauNumber, Integer bordereauYear, Integer pieceNumber,
+                      java.time.LocalDate paymentDate) {
+        /** Validated and not yet in a bordereau: it leaves with the next « Générer les bordereaux du jour ». */
+        public boolean waitingForBordereau() {
+            return status == Installment.Status.VALIDATED && bordereauId == null;
+        }
+
+        public String partLabel() {
+            return part.label();
+        }
+
         /** "J+45": days since the condition was met (to the payment once paid); null before. */
         public String clock() {
             return days == null ? null : "J+" + days;
@@ -104,10 +130,25 @@ public class FinanceDesk {
                               long late) {
     }
 
+    /** The payment order of an exported installment (payment/order's tables), null columns before the export. */
+    private static final String ORDER_JOIN = "LEFT JOIN payment_order po ON po.installment_id = i.id "
+            + "LEFT JOIN bordereau b ON b.id = po.bordereau_id ";
     private static final String FROM = " FROM installment i JOIN application a ON a.id = i.application_id "
             + "JOIN structure s ON s.id = a.structure_id JOIN campaign c ON c.id = a.campaign_id "
-            + "JOIN agreement ag ON ag.id = i.agreement_id ";
+            + "JOIN agreement ag ON ag.id = i.agreement_id " + ORDER_JOIN;
     private static final String DAYS = "DATEDIFF(COALESCE(i.paid_at, :now), i.payable_since)";
+    /**
+     * The grant's part, from the same source as {@code payment/credit/GrantPart}: the nature of its latest
+     * line in the Commission permanente's report, else the jury's proposal, else fonctionnement.
+     */
+    static final String PART = "COALESCE((SELECT l.nature FROM cp_report_line l WHERE l.application_id = i.application_id "
+            + "ORDER BY l.id DESC LIMIT 1), (SELECT ja.nature FROM jury_session_application ja "
+            + "WHERE ja.application_id = i.application_id AND ja.nature IS NOT NULL ORDER BY ja.id DESC LIMIT 1), "
+            + "'OPERATING')";
+    private static final String SELECT = "SELECT i.id, i.application_id, a.reference, s.name, ag.agreement_number, "
+            + "ag.instrument, i.kind, i.grant_year, YEAR(c.opening_date) + i.grant_year - 1, i.amount, i.status, "
+            + "i.prepared_by, i.return_reason, i.payment_order_number, i.paid_at, i.payable_since, " + DAYS
+            + ", c.name, " + PART + ", b.id, b.bordereau_number, b.budget_year, po.piece_number, po.payment_date";
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
@@ -123,10 +164,7 @@ public class FinanceDesk {
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(Instant.now(clock)));
         String where = filters(filter, params);
         params.addValue("limit", size).addValue("offset", (long) Math.max(page, 0) * size);
-        List<Row> rows = jdbc.query("SELECT i.id, i.application_id, a.reference, s.name, ag.agreement_number, "
-                        + "ag.instrument, i.kind, i.grant_year, YEAR(c.opening_date) + i.grant_year - 1, i.amount, i.status, "
-                        + "i.prepared_by, i.return_reason, i.payment_order_number, i.paid_at, i.payable_since, " + DAYS
-                        + ", c.name" + FROM + "WHERE " + tab.where + where
+        List<Row> rows = jdbc.query(SELECT + FROM + "WHERE " + tab.where + where
                         + " ORDER BY i.payable_since IS NULL, i.payable_since, i.id LIMIT :limit OFFSET :offset",
                 params, FinanceDesk::row);
         Map<Tab, Long> counts = new EnumMap<>(Tab.class);
@@ -154,10 +192,7 @@ public class FinanceDesk {
     public Row row(Long installmentId) {
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(Instant.now(clock)))
                 .addValue("id", installmentId);
-        List<Row> rows = jdbc.query("SELECT i.id, i.application_id, a.reference, s.name, ag.agreement_number, "
-                + "ag.instrument, i.kind, i.grant_year, YEAR(c.opening_date) + i.grant_year - 1, i.amount, i.status, "
-                + "i.prepared_by, i.return_reason, i.payment_order_number, i.paid_at, i.payable_since, " + DAYS
-                + ", c.name" + FROM + "WHERE i.id = :id", params, FinanceDesk::row);
+        List<Row> rows = jdbc.query(SELECT + FROM + "WHERE i.id = :id", params, FinanceDesk::row);
         return rows.isEmpty() ? null : rows.get(0);
     }
 
@@ -167,10 +202,7 @@ public class FinanceDesk {
     public List<Row> schedule(Long installmentId) {
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(Instant.now(clock)))
                 .addValue("id", installmentId);
-        return jdbc.query("SELECT i.id, i.application_id, a.reference, s.name, ag.agreement_number, "
-                + "ag.instrument, i.kind, i.grant_year, YEAR(c.opening_date) + i.grant_year - 1, i.amount, i.status, "
-                + "i.prepared_by, i.return_reason, i.payment_order_number, i.paid_at, i.payable_since, " + DAYS
-                + ", c.name" + FROM + "WHERE i.agreement_id = (SELECT agreement_id FROM installment WHERE id = :id) "
+        return jdbc.query(SELECT + FROM + "WHERE i.agreement_id = (SELECT agreement_id FROM installment WHERE id = :id) "
                 + "ORDER BY i.grant_year, FIELD(i.kind, 'SINGLE', 'ADVANCE', 'BALANCE')", params, FinanceDesk::row);
     }
 
@@ -188,6 +220,16 @@ public class FinanceDesk {
                 + "ORDER BY c.name", new MapSqlParameterSource(),
                 (rs, n) -> new DelayFigure(rs.getLong(1), rs.getString(2), rs.getLong(3),
                         scaled(rs.getBigDecimal(4)), scaled(rs.getBigDecimal(5)), rs.getLong(6)));
+    }
+
+    /** How many validated installments wait for the next bordereau (not yet in a payment order). */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('FINANCE')")
+    public long waitingForBordereau() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM installment i WHERE i.status = 'VALIDATED' "
+                + "AND NOT EXISTS (SELECT 1 FROM payment_order o WHERE o.installment_id = i.id)",
+                new MapSqlParameterSource(), Long.class);
+        return n == null ? 0 : n;
     }
 
     /** Campaigns that have installments, for the filter. */
@@ -225,6 +267,10 @@ public class FinanceDesk {
             and.add("i.amount <= :maxAmount");
             params.addValue("maxAmount", filter.maxAmount());
         }
+        if (filter.part() != null) {
+            and.add(PART + " = :part");
+            params.addValue("part", filter.part().name());
+        }
         if (filter.delay() == Delay.NEAR) {
             and.add(DAYS + " >= " + NEAR_DAYS);
         } else if (filter.delay() == Delay.PAST) {
@@ -241,7 +287,9 @@ public class FinanceDesk {
                 "ARRETE".equals(rs.getString(6)), Installment.Kind.valueOf(rs.getString(7)), rs.getInt(8), rs.getInt(9),
                 rs.getBigDecimal(10), Installment.Status.valueOf(rs.getString(11)), rs.getString(12), rs.getString(13),
                 rs.getString(14), paid == null ? null : paid.toInstant(), since == null ? null : since.toInstant(),
-                days, rs.getString(18));
+                days, rs.getString(18), Part.valueOf(rs.getString(19)), (Long) rs.getObject(20, Long.class),
+                (Integer) rs.getObject(21, Integer.class), (Integer) rs.getObject(22, Integer.class),
+                (Integer) rs.getObject(23, Integer.class), rs.getObject(24, java.time.LocalDate.class));
     }
 
     private static BigDecimal scaled(BigDecimal value) {

@@ -57,6 +57,12 @@ public class FinanceDeskController {
         this.currentUser = currentUser;
     }
 
+    private static final Map<String, String> PART_OPTIONS = new LinkedHashMap<>(Map.of("fonctionnement", "Fonctionnement"));
+
+    static {
+        PART_OPTIONS.put("investissement", "Investissement");
+    }
+
     @GetMapping("/finances")
     public String desk(@ModelAttribute("filtres") DeskFilterForm filters, BindingResult result,
                        @RequestParam Map<String, String> params, Model model) {
@@ -81,6 +87,8 @@ public class FinanceDeskController {
         model.addAttribute("campaignOptions", desk.campaignOptions());
         model.addAttribute("delayOptions", Map.of("proche", "Proches du délai (45 jours ou plus)",
                 "depasse", "Délai de 60 jours dépassé"));
+        model.addAttribute("partOptions", PART_OPTIONS);
+        model.addAttribute("waitingForBordereau", desk.waitingForBordereau());
         model.addAttribute("figures", desk.delayFigures());
         model.addAttribute("me", currentUser.username());
         model.addAttribute("delayDays", FinanceDesk.DELAY_DAYS);

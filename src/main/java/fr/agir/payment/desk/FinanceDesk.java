@@ -137,14 +137,8 @@ public class FinanceDesk {
             + "JOIN structure s ON s.id = a.structure_id JOIN campaign c ON c.id = a.campaign_id "
             + "JOIN agreement ag ON ag.id = i.agreement_id " + ORDER_JOIN;
     private static final String DAYS = "DATEDIFF(COALESCE(i.paid_at, :now), i.payable_since)";
-    /**
-     * The grant's part, from the same source as {@code payment/credit/GrantPart}: the nature of its latest
-     * line in the Commission permanente's report, else the jury's proposal, else fonctionnement.
-     */
-    static final String PART = "COALESCE((SELECT l.nature FROM cp_report_line l WHERE l.application_id = i.application_id "
-            + "ORDER BY l.id DESC LIMIT 1), (SELECT ja.nature FROM jury_session_application ja "
-            + "WHERE ja.application_id = i.application_id AND ja.nature IS NOT NULL ORDER BY ja.id DESC LIMIT 1), "
-            + "'OPERATING')";
+    /** The grant's part, by the credits' own rule ({@code GrantPart.sql}): a filter in the WHERE, pagination right. */
+    static final String PART = fr.agir.payment.credit.GrantPart.sql("i.application_id");
     private static final String SELECT = "SELECT i.id, i.application_id, a.reference, s.name, ag.agreement_number, "
             + "ag.instrument, i.kind, i.grant_year, YEAR(c.opening_date) + i.grant_year - 1, i.amount, i.status, "
             + "i.prepared_by, i.return_reason, i.payment_order_number, i.paid_at, i.payable_since, " + DAYS

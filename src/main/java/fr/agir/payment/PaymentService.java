@@ -173,7 +173,9 @@ public class PaymentService {
         if (installment.getStatus() != Installment.Status.VALIDATED) {
             throw new fr.agir.shared.StateConflictException("L'échéance n'est pas validée : elle ne peut pas être payée.");
         }
-        Instant paidAt = paymentDate.atStartOfDay(clock.getZone()).toInstant();
+        // The payment date at noon in Paris: the same calendar day in Paris and in UTC, so the 60-day clock
+        // (SQL DATEDIFF on the stored instant) counts whole days (at midnight it read one day short).
+        Instant paidAt = paymentDate.atTime(12, 0).atZone(fr.agir.shared.TimeConfig.PARIS).toInstant();
         installment.markPaid(mandateNumber, paidAt);
         audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.PAYMENT_CONFIRMED,
                 Installment.Status.VALIDATED, Installment.Status.PAID, "Mandat " + mandateNumber + " payé le "

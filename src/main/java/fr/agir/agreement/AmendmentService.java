@@ -346,8 +346,10 @@ public class AmendmentService {
     }
 
     /**
-     * The agreement's amounts per year as they stand: the last avenant in force, else the voted (GRANTED)
-     * amounts. The grant years' installments are scheduled from these.
+     * The agreement's amounts per year as they stand: the last avenant in force, else the amounts the agreement
+     * was established and signed with ({@link Agreement#getEstablishedAmounts}) — not the current GRANTED
+     * amounts, which a later délibération may have raised: that decision reaches the act only by an avenant.
+     * The grant years' installments are scheduled from these.
      */
     @Transactional(readOnly = true)
     public Map<Integer, BigDecimal> amountsInForce(Agreement agreement) {
@@ -356,7 +358,8 @@ public class AmendmentService {
         if (!inForce.isEmpty()) {
             return inForce.get(inForce.size() - 1).getAmounts();
         }
-        return new TreeMap<>(applications.amounts(agreement.getApplicationId(),
+        Map<Integer, BigDecimal> established = agreement.getEstablishedAmounts();
+        return !established.isEmpty() ? established : new TreeMap<>(applications.amounts(agreement.getApplicationId(),
                 fr.agir.application.AmountKind.GRANTED));
     }
 

@@ -207,7 +207,8 @@ public class AmendmentService {
             throw new InvalidInputException("Le total de l'avenant (" + Money.format(total) + ") dépasse le montant "
                     + "voté par la Commission permanente (" + Money.format(votedTotal) + ", délibération "
                     + decision.getDeliberationNumber() + ") : une hausse demande d'abord une délibération modificative "
-                    + "de la Commission permanente.", Map.of("amounts.1", "Total au plus " + Money.format(votedTotal)
+                    + "de la Commission permanente portant la subvention à au moins " + Money.format(total)
+                    + ", enregistrée sur le dossier (« Délibération modificative »), puis l'avenant jusqu'à ce montant.", Map.of("amounts.1", "Total au plus " + Money.format(votedTotal)
                     + ", le montant voté"));
         }
         Map<Integer, BigDecimal> inForce = amountsInForce(agreement);

@@ -85,6 +85,7 @@ class CreditsIT extends ApiTestSupport {
 
         assertThat(setCredit(finance, "cp", campaignId, "OPERATING", YEAR, "21 600").getStatusCode().value()).isEqualTo(303);
         post("finances2", path + "/validate", Map.of("decision", "APPROVE"));
+        exportAndReturn(String.valueOf(advance.get("id")));
         await().atMost(PATIENCE).until(() -> "PAID".equals(awaitInstallment(voted.applicationId(), 1, "ADVANCE")
                 .get("status")));
 

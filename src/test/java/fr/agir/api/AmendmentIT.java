@@ -269,6 +269,17 @@ class AmendmentIT extends ApiTestSupport {
             assertThat(text).contains("CP-2026-12-301", "19 000,00 €", "39 000,00 €", "Coordonnées bancaires",
                     newIban);
         }
+
+        // A withdrawal after signature still works: the unpaid installments are cancelled, the act ends.
+        post("instructeur", "/api/applications/" + grant.applicationId() + "/decision/revisions", Map.of(
+                "kind", "WITHDRAW", "deliberationNumber", "CP-2026-12-302", "deliberationDate", today,
+                "motivation", "La structure a cessé son activité"));
+        awaitEnded(grant.reference());
+        assertThat(get("instructeur", "/api/applications/" + grant.applicationId()).get("status"))
+                .isEqualTo("GRANT_WITHDRAWN");
+        assertThat(get("porteur", base).get("status")).isEqualTo("CLOSED");
+        assertThat(awaitInstallment(grant.applicationId(), 1, "BALANCE").get("status")).isEqualTo("CANCELLED");
+        assertThat(awaitInstallment(grant.applicationId(), 1, "ADVANCE").get("status")).isEqualTo("PAID");
     }
 
     private BigDecimal installmentAmount(InForce grant, int year, String kind) {

@@ -189,7 +189,7 @@ REVISION_SEM = """
 <bpmn:sequenceFlow id="Flow_ToGrantWithdrawn" sourceRef="Task_NotifyWithdrawal" targetRef="Event_GrantWithdrawn"></bpmn:sequenceFlow>
 </bpmn:subProcess>
 <bpmn:subProcess id="Activity_DecisionAmendment" name="Délibération modificative" triggeredByEvent="true">
-<bpmn:documentation>Une délibération modifie les montants ou la durée de la subvention avant la signature de la convention par la structure, ou avant la liquidation du versement d'un arrêté : l'acte est régénéré avec les nouveaux montants ; le dossier reste à son étape (la structure signe la nouvelle version).</bpmn:documentation>
+<bpmn:documentation>Une délibération modifie les montants ou la durée de la subvention. Avant la signature de la convention par la structure, ou avant la liquidation du versement d'un arrêté : l'acte est régénéré avec les nouveaux montants ; le dossier reste à son étape (la structure signe la nouvelle version). Une convention déjà signée ne change pas : la nouvelle décision plafonne l'avenant qui l'appliquera.</bpmn:documentation>
 <bpmn:startEvent id="Event_DecisionAmendmentVoted" name="Délibération modificative votée" isInterrupting="false"><bpmn:messageEventDefinition messageRef="Message_DecisionAmended" /></bpmn:startEvent>
 <bpmn:serviceTask id="Task_ApplyAmendmentToAct" name="Appliquer la modification à l'acte" camunda:delegateExpression="${applyAmendmentToActDelegate}"></bpmn:serviceTask>
 <bpmn:serviceTask id="Task_NotifyAmendment" name="Notifier la modification" camunda:delegateExpression="${sendDecisionLetterDelegate}" camunda:asyncBefore="true"></bpmn:serviceTask>

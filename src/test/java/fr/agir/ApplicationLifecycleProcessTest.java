@@ -886,9 +886,25 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
                 .extracting(i -> i.getKind() + " " + i.getAmount().toPlainString())
                 .containsExactly("ADVANCE 12000.00", "BALANCE 3000.00");
-        assertThatThrownBy(() -> revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-912", 1,
-                Map.of(1, new BigDecimal("14000.00")))).isInstanceOf(StateConflictException.class)
-                .hasMessageContaining("avenant");
+
+        // Once signed, a délibération raising the grant is recorded and notified, but the signed agreement and
+        // its installments stay: the rise reaches them by an avenant (issue 16).
+        Agreement signed = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-912", 1,
+                Map.of(1, new BigDecimal("18000.00")));
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityId("Task_ApplyAmendmentToAct").count()).isEqualTo(2);
+        assertThat(letterMails(app)).hasSize(3).last().isEqualTo("notification-modification-" + app.getReference() + ".pdf");
+        assertThat(letterText(app)).contains("CP-2026-12-912", "18 000,00 €", "déjà signée, n'est pas modifiée");
+        Agreement unchanged = agreementRows.findByApplicationId(app.getId()).orElseThrow();
+        assertThat(unchanged.getStatus()).isEqualTo(Agreement.Status.IN_FORCE);
+        assertThat(unchanged.getTotalAmount()).isEqualByComparingTo("15000.00");
+        assertThat(unchanged.getGeneratedAt()).isEqualTo(signed.getGeneratedAt());
+        assertThat(unchanged.getEstablishedAmounts()).containsExactly(java.util.Map.entry(1, new BigDecimal("15000.00")));
+        assertThat(installmentRows.findByApplicationIdOrderByGrantYearAscKindAsc(app.getId()))
+                .extracting(i -> i.getKind() + " " + i.getAmount().toPlainString())
+                .containsExactly("ADVANCE 12000.00", "BALANCE 3000.00");
+        assertThat(applications.amounts(app.getId(), AmountKind.GRANTED).get(1)).isEqualByComparingTo("18000.00");
     }
 
     @Test

@@ -1,17 +1,24 @@
 package fr.agir.agreement;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The legal act of a grant, generated from the vote: a convention pluriannuelle d'objectifs (CPO),
@@ -50,6 +57,15 @@ public class Agreement {
     private int firstYear;
     @Column(name = "total_amount")
     private BigDecimal totalAmount;
+    /**
+     * The amounts per year the act was established with (generated, or regenerated before the signature):
+     * once signed, they stay; only an avenant changes what the agreement carries.
+     */
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "agreement_year", joinColumns = @JoinColumn(name = "agreement_id"))
+    @MapKeyColumn(name = "grant_year")
+    @Column(name = "amount")
+    private Map<Integer, BigDecimal> amounts = new TreeMap<>();
     @Column(name = "generated_at")
     private Instant generatedAt;
     @Column(name = "signed_by")
@@ -66,21 +82,39 @@ public class Agreement {
     protected Agreement() {
     }
 
-    Agreement(Long applicationId, String number, int durationYears, int firstYear, BigDecimal totalAmount,
+    Agreement(Long applicationId, String number, int durationYears, int firstYear, Map<Integer, BigDecimal> amounts,
               Instant generatedAt) {
         this.applicationId = applicationId;
         this.number = number;
         this.status = Status.TO_SIGN;
         this.durationYears = durationYears;
         this.firstYear = firstYear;
-        this.totalAmount = totalAmount;
+        establish(amounts);
         this.generatedAt = generatedAt;
+    }
+
+    /** An agreement without per-year amounts (documents' unit tests): only its total. */
+    Agreement(Long applicationId, String number, int durationYears, int firstYear, BigDecimal totalAmount,
+              Instant generatedAt) {
+        this(applicationId, number, durationYears, firstYear, Map.of(), generatedAt);
+        this.totalAmount = totalAmount;
+    }
+
+    private void establish(Map<Integer, BigDecimal> amounts) {
+        this.amounts.clear();
+        this.amounts.putAll(amounts);
+        this.totalAmount = amounts.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** Signed by the structure (SIGNED) or in force after the countersignature: an agreement's text is fixed. */
+    public boolean isSignedAgreement() {
+        return !isArrete() && (status == Status.SIGNED || status == Status.IN_FORCE);
     }
 
     /** An arrêté attributif: signed in the name of the President when issued, in force at once. */
     static Agreement arrete(Long applicationId, String number, int durationYears, int firstYear,
-                            BigDecimal totalAmount, Instant issuedAt) {
-        Agreement arrete = new Agreement(applicationId, number, durationYears, firstYear, totalAmount, issuedAt);
+                            Map<Integer, BigDecimal> amounts, Instant issuedAt) {
+        Agreement arrete = new Agreement(applicationId, number, durationYears, firstYear, amounts, issuedAt);
         arrete.instrument = LegalInstrument.ARRETE;
         arrete.status = Status.IN_FORCE;
         return arrete;
@@ -106,12 +140,15 @@ public class Agreement {
      * A délibération modificative changed the grant before the act was signed (agreement) or paid
      * (arrêté): the act carries the new amounts and duration; an arrêté is issued anew under a new number.
      */
-    void revise(String newNumber, int durationYears, BigDecimal totalAmount, Instant at) {
+    void revise(String newNumber, int durationYears, Map<Integer, BigDecimal> amounts, Instant at) {
+        if (isSignedAgreement()) {
+            throw new IllegalStateException("A signed agreement changes only by an avenant");
+        }
         if (newNumber != null) {
             this.number = newNumber;
         }
         this.durationYears = durationYears;
-        this.totalAmount = totalAmount;
+        establish(amounts);
         this.generatedAt = at;
     }
 
@@ -138,6 +175,8 @@ public class Agreement {
     public int getDurationYears() { return durationYears; }
     public int getFirstYear() { return firstYear; }
     public BigDecimal getTotalAmount() { return totalAmount; }
+    /** The amounts per year the act was established (and, for an agreement, signed) with; see {@link #amounts}. */
+    public Map<Integer, BigDecimal> getEstablishedAmounts() { return new TreeMap<>(amounts); }
     public Instant getGeneratedAt() { return generatedAt; }
     public String getSignedBy() { return signedBy; }
     public Instant getSignedAt() { return signedAt; }

@@ -68,7 +68,10 @@ public class AgreementDocument {
         Application application = applications.get(agreement.getApplicationId());
         Structure structure = structures.get(application.getStructureId());
         Decision decision = votes.of(application.getId());
-        Map<Integer, BigDecimal> granted = new TreeMap<>(applications.amounts(application.getId(), AmountKind.GRANTED));
+        Map<Integer, BigDecimal> granted = agreement.getEstablishedAmounts();
+        if (granted.isEmpty()) {
+            granted = new TreeMap<>(applications.amounts(application.getId(), AmountKind.GRANTED));
+        }
         Map<String, Object> f = new HashMap<>();
         f.put("convention.numero", agreement.getNumber());
         f.put("convention.date", French.date(agreement.getGeneratedAt()));

@@ -95,7 +95,7 @@ public class AgreementService {
         int firstYear = decision.getDeliberationDate().getYear();
         Agreement agreement = agreements.save(new Agreement(applicationId,
                 numbers.next(NumberSequenceService.AGREEMENT, "CPO-" + firstYear), decision.getDurationYears(),
-                firstYear, total, Instant.now(clock)));
+                firstYear, granted, Instant.now(clock)));
         audit.record(ENTITY, agreement.getId(), applicationId, AuditAction.AGREEMENT_GENERATED, null, Agreement.Status.TO_SIGN,
                 agreement.getNumber() + " : " + fr.agir.shared.Money.format(total) + " sur "
                         + fr.agir.shared.French.years(decision.getDurationYears()));
@@ -117,7 +117,7 @@ public class AgreementService {
         BigDecimal total = granted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         int firstYear = decision.getDeliberationDate().getYear();
         Agreement arrete = agreements.save(Agreement.arrete(applicationId,
-                numbers.next(ARRETE_SERIES, "ARR-" + firstYear), decision.getDurationYears(), firstYear, total,
+                numbers.next(ARRETE_SERIES, "ARR-" + firstYear), decision.getDurationYears(), firstYear, granted,
                 Instant.now(clock)));
         commitments.ifAvailable(c -> c.commit(arrete));
         audit.record(ENTITY, arrete.getId(), applicationId, AuditAction.ARRETE_ISSUED, null, Agreement.Status.IN_FORCE,
@@ -132,27 +132,37 @@ public class AgreementService {
      * A délibération modificative changed the GRANTED amounts: the act is regenerated from them (its PDF is
      * rendered from the current decision). An agreement keeps its number and still awaits the structure's
      * signature, which applies to this new version; an arrêté is issued anew under a new number. Again, once
-     * applied: unchanged.
+     * applied: unchanged. An agreement already signed by the structure never changes here: the new decision
+     * is the ceiling of an avenant ({@link AmendmentService}), which alone changes the act.
      */
     @Transactional
     public Agreement applyAmendment(Long applicationId) {
         Agreement act = agreements.findByApplicationId(applicationId).orElseThrow();
         Decision decision = votes.of(applicationId);
+        if (act.isSignedAgreement()) {
+            return act;
+        }
         Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
         BigDecimal total = granted.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-        if (act.getTotalAmount().compareTo(total) == 0 && act.getDurationYears() == decision.getDurationYears()) {
+        if (act.getTotalAmount().compareTo(total) == 0 && act.getDurationYears() == decision.getDurationYears()
+                && sameAmounts(act.getEstablishedAmounts(), granted)) {
             return act;
         }
         String before = act.getNumber() + " : " + fr.agir.shared.Money.format(act.getTotalAmount()) + " sur "
                 + fr.agir.shared.French.years(act.getDurationYears());
         act.revise(act.isArrete() ? numbers.next(ARRETE_SERIES, "ARR-" + act.getFirstYear()) : null,
-                decision.getDurationYears(), total, Instant.now(clock));
+                decision.getDurationYears(), granted, Instant.now(clock));
         audit.record(ENTITY, act.getId(), applicationId,
                 act.isArrete() ? AuditAction.ARRETE_ISSUED : AuditAction.AGREEMENT_GENERATED, act.getStatus(),
                 act.getStatus(), "Nouvelle version après la délibération " + decision.getDeliberationNumber() + " : "
                         + act.getNumber() + " : " + fr.agir.shared.Money.format(total) + " sur "
                         + fr.agir.shared.French.years(decision.getDurationYears()) + " (remplace " + before + ")");
         return act;
+    }
+
+    private static boolean sameAmounts(Map<Integer, BigDecimal> a, Map<Integer, BigDecimal> b) {
+        return a.keySet().equals(b.keySet())
+                && a.entrySet().stream().allMatch(e -> e.getValue().compareTo(b.get(e.getKey())) == 0);
     }
 
     /** A withdrawn grant: its act (if already established) ends; nothing more will be paid under it. */

@@ -207,7 +207,8 @@ public class AmendmentService {
             throw new InvalidInputException("Le total de l'avenant (" + Money.format(total) + ") dépasse le montant "
                     + "voté par la Commission permanente (" + Money.format(votedTotal) + ", délibération "
                     + decision.getDeliberationNumber() + ") : une hausse demande d'abord une délibération modificative "
-                    + "de la Commission permanente.", Map.of("amounts.1", "Total au plus " + Money.format(votedTotal)
+                    + "de la Commission permanente portant la subvention à au moins " + Money.format(total)
+                    + ", enregistrée sur le dossier (« Délibération modificative »), puis l'avenant jusqu'à ce montant.", Map.of("amounts.1", "Total au plus " + Money.format(votedTotal)
                     + ", le montant voté"));
         }
         Map<Integer, BigDecimal> inForce = amountsInForce(agreement);
@@ -346,8 +347,10 @@ public class AmendmentService {
     }
 
     /**
-     * The agreement's amounts per year as they stand: the last avenant in force, else the voted (GRANTED)
-     * amounts. The grant years' installments are scheduled from these.
+     * The agreement's amounts per year as they stand: the last avenant in force, else the amounts the agreement
+     * was established and signed with ({@link Agreement#getEstablishedAmounts}) — not the current GRANTED
+     * amounts, which a later délibération may have raised: that decision reaches the act only by an avenant.
+     * The grant years' installments are scheduled from these.
      */
     @Transactional(readOnly = true)
     public Map<Integer, BigDecimal> amountsInForce(Agreement agreement) {
@@ -356,7 +359,8 @@ public class AmendmentService {
         if (!inForce.isEmpty()) {
             return inForce.get(inForce.size() - 1).getAmounts();
         }
-        return new TreeMap<>(applications.amounts(agreement.getApplicationId(),
+        Map<Integer, BigDecimal> established = agreement.getEstablishedAmounts();
+        return !established.isEmpty() ? established : new TreeMap<>(applications.amounts(agreement.getApplicationId(),
                 fr.agir.application.AmountKind.GRANTED));
     }
 

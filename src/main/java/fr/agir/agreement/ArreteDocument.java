@@ -44,7 +44,10 @@ public class ArreteDocument {
         Application application = applications.get(arrete.getApplicationId());
         Structure structure = structures.get(application.getStructureId());
         Decision decision = votes.of(application.getId());
-        Map<Integer, BigDecimal> granted = applications.amounts(application.getId(), AmountKind.GRANTED);
+        Map<Integer, BigDecimal> granted = arrete.getEstablishedAmounts();
+        if (granted.isEmpty()) {
+            granted = applications.amounts(application.getId(), AmountKind.GRANTED);
+        }
         PdfDocumentBuilder pdf = new PdfDocumentBuilder("Arrêté " + arrete.getNumber())
                 .heading("Arrêté attributif de subvention n° " + arrete.getNumber())
                 .paragraph("Département de la Seine-Saint-Denis — Appel à Agir, dossier " + application.getReference())

@@ -65,7 +65,12 @@ public class DecisionLetterDocument {
     }
 
     /** The legal act that follows an attribution, as the letter names it. */
-    public record Act(boolean arrete, String number, boolean singleInstallment, String advancePercent) {
+    public record Act(boolean arrete, String number, boolean singleInstallment, String advancePercent,
+                      boolean signed) {
+        /** An act not yet signed by the structure (or an arrêté). */
+        public Act(boolean arrete, String number, boolean singleInstallment, String advancePercent) {
+            this(arrete, number, singleInstallment, advancePercent, false);
+        }
     }
 
     /** Everything a letter prints. */
@@ -93,7 +98,7 @@ public class DecisionLetterDocument {
         Act act = null;
         if (kind.grants()) {
             act = agreements.findByApplicationId(application.getId()).map(a -> new Act(a.isArrete(), a.getNumber(),
-                    rules.isArreteSingleInstallment(), terms.advancePercent())).orElse(null);
+                    rules.isArreteSingleInstallment(), terms.advancePercent(), a.isSignedAgreement())).orElse(null);
         }
         return new Facts(kind, decision.getOutcome(), today, application.getReference(), application.getTitle(),
                 campaigns.get(application.getCampaignId()).getName(), structure.getName(), structure.getAddressLine(),
@@ -188,6 +193,12 @@ public class DecisionLetterDocument {
         if (act != null && act.arrete()) {
             pdf.paragraph("L'arrêté attributif n° " + act.number() + ", joint à ce courrier, remplace le précédent et "
                     + "notifie ces montants. " + arreteTerms(act));
+        } else if (act != null && act.signed()) {
+            pdf.paragraph("La convention pluriannuelle d'objectifs n° " + act.number() + ", déjà signée, n'est pas "
+                    + "modifiée par cette délibération : un avenant, que le représentant légal de la structure signera "
+                    + "dans votre espace sur Agir, y portera ces montants. Jusqu'à son entrée en vigueur, les versements "
+                    + "suivent la convention signée :")
+                    .paragraph(f.agreementLink());
         } else if (act != null) {
             pdf.paragraph("La convention pluriannuelle d'objectifs n° " + act.number() + " a été mise à jour avec ces "
                     + "montants. Le représentant légal de la structure signe cette nouvelle version dans votre espace "

@@ -201,11 +201,15 @@ public class PaymentService {
     /**
      * A délibération modificative: the act is regenerated ({@link AgreementService#applyAmendment}) and the
      * installments not yet liquidated carry the new amounts (an arrêté's, the only ones existing before the
-     * act is signed). Returns the act, whose grant years the process runs.
+     * act is signed). An agreement the structure has signed is left alone, and so are its installments: they
+     * follow an avenant, the only way the signed act changes. Returns the act, whose grant years the process runs.
      */
     @Transactional
     public Agreement applyAmendment(Long applicationId) {
         Agreement act = agreements.applyAmendment(applicationId);
+        if (act.isSignedAgreement()) {
+            return act;
+        }
         Map<Integer, BigDecimal> granted = applications.amounts(applicationId, AmountKind.GRANTED);
         for (Installment i : installments.findByApplicationIdOrderByGrantYearAscKindAsc(applicationId)) {
             BigDecimal year = granted.getOrDefault(i.getGrantYear(), BigDecimal.ZERO);

@@ -37,22 +37,33 @@ public class DecisionRevisionApi {
     public record DecisionRecord(Long id, Decision.Outcome outcome, String deliberationNumber,
                                  LocalDate deliberationDate, int durationYears, Map<Integer, BigDecimal> amounts,
                                  BigDecimal total, String motivation, Long revisesId, boolean current,
-                                 Instant supersededAt) {
+                                 Instant supersededAt, String note, String amendmentPage) {
         static DecisionRecord of(Decision d) {
+            return of(d, null);
+        }
+
+        /** With, after an amendment of a signed agreement, what to do next: an avenant, and where. */
+        static DecisionRecord of(Decision d, SignedAgreements.SignedAgreement signed) {
+            boolean unchanged = signed != null && d.getOutcome() == Decision.Outcome.AMENDED;
             return new DecisionRecord(d.getId(), d.getOutcome(), d.getDeliberationNumber(), d.getDeliberationDate(),
                     d.getDurationYears(), d.getAmounts(), d.getTotal(), d.getMotivation(), d.getRevisesId(),
-                    d.isCurrent(), d.getSupersededAt());
+                    d.isCurrent(), d.getSupersededAt(),
+                    unchanged ? DecisionRevisionService.SIGNED_AGREEMENT_UNCHANGED : null,
+                    unchanged ? signed.amendmentPage() : null);
         }
     }
 
     @PostMapping("/decision/revisions")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(summary = "Enregistrer une délibération modificative : retrait de la subvention (motivé) ou nouveaux "
-            + "montants (au plus la demande), tant que la convention n'est pas signée ou le versement de l'arrêté "
-            + "pas liquidé ; la décision antérieure reste dans l'historique")
+            + "montants (au plus la demande), tant que le versement d'un arrêté n'est pas liquidé ; une convention "
+            + "est régénérée tant qu'elle n'est pas signée, et une fois signée elle ne change pas : `note` et "
+            + "`amendmentPage` disent alors de préparer un avenant (plafonné par cette nouvelle décision) ; la "
+            + "décision antérieure reste dans l'historique")
     public DecisionRecord revise(@PathVariable Long id, @Valid @RequestBody RevisionInput in) {
-        return DecisionRecord.of(service.revise(id, new DecisionRevisionService.Revision(in.kind(),
-                in.deliberationNumber(), in.deliberationDate(), in.durationYears(), in.amounts(), in.motivation())));
+        Decision decision = service.revise(id, new DecisionRevisionService.Revision(in.kind(),
+                in.deliberationNumber(), in.deliberationDate(), in.durationYears(), in.amounts(), in.motivation()));
+        return DecisionRecord.of(decision, service.signedAgreement(id).orElse(null));
     }
 
     @GetMapping("/decisions")

@@ -90,6 +90,18 @@ public class DecisionRevisionPages {
                 return "vote/revision-confirmation";
             }
             Decision decision = service.revise(id, revision);
+            var signed = decision.getOutcome() == Decision.Outcome.AMENDED
+                    ? service.signedAgreement(id).orElse(null) : null;
+            if (signed != null) {
+                Notice.success("Délibération modificative " + decision.getDeliberationNumber() + " enregistrée.",
+                        DecisionRevisionService.SIGNED_AGREEMENT_UNCHANGED + " La convention " + signed.number()
+                                + " porte toujours ses montants signés ; un avenant peut aller jusqu'aux nouveaux "
+                                + "montants : " + French.amountsByYear(decision.getAmounts()) + ".",
+                        Notice.link(signed.amendmentPage(), "Préparer l'avenant de la convention " + signed.number()))
+                        .flash(redirect);
+                request.setAttribute(View.RESPONSE_STATUS_ATTRIBUTE, HttpStatus.SEE_OTHER);
+                return "redirect:/instruction/candidatures/" + id + "#deliberations";
+            }
             Notice.success(decision.getOutcome() == Decision.Outcome.WITHDRAWN
                             ? "Subvention retirée : délibération " + decision.getDeliberationNumber() + "."
                             : "Délibération modificative " + decision.getDeliberationNumber() + " enregistrée.",
@@ -129,8 +141,14 @@ public class DecisionRevisionPages {
         } else {
             details.add("Nouveaux montants : " + French.amountsByYear(c.granted()) + " sur " + French.years(c.duration())
                     + " (au lieu de " + French.amountsByYear(c.current().getAmounts()) + ").");
-            details.add("L'acte juridique est régénéré avec ces montants ; une convention est à signer dans sa "
-                    + "nouvelle version.");
+            if (c.signedAgreement() != null) {
+                details.add(DecisionRevisionService.SIGNED_AGREEMENT_UNCHANGED + " La convention "
+                        + c.signedAgreement().number() + " est déjà signée par la structure : ni elle, ni son PDF, ni "
+                        + "ses versements ne changent. Cette délibération fixe le plafond de l'avenant.");
+            } else {
+                details.add("L'acte juridique est régénéré avec ces montants ; une convention est à signer dans sa "
+                        + "nouvelle version.");
+            }
         }
         details.add("La structure reçoit le courrier qui lui notifie cette délibération, avec les voies et délais de "
                 + "recours, et la voit dans l'historique de sa candidature.");

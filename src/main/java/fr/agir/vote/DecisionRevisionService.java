@@ -19,6 +19,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,13 +29,19 @@ import org.springframework.transaction.annotation.Transactional;
  * A later délibération of the Commission permanente changes a voted grant: it withdraws it (retrait,
  * motivated; what remains of its lifecycle stops) or amends it (new amounts or duration, never above
  * the request) while its act can still change: an agreement awaiting the structure's signature, an
- * arrêté whose installment is not yet liquidated. The earlier decision stays, superseded; the new one
- * is current. A rejection is not reopened here: its lifecycle has ended, and granting after all is a
+ * arrêté whose installment is not yet liquidated. Once the structure has signed its agreement, an
+ * amendment is still recorded (the new decision, its letter) but the signed agreement does not change: the
+ * new decision is the ceiling of an avenant, which alone changes the act ({@link SignedAgreements}).
+ * The earlier decision stays, superseded; the new one is current. A rejection is not reopened here: its lifecycle has ended, and granting after all is a
  * new decision on an instructed case, not a correction of the act.
  */
 @Service
 public class DecisionRevisionService {
     public enum Kind { WITHDRAW, AMEND }
+
+    /** What the page and the API say when the agreement is signed: the new amounts reach it by an avenant. */
+    public static final String SIGNED_AGREEMENT_UNCHANGED =
+            "La convention signée ne change pas : préparez un avenant pour l'appliquer.";
 
     /** What the DIEESS typed: the délibération, and its amounts and duration (amendment) or motivation (withdrawal). */
     public record Revision(Kind kind, String deliberationNumber, LocalDate deliberationDate, Integer durationYears,
@@ -47,9 +55,12 @@ public class DecisionRevisionService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ObjectProvider<SignedAgreements> signedAgreements;
 
     public DecisionRevisionService(DecisionRepository decisions, VoteService votes, ApplicationService applications,
-                                   Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock) {
+                                   Workflow workflow, AuditTrail audit, CurrentUser currentUser, Clock clock,
+                                   ObjectProvider<SignedAgreements> signedAgreements) {
+        this.signedAgreements = signedAgreements;
         this.decisions = decisions;
         this.votes = votes;
         this.applications = applications;
@@ -84,7 +95,9 @@ public class DecisionRevisionService {
                 c.current().getOutcome(), c.outcome(), "Délibération " + c.number() + " du " + French.date(c.date())
                         + ", qui remplace la délibération " + c.current().getDeliberationNumber() + " : "
                         + (c.outcome() == Decision.Outcome.WITHDRAWN ? "subvention retirée. " + c.motivation()
-                        : French.amountsByYear(c.granted())));
+                        : French.amountsByYear(c.granted())
+                        + (c.signedAgreement() == null ? "" : ". La convention signée " + c.signedAgreement().number()
+                        + " ne change pas : la modification s'applique par un avenant")));
         if (c.outcome() == Decision.Outcome.WITHDRAWN) {
             workflow.interrupt(ProcessKeys.MESSAGE_GRANT_WITHDRAWN, ProcessKeys.APPLICATION_LIFECYCLE, reference,
                     Map.of("revisionId", decision.getId()));
@@ -93,6 +106,18 @@ public class DecisionRevisionService {
                     Map.of("revisionId", decision.getId()));
         }
         return decision;
+    }
+
+    /** The application's agreement if its structure signed it: an amendment then reaches it only by an avenant. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('INSTRUCTOR')")
+    public Optional<SignedAgreements.SignedAgreement> signedAgreement(Long applicationId) {
+        return signedAgreement(applications.get(applicationId));
+    }
+
+    private Optional<SignedAgreements.SignedAgreement> signedAgreement(Application application) {
+        SignedAgreements spi = signedAgreements.getIfAvailable();
+        return spi == null ? Optional.empty() : spi.of(application.getId());
     }
 
     /** Every délibération on the application, the first one first (the current one last). */
@@ -121,9 +146,13 @@ public class DecisionRevisionService {
         return new Page(application, all, applications.amounts(applicationId, AmountKind.REQUESTED));
     }
 
-    /** A checked revision, ready to record. */
+    /**
+     * A checked revision, ready to record; {@code signedAgreement}: the agreement the structure already signed,
+     * which an amendment leaves unchanged (null otherwise, and for a withdrawal).
+     */
     public record Checked(Application application, Decision current, Decision.Outcome outcome, String number,
-                          LocalDate date, int duration, Map<Integer, BigDecimal> granted, String motivation) {
+                          LocalDate date, int duration, Map<Integer, BigDecimal> granted, String motivation,
+                          SignedAgreements.SignedAgreement signedAgreement) {
     }
 
     private Checked checked(Long applicationId, Revision revision) {
@@ -176,29 +205,33 @@ public class DecisionRevisionService {
                 throw new StateConflictException("Le cycle de vie de ce dossier est terminé : rien à retirer.");
             }
             return new Checked(application, current, Decision.Outcome.WITHDRAWN, number, date,
-                    current.getDurationYears(), Map.of(), why);
+                    current.getDurationYears(), Map.of(), why, null);
         }
         int duration = revision.durationYears() == null ? current.getDurationYears() : revision.durationYears();
         Map<Integer, BigDecimal> granted = VoteService.checkedAmendment(application,
                 applications.amounts(applicationId, AmountKind.REQUESTED), duration, revision.amounts(), "");
-        checkActMayChange(application, current, duration);
+        SignedAgreements.SignedAgreement signed = checkActMayChange(application, current, duration);
         if (duration == current.getDurationYears() && sameAmounts(granted, current.getAmounts())) {
             throw new InvalidInputException("Ces montants et cette durée sont ceux de la décision en vigueur : "
                     + "il n'y a rien à modifier.", Map.of("amounts", "Montants identiques à la décision en vigueur"));
         }
-        return new Checked(application, current, Decision.Outcome.AMENDED, number, date, duration, granted, null);
+        return new Checked(application, current, Decision.Outcome.AMENDED, number, date, duration, granted, null,
+                signed);
     }
 
     /**
      * An agreement changes while it awaits the structure's signature; an arrêté (one year) before its
-     * installment is liquidated, its duration unchanged. Afterwards the change is an avenant (issue 16).
+     * installment is liquidated, its duration unchanged. Once the structure signed the agreement (lifecycle
+     * running), the new decision is recorded but the agreement stays as signed: the change reaches it by an
+     * avenant (issue 16), up to this new decision. Returns that signed agreement, null when the act follows.
      */
-    private void checkActMayChange(Application application, Decision current, int duration) {
+    private SignedAgreements.SignedAgreement checkActMayChange(Application application, Decision current,
+                                                               int duration) {
         Workflow.CaseStand stand = workflow.stand(ProcessKeys.APPLICATION_LIFECYCLE, application.getReference(),
                 "legalInstrument");
         Object instrument = stand.facts().get("legalInstrument");
         if (stand.isWaitingAt(ProcessKeys.TASK_SIGN_AGREEMENT)) {
-            return;
+            return null;
         }
         if ("ARRETE".equals(instrument) && stand.isWaitingAt(ProcessKeys.TASK_PREPARE_PAYMENT)) {
             if (duration != current.getDurationYears()) {
@@ -206,14 +239,17 @@ public class DecisionRevisionService {
                         + "peuvent être modifiés.", Map.of("durationYears",
                         French.years(current.getDurationYears()) + ", la durée de l'arrêté"));
             }
-            return;
+            return null;
         }
         if ("ARRETE".equals(instrument)) {
             throw new StateConflictException("Le versement de l'arrêté attributif est déjà liquidé ou payé : ses "
                     + "montants ne peuvent plus être modifiés par une délibération modificative.");
         }
         if ("AGREEMENT".equals(instrument) && stand.running()) {
-            throw new StateConflictException("La convention est signée : la modification passe par un avenant.");
+            Optional<SignedAgreements.SignedAgreement> signed = signedAgreement(application);
+            if (signed.isPresent()) {
+                return signed.get();
+            }
         }
         throw new StateConflictException("L'acte juridique de ce dossier n'est pas dans un état modifiable "
                 + "(en cours d'établissement ou dossier terminé) : réessayez dans un instant ou consultez le dossier.");

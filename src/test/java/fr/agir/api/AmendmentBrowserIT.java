@@ -2,8 +2,10 @@ package fr.agir.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 
 /**
  * An avenant in headless Chromium: the instructor drafts it from the case page (an amount above the vote
@@ -90,6 +92,47 @@ class AmendmentBrowserIT extends BrowserTestSupport {
         browser.driver.get(url("/portail/candidatures/" + grant.applicationId() + "/convention"));
         awaitText("Versions de la convention");
         assertThat(browser.text()).contains("Avenant A1", "25 000,00 €");
+        check();
+    }
+
+    /**
+     * Issue 16: a rise after signature. The DIEESS records the délibération modificative raising the grant;
+     * the confirmation and the notice say the signed agreement does not change, the notice links to the
+     * avenant, whose ceiling is now the new délibération.
+     */
+    @Test
+    void aRiseAfterSignatureGoesFromTheDeliberationToTheAvenant() {
+        Grant grant = grantedOneYear();
+
+        signIn("instructeur");
+        browser.driver.get(url("/instruction/candidatures/" + grant.applicationId() + "/decision/modification"));
+        awaitText("Enregistrer une nouvelle délibération");
+        browser.fieldLabelled("Modifier les montants ou la durée").click();
+        browser.type("Numéro de la délibération", "CP-2026-12-401");
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].value = arguments[1];",
+                browser.fieldLabelled("Date de la délibération"),
+                LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString());
+        browser.type("Montant de l’année 1", "30 000");
+        click("Vérifier avant d'enregistrer");
+        awaitText("Modifier les montants de la subvention ?");
+        assertThat(browser.text()).contains("La convention signée ne change pas : préparez un avenant pour l'appliquer.",
+                "plafond de l'avenant");
+        check();
+        click("Enregistrer la modification");
+        awaitText("Délibération modificative CP-2026-12-401 enregistrée");
+        assertThat(browser.text()).contains("La convention signée ne change pas", "30 000,00 €");
+        check();
+
+        browser.find(By.partialLinkText("Préparer l'avenant de la convention")).click();
+        awaitText("Le cadre");
+        assertThat(browser.text()).contains("30 000,00 €", "CP-2026-12-401", "27 000,00 €");
+        check();
+        type("Montant de l’année 1 (€)", "30 000");
+        type("Objet de l’avenant", "Hausse votée par la délibération CP-2026-12-401");
+        type("Motif", "Public élargi");
+        click("Vérifier l’avenant");
+        awaitText("Ce que l’avenant change");
+        assertThat(browser.text()).contains("30 000,00 €");
         check();
     }
 }

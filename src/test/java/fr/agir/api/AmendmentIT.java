@@ -11,6 +11,7 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
@@ -26,10 +27,15 @@ class AmendmentIT extends ApiTestSupport {
     }
 
     InForce twoYearsInForceAdvancePaid() {
+        return twoYearsInForceAdvancePaid(15000);
+    }
+
+    /** The same, year 2 requested at {@code requestedYear2} (a later délibération may grant up to it). */
+    InForce twoYearsInForceAdvancePaid(int requestedYear2) {
         Map<String, Object> campaign = openCampaign(30);
         Map<String, Object> structure = registerStructure("porteur");
         Map<String, Object> draft = draft("porteur", campaign.get("id"), structure.get("id"), 2,
-                List.of(budget(1, 20000, 30000), budget(2, 15000, 30000)));
+                List.of(budget(1, 20000, 30000), budget(2, requestedYear2, 30000)));
         String id = String.valueOf(draft.get("id"));
         String reference = (String) draft.get("reference");
         submitAndAwaitOpinions(id, reference);
@@ -169,6 +175,111 @@ class AmendmentIT extends ApiTestSupport {
         String portal = browser(signedInSession("porteur"), HttpMethod.GET,
                 "/portail/candidatures/" + grant.applicationId() + "/convention", null).getBody();
         assertThat(portal).contains("Versions de la convention", "Avenant A1", "En vigueur");
+    }
+
+    @Autowired
+    private fr.agir.structure.StructureService structures;
+
+    /**
+     * Issue 16: a rise after the signature. The délibération modificative raising the grant is recorded and
+     * notified, but the signed agreement, its PDF, its installments and the budget commitment stay; an avenant
+     * above the old vote and within the new one goes through (here with the case file's new RIB) and the
+     * unpaid installments follow it; above the new vote it is refused, naming the délibération to obtain.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void aRiseAfterSignatureIsADeliberationThenAnAvenantWithinItCarryingTheNewRib() throws Exception {
+        InForce grant = twoYearsInForceAdvancePaid(20000);
+        String base = "/api/agreements/" + grant.agreementId();
+        long agreementId = Long.parseLong(grant.agreementId());
+        long applicationId = Long.parseLong(grant.applicationId());
+        byte[] signedPdf = bytes("porteur", base + "/pdf");
+        String today = LocalDate.now(fr.agir.shared.TimeConfig.PARIS).toString();
+
+        // The délibération modificative raising year 2 (18 000 + 15 000 → 20 000 + 19 000): accepted.
+        Map<String, Object> revised = post("instructeur", "/api/applications/" + grant.applicationId()
+                + "/decision/revisions", Map.of("kind", "AMEND", "deliberationNumber", "CP-2026-12-301",
+                "deliberationDate", today, "durationYears", 2, "amounts", Map.of("1", 20000, "2", 19000)));
+        assertThat(revised).containsEntry("outcome", "AMENDED").containsEntry("current", true)
+                .containsEntry("note", "La convention signée ne change pas : préparez un avenant pour l'appliquer.")
+                .containsEntry("amendmentPage", "/instruction/conventions/" + agreementId + "/avenant");
+        // … notified to the structure (the letter says the signed agreement changes by an avenant) …
+        await().atMost(PATIENCE).until(() -> list("porteur", "/api/applications/" + grant.applicationId() + "/letters")
+                .stream().anyMatch(l -> "AMENDMENT".equals(l.get("kind"))));
+        Map<String, Object> letter = list("porteur", "/api/applications/" + grant.applicationId() + "/letters").stream()
+                .filter(l -> "AMENDMENT".equals(l.get("kind"))).findFirst().orElseThrow();
+        try (PDDocument pdf = Loader.loadPDF(bytes("porteur", "/api/applications/" + grant.applicationId()
+                + "/letters/" + letter.get("id") + "/content"))) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains("CP-2026-12-301", "déjà signée, n'est pas modifiée", "avenant");
+        }
+        // … but the signed agreement, its PDF, its installments and the commitment stay as signed.
+        Map<String, Object> agreement = get("porteur", base);
+        assertThat(agreement).containsEntry("status", "IN_FORCE");
+        assertThat(new BigDecimal(String.valueOf(agreement.get("totalAmount")))).isEqualByComparingTo("33000");
+        assertThat(bytes("porteur", base + "/pdf")).as("the signed PDF is untouched").isEqualTo(signedPdf);
+        assertThat(installmentAmount(grant, 1, "ADVANCE")).isEqualByComparingTo("14400");
+        assertThat(installmentAmount(grant, 1, "BALANCE")).isEqualByComparingTo("3600");
+        assertThat(jdbc.queryForObject("select amount from credit_commitment where agreement_id = ?", BigDecimal.class,
+                agreementId)).as("the commitment is the act in force").isEqualByComparingTo("33000");
+        assertThat(jdbc.queryForObject("select sum(amount) from agreement_year where agreement_id = ?",
+                BigDecimal.class, agreementId)).as("the amounts signed").isEqualByComparingTo("33000");
+        assertThat(count("select count(*) from audit_event where application_id = ? and action = 'DECISION_REVISED' "
+                + "and reason like '%ne change pas%'", applicationId)).isEqualTo(1);
+
+        // Above the new vote (39 000 €): refused, naming the délibération in force and what to obtain.
+        ResponseEntity<Map<String, Object>> above = call("instructeur", HttpMethod.POST, base + "/amendments",
+                Map.of("amounts", Map.of("1", 20000, "2", 20000), "object", "Hausse", "reason", "Plus de public"));
+        assertProblem(above, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat((String) above.getBody().get("detail")).contains("40 000,00 €", "39 000,00 €", "CP-2026-12-301",
+                "délibération modificative de la Commission permanente");
+        assertThat(count("select count(*) from agreement_amendment where agreement_id = ?", agreementId)).isZero();
+
+        // The structure's RIB changed in its case file (verified by the finance desk): the avenant takes it.
+        String newIban = "FR7630004000031234567890143";
+        structures.applyVerifiedBankDetails(
+                Long.valueOf(String.valueOf(get("porteur", "/api/applications/" + grant.applicationId())
+                        .get("structureId"))), newIban, "BNPAFRPP");
+        // Above the old vote (33 000 €) but within the new one: accepted.
+        Map<String, Object> drafted = post("instructeur", base + "/amendments", Map.of("amounts",
+                Map.of("1", 20000, "2", 19000), "durationYears", 2, "bankDetailsChanged", true,
+                "object", "Hausse votée par la délibération CP-2026-12-301", "reason", "Public élargi"));
+        assertThat(drafted).containsEntry("status", "DRAFT").containsEntry("bankDetailsChanged", true);
+        assertThat(jdbc.queryForObject("select iban from agreement_amendment where id = ?", String.class,
+                drafted.get("id"))).isEqualTo(newIban);
+        String amendment = "/api/amendments/" + drafted.get("id");
+        post("instructeur", amendment + "/submit", null);
+        String subject = "Votre code pour signer l'avenant " + drafted.get("number");
+        int before = TestSmtp.get().withSubject(subject).size();
+        post("porteur", amendment + "/signature-code", null);
+        post("porteur", amendment + "/sign", Map.of("code", lastSignatureCode(subject, before), "consent", true));
+        post("signataire", amendment + "/countersign", null);
+
+        assertThat(get("porteur", amendment).get("status")).isEqualTo("IN_FORCE");
+        assertThat(new BigDecimal(String.valueOf(get("porteur", base).get("totalAmount")))).isEqualByComparingTo("39000");
+        assertThat(jdbc.queryForObject("select amount from credit_commitment where agreement_id = ?", BigDecimal.class,
+                agreementId)).as("the commitment follows the avenant").isEqualByComparingTo("39000");
+        // The paid advance stays; year 1's balance carries 20 000 − 14 400.
+        assertThat(installmentAmount(grant, 1, "ADVANCE")).isEqualByComparingTo("14400");
+        assertThat(awaitInstallment(grant.applicationId(), 1, "ADVANCE").get("status")).isEqualTo("PAID");
+        assertThat(installmentAmount(grant, 1, "BALANCE")).isEqualByComparingTo("5600");
+        try (PDDocument pdf = Loader.loadPDF(bytes("porteur", amendment + "/pdf"))) {
+            assertThat(pdf.getSignatureDictionaries()).hasSize(2);
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text).contains("CP-2026-12-301", "19 000,00 €", "39 000,00 €", "Coordonnées bancaires",
+                    newIban);
+        }
+
+        // A withdrawal after signature still works: the unpaid installments are cancelled, the act ends.
+        post("instructeur", "/api/applications/" + grant.applicationId() + "/decision/revisions", Map.of(
+                "kind", "WITHDRAW", "deliberationNumber", "CP-2026-12-302", "deliberationDate", today,
+                "motivation", "La structure a cessé son activité"));
+        awaitEnded(grant.reference());
+        assertThat(get("instructeur", "/api/applications/" + grant.applicationId()).get("status"))
+                .isEqualTo("GRANT_WITHDRAWN");
+        assertThat(get("porteur", base).get("status")).isEqualTo("CLOSED");
+        assertThat(awaitInstallment(grant.applicationId(), 1, "BALANCE").get("status")).isEqualTo("CANCELLED");
+        assertThat(awaitInstallment(grant.applicationId(), 1, "ADVANCE").get("status")).isEqualTo("PAID");
     }
 
     private BigDecimal installmentAmount(InForce grant, int year, String kind) {

@@ -86,13 +86,21 @@ class DecisionRevisionIT extends ApiTestSupport {
                 + "where p.reference = ? and a.action = 'DECISION_REVISED'", voted.reference())).isEqualTo(1);
         awaitWaitingAt(voted.reference(), "Task_SignAgreement");
 
-        // The structure signs the new version; afterwards, a change is an avenant.
+        // The structure signs the new version; afterwards a délibération is recorded but the signed agreement
+        // stays: the change reaches it by an avenant (issue 16).
         signAgreement("porteur", agreementId);
         awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
+        byte[] signedPdf = bytes("porteur", "/api/agreements/" + agreementId + "/pdf");
         var afterSignature = revise("instructeur", id, amendment("CP-2026-12-102", TODAY, 24000));
-        assertProblem(afterSignature, 409, CONFLICT);
-        assertThat(String.valueOf(afterSignature.getBody().get("detail"))).contains("la modification passe par un avenant");
-        assertThat(list("instructeur", "/api/applications/" + id + "/decisions")).hasSize(2);
+        assertThat(afterSignature.getStatusCode().value()).as(String.valueOf(afterSignature.getBody())).isEqualTo(201);
+        assertThat(afterSignature.getBody()).containsEntry("note",
+                "La convention signée ne change pas : préparez un avenant pour l'appliquer.")
+                .containsEntry("amendmentPage", "/instruction/conventions/" + agreementId + "/avenant");
+        assertThat(list("instructeur", "/api/applications/" + id + "/decisions")).hasSize(3);
+        Map<String, Object> signed = get("instructeur", "/api/agreements/" + agreementId);
+        assertThat(signed).containsEntry("totalAmount", 25000.0).containsEntry("status", "SIGNED");
+        assertThat(bytes("porteur", "/api/agreements/" + agreementId + "/pdf")).isEqualTo(signedPdf);
+        awaitWaitingAt(voted.reference(), "Task_CountersignAgreement");
     }
 
     @Test

@@ -45,8 +45,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ApplicationService {
     public static final String ENTITY = "APPLICATION";
     /** Audit entities internal to the Département: directorates' opinions and the jury's (advisory) result. */
-    private static final Set<ApplicationStatus> FINANCE_STAGES =
-            EnumSet.of(ApplicationStatus.GRANTED, ApplicationStatus.IN_PROGRESS, ApplicationStatus.CLOSED);
+    /** Where finance reads a grant's payments: granted, in progress, closed, and withdrawn (what was paid is recovered). */
+    private static final Set<ApplicationStatus> FINANCE_STAGES = EnumSet.of(ApplicationStatus.GRANTED,
+            ApplicationStatus.IN_PROGRESS, ApplicationStatus.CLOSED, ApplicationStatus.GRANT_WITHDRAWN);
 
     private final ApplicationRepository applications;
     private final BudgetLineRepository budgetLines;

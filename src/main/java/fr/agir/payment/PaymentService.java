@@ -105,7 +105,9 @@ public class PaymentService {
     @Transactional
     @PreAuthorize("hasRole('FINANCE')")
     public Installment prepare(Long installmentId, String comment) {
-        Installment installment = get(installmentId);
+        // Locked first: two officers acting at once are served one after the other, the second one then
+        // finding the step gone (409), rather than both writing and deadlocking.
+        Installment installment = installments.findForUpdate(installmentId).orElseThrow(NotFoundException::notYours);
         PendingStep task = pendingTask(installment, ProcessKeys.TASK_PREPARE_PAYMENT);
         String remarks = Texts.optional(comment, "comment", 1000);
         bankDetails.assertPayable(installment.getApplicationId());
@@ -121,7 +123,8 @@ public class PaymentService {
     @Transactional
     @PreAuthorize("hasRole('FINANCE')")
     public Installment validate(Long installmentId, boolean approve, String comment) {
-        Installment installment = get(installmentId);
+        // Locked first (see prepare): of two validations at once, the second gets a 409, never a deadlock.
+        Installment installment = installments.findForUpdate(installmentId).orElseThrow(NotFoundException::notYours);
         PendingStep task = pendingTask(installment, ProcessKeys.TASK_VALIDATE_PAYMENT);
         if (currentUser.username().equals(installment.getPreparedBy())) {
             fourEyes.refusedValidation(ENTITY, installmentId, installment.getApplicationId(), installment.getStatus());

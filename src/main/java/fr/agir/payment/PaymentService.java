@@ -177,7 +177,7 @@ public class PaymentService {
             throw new fr.agir.shared.StateConflictException("L'échéance n'est pas validée : elle ne peut pas être payée.");
         }
         // The payment date at noon in Paris: the same calendar day in Paris and in UTC, so the 60-day clock
-        // (SQL DATEDIFF on the stored instant) counts whole days (at midnight it read one day short).
+        // (days between the stored instants' dates) counts whole days (at midnight it read one day short).
         Instant paidAt = paymentDate.atTime(12, 0).atZone(fr.agir.shared.TimeConfig.PARIS).toInstant();
         installment.markPaid(mandateNumber, paidAt);
         audit.record(ENTITY, installmentId, installment.getApplicationId(), AuditAction.PAYMENT_CONFIRMED,

@@ -136,7 +136,8 @@ public class FinanceDesk {
     private static final String FROM = " FROM installment i JOIN application a ON a.id = i.application_id "
             + "JOIN structure s ON s.id = a.structure_id JOIN campaign c ON c.id = a.campaign_id "
             + "JOIN agreement ag ON ag.id = i.agreement_id " + ORDER_JOIN;
-    private static final String DAYS = "DATEDIFF(COALESCE(i.paid_at, :now), i.payable_since)";
+    /** Calendar days from payable to paid (or now): TIMESTAMPDIFF on dates, which MariaDB and H2 both read. */
+    private static final String DAYS = days("COALESCE(i.paid_at, :now)");
     /** The grant's part, by the credits' own rule ({@code GrantPart.sql}): a filter in the WHERE, pagination right. */
     static final String PART = fr.agir.payment.credit.GrantPart.sql("i.application_id");
     private static final String SELECT = "SELECT i.id, i.application_id, a.reference, s.name, ag.agreement_number, "
@@ -146,6 +147,10 @@ public class FinanceDesk {
 
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+
+    private static String days(String until) {
+        return "TIMESTAMPDIFF(DAY, CAST(i.payable_since AS DATE), CAST(" + until + " AS DATE))";
+    }
 
     public FinanceDesk(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -208,7 +213,7 @@ public class FinanceDesk {
                 + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.d) OVER (PARTITION BY x.cid), "
                 + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.d) OVER (PARTITION BY x.cid), "
                 + "SUM(CASE WHEN x.d > " + DELAY_DAYS + " THEN 1 ELSE 0 END) OVER (PARTITION BY x.cid) "
-                + "FROM (SELECT a.campaign_id AS cid, DATEDIFF(i.paid_at, i.payable_since) AS d FROM installment i "
+                + "FROM (SELECT a.campaign_id AS cid, " + days("i.paid_at") + " AS d FROM installment i "
                 + "JOIN application a ON a.id = i.application_id WHERE i.status = 'PAID' "
                 + "AND i.payable_since IS NOT NULL AND i.paid_at IS NOT NULL) x JOIN campaign c ON c.id = x.cid "
                 + "ORDER BY c.name", new MapSqlParameterSource(),

@@ -39,9 +39,15 @@ public class NumberSequenceService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public long nextValue(String series) {
-        em.createNativeQuery("INSERT IGNORE INTO number_sequence (name, next_value) VALUES (?1, 1)")
-                .setParameter(1, series).executeUpdate();
+        // The existing row is locked at once (FOR UPDATE). Not "insert if missing" first: on an existing row
+        // INSERT IGNORE takes a shared lock, and two transactions each holding one then asking for the
+        // exclusive lock deadlock (seen with two exports at once).
         NumberSequence seq = em.find(NumberSequence.class, series, LockModeType.PESSIMISTIC_WRITE);
+        if (seq == null) {
+            em.createNativeQuery("INSERT IGNORE INTO number_sequence (name, next_value) VALUES (?1, 1)")
+                    .setParameter(1, series).executeUpdate();
+            seq = em.find(NumberSequence.class, series, LockModeType.PESSIMISTIC_WRITE);
+        }
         return seq.take();
     }
 }

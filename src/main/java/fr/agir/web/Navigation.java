@@ -34,55 +34,44 @@ public class Navigation {
     }
 
     public List<Link> links() {
-        List<Link> links = new ArrayList<>();
         if (!signedIn()) {
-            return links;
+            return List.of();
         }
-        String path = path();
-        add(links, path, "/", "Accueil");
+        List<String[]> entries = new ArrayList<>();
+        entries.add(new String[] {"/", "Accueil"});
         if (currentUser.hasRole(Role.APPLICANT)) {
-            add(links, path, "/portail", "Mon espace");
+            entries.add(new String[] {"/portail", "Mon espace"});
         }
         if (currentUser.isStaff()) {
-            add(links, path, "/instruction", "File de travail");
-            add(links, path, "/instruction/candidatures", "Candidatures");
-            add(links, path, "/instruction/jury", "Jury");
-            add(links, path, "/instruction/commission", "Commission permanente");
-            add(links, path, "/instruction/tableau-de-bord", "Délais");
+            entries.add(new String[] {"/instruction", "File de travail"});
+            entries.add(new String[] {"/instruction/candidatures", "Candidatures"});
+            entries.add(new String[] {"/instruction/jury", "Jury"});
+            entries.add(new String[] {"/instruction/commission", "Commission permanente"});
+            entries.add(new String[] {"/instruction/tableau-de-bord", "Délais"});
         }
         if (currentUser.hasRole(Role.REVIEWER)) {
-            add(links, path, "/avis", "Avis de ma direction");
+            entries.add(new String[] {"/avis", "Avis de ma direction"});
         }
         if (currentUser.hasRole(Role.FINANCE)) {
-            add(links, path, "/finances", "Échéances à payer");
-            add(links, path, "/finances/rib", "RIB à vérifier");
-            add(links, path, "/finances/bordereaux", "Bordereaux");
-            add(links, path, "/finances/retours", "Retours de paiement");
-            add(links, path, "/finances/titres", "Titres de recettes");
+            entries.add(new String[] {"/finances", "Échéances à payer"});
+            entries.add(new String[] {"/finances/rib", "RIB à vérifier"});
+            entries.add(new String[] {"/finances/bordereaux", "Bordereaux"});
+            entries.add(new String[] {"/finances/retours", "Retours de paiement"});
+            entries.add(new String[] {"/finances/titres", "Titres de recettes"});
         }
         if (currentUser.hasRole(Role.JURY)) {
-            add(links, path, "/jury", "Mes séances de jury");
+            entries.add(new String[] {"/jury", "Mes séances de jury"});
         }
         if (currentUser.hasRole(Role.FINANCE) || currentUser.hasRole(Role.ADMIN)) {
-            add(links, path, "/finances/credits", "Crédits (AE/CP)");
+            entries.add(new String[] {"/finances/credits", "Crédits (AE/CP)"});
         }
-        return links;
-    }
-
-    private static void add(List<Link> links, String path, String href, String label) {
-        boolean current = path.equals(href) || (path.startsWith(href + "/") && !longerMatch(path, href));
-        links.add(new Link(href, label, current));
-    }
-
-    /** "/instruction/jury/…" is the jury's, not the queue's. */
-    private static boolean longerMatch(String path, String href) {
-        if (href.equals("/finances")) {
-            return path.startsWith("/finances/rib") || path.startsWith("/finances/bordereaux")
-                    || path.startsWith("/finances/retours") || path.startsWith("/finances/credits") || path.startsWith("/finances/titres");
-        }
-        return href.equals("/instruction") && (path.startsWith("/instruction/jury")
-                || path.startsWith("/instruction/candidatures") || path.startsWith("/instruction/tableau-de-bord")
-                || path.startsWith("/instruction/commission"));
+        // The current link is the longest one the path is under: "/instruction/jury/…" is the jury's, not
+        // the queue's, "/finances/rib" the RIB page's, not the workspace's — with no list of exceptions.
+        String path = path();
+        String current = entries.stream().map(e -> e[0])
+                .filter(href -> path.equals(href) || path.startsWith(href + "/"))
+                .max(java.util.Comparator.comparingInt(String::length)).orElse(null);
+        return entries.stream().map(e -> new Link(e[0], e[1], e[0].equals(current))).toList();
     }
 
     private static String path() {

@@ -178,6 +178,7 @@ public class BankDetailsChanges {
     }
 
     @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('FINANCE')")
     public Change get(Long changeId) {
         List<Change> found = jdbc.query(SELECT + "WHERE c.id = ?", ROW, changeId);
         if (found.isEmpty()) {

@@ -138,22 +138,10 @@ public class FinanceDeskController {
     @PostMapping("/finances/echeances/{id}/liquider")
     public String prepare(@PathVariable Long id, @Valid @ModelAttribute("prepareForm") CommentForm form,
                           BindingResult result, RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                payments.prepare(id, form.getComment());
+        return act(id, "prepareForm", form, result, redirect, () -> payments.prepare(id, form.getComment()),
                 Notice.success("Échéance liquidée.", "Un ou une autre agente des finances doit maintenant la valider.",
-                        Notice.link("/finances?onglet=a-liquider", "Retour aux échéances à liquider")).flash(redirect);
-                return "redirect:/finances/echeances/" + id;
-            } catch (DomainException e) {
-                if (e.httpStatus() == 404) {
-                    throw e;
-                }
-                FormErrors.add(result, e);
-            }
-        }
-        FormErrors.keepAcrossRedirect(redirect, "prepareForm", form, result);
-        Notice.error("L'échéance n'est pas liquidée.", firstError(result)).flash(redirect);
-        return "redirect:/finances/echeances/" + id;
+                        Notice.link("/finances?onglet=a-liquider", "Retour aux échéances à liquider")),
+                "L'échéance n'est pas liquidée.", "");
     }
 
     @PostMapping("/finances/echeances/{id}/valider")
@@ -163,32 +151,31 @@ public class FinanceDeskController {
             model.addAttribute("c", checklists.of(id));
             return "finance/confirm-validation";
         }
-        if (!result.hasErrors()) {
-            try {
-                payments.validate(id, true, form.getComment());
+        return act(id, "validateForm", form, result, redirect, () -> payments.validate(id, true, form.getComment()),
                 Notice.success("Mandat validé.", "Il part au logiciel financier avec le prochain bordereau ; il sera payé au retour de celui-ci.",
-                        Notice.link("/finances?onglet=a-valider", "Retour aux échéances à valider")).flash(redirect);
-                return "redirect:/finances/echeances/" + id;
-            } catch (DomainException e) {
-                if (e.httpStatus() == 404) {
-                    throw e;
-                }
-                FormErrors.add(result, e);
-            }
-        }
-        FormErrors.keepAcrossRedirect(redirect, "validateForm", form, result);
-        Notice.error("Le mandat n'est pas validé.", firstError(result)).flash(redirect);
-        return "redirect:/finances/echeances/" + id;
+                        Notice.link("/finances?onglet=a-valider", "Retour aux échéances à valider")),
+                "Le mandat n'est pas validé.", "");
     }
 
     @PostMapping("/finances/echeances/{id}/renvoyer")
     public String giveBack(@PathVariable Long id, @Valid @ModelAttribute(RETURN_FORM) ReasonForm form,
                            BindingResult result, RedirectAttributes redirect) {
+        return act(id, RETURN_FORM, form, result, redirect, () -> payments.validate(id, false, form.getReason()),
+                Notice.success("Échéance renvoyée en liquidation.", "Le motif est transmis à l'agent qui l'a liquidée.",
+                        Notice.link("/finances?onglet=a-valider", "Retour aux échéances à valider")),
+                "L'échéance n'est pas renvoyée.", "#renvoi");
+    }
+
+    /**
+     * An action of the installment's page: done, its notice; refused, the form and its errors kept across the
+     * redirect back to the page (at {@code anchor}) with the refusal's notice. An unknown installment stays a 404.
+     */
+    private String act(Long id, String formName, Object form, BindingResult result, RedirectAttributes redirect,
+                       Runnable action, Notice done, String refused, String anchor) {
         if (!result.hasErrors()) {
             try {
-                payments.validate(id, false, form.getReason());
-                Notice.success("Échéance renvoyée en liquidation.", "Le motif est transmis à l'agent qui l'a liquidée.",
-                        Notice.link("/finances?onglet=a-valider", "Retour aux échéances à valider")).flash(redirect);
+                action.run();
+                done.flash(redirect);
                 return "redirect:/finances/echeances/" + id;
             } catch (DomainException e) {
                 if (e.httpStatus() == 404) {
@@ -197,9 +184,9 @@ public class FinanceDeskController {
                 FormErrors.add(result, e);
             }
         }
-        FormErrors.keepAcrossRedirect(redirect, RETURN_FORM, form, result);
-        Notice.error("L'échéance n'est pas renvoyée.", firstError(result)).flash(redirect);
-        return "redirect:/finances/echeances/" + id + "#renvoi";
+        FormErrors.keepAcrossRedirect(redirect, formName, form, result);
+        Notice.error(refused, firstError(result)).flash(redirect);
+        return "redirect:/finances/echeances/" + id + anchor;
     }
 
     /** The RIB piece the payment relies on: the one piece of the case file finance reads. */
@@ -228,7 +215,6 @@ public class FinanceDeskController {
     /** The RIB piece of a change to verify. */
     @GetMapping("/finances/rib/{id}/piece")
     public ResponseEntity<InputStreamResource> changePiece(@PathVariable Long id) {
-        changes.pending(); // finance only
         BankDetailsChanges.Change change = changes.get(id);
         DocumentVault.Content content = vault.downloadLinked(change.structureId(), change.ribDocumentId());
         return Downloads.attachment(content.document().getOriginalName(), content.document().getContentType(),
@@ -239,8 +225,7 @@ public class FinanceDeskController {
     public String approve(@PathVariable Long id, @RequestParam(defaultValue = "false") boolean confirmed, Model model,
                           RedirectAttributes redirect) {
         if (!confirmed) {
-            changes.pending(); // finance only
-            model.addAttribute("change", changes.get(id));
+                model.addAttribute("change", changes.get(id));
             return "finance/confirm-bank-change";
         }
         try {

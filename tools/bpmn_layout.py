@@ -155,8 +155,11 @@ def call(id, name, cx, cy, called, ins, mi=None):
     body += "</bpmn:extensionElements>"
     if mi:
         seq = "true" if mi[0] == "sequential" else "false"
+        done = (f'<bpmn:completionCondition xsi:type="bpmn:tFormalExpression">{escape(mi[3])}'
+                f'</bpmn:completionCondition>') if len(mi) > 3 else ""
         body += (f'<bpmn:multiInstanceLoopCharacteristics isSequential="{seq}" '
-                 f'camunda:collection="{mi[1]}" camunda:elementVariable="{mi[2]}" />')
+                 f'camunda:collection="{mi[1]}" camunda:elementVariable="{mi[2]}"'
+                 + (f'>{done}</bpmn:multiInstanceLoopCharacteristics>' if done else ' />'))
     return Node(id, "call", name, cx, cy, {"calledElement": called, "camunda:calledElementBinding": "latest"}, body)
 
 
@@ -395,7 +398,9 @@ def main(out):
              [("applicationId", "applicationId"), ("agreementId", "agreementId"), ("year", "year"),
               ("campaignId", "campaignId"), ("thematic", "thematic"), ("ept", "ept"),
               ("totalRequested", "totalRequested")],
-             ("sequential", "${years}", "year")),
+             ("sequential", "${years}", "year",
+              # An avenant that shortens the agreement sets lastGrantYear: the loop stops after that year.
+              "${execution.hasVariable('lastGrantYear') && nrOfCompletedInstances >= lastGrantYear}")),
         service("Task_CloseApplication", "Clôturer le dossier", 2280, Y, "closeApplicationDelegate"),
         Node("Event_Closed", "end", "Dossier clôturé", 2410, Y),
     ], [

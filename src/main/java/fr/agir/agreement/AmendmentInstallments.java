@@ -14,6 +14,12 @@ public interface AmendmentInstallments {
     Map<Integer, BigDecimal> committed(Long agreementId);
 
     /**
+     * The grant years already opened: their installments are scheduled (whatever their state). An avenant may not
+     * take such a year away: its grant-year runs and waits for those payments.
+     */
+    java.util.Set<Integer> openedYears(Long agreementId);
+
+    /**
      * The avenant is in force: the installments not yet liquidated (SCHEDULED) carry the new amounts per year
      * (advance and balance split by the payment terms); the others never change.
      */

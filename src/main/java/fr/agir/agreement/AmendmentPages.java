@@ -101,7 +101,12 @@ public class AmendmentPages {
         model.addAttribute("ctx", context);
         model.addAttribute("app", context.application());
         Map<String, String> durations = new LinkedHashMap<>();
-        for (int y = context.agreement().getDurationYears(); y <= context.decision().getDurationYears(); y++) {
+        // From one year (an avenant may take away a year not yet opened) to the duration voted and established.
+        int established = context.agreement().getEstablishedAmounts().isEmpty() ? context.decision().getDurationYears()
+                : context.agreement().getEstablishedAmounts().size();
+        int longest = Math.max(context.agreement().getDurationYears(),
+                Math.min(context.decision().getDurationYears(), established));
+        for (int y = 1; y <= longest; y++) {
             durations.put(String.valueOf(y), fr.agir.shared.French.years(y));
         }
         model.addAttribute("durationOptions", durations);

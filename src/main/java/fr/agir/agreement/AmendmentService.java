@@ -18,6 +18,8 @@ import fr.agir.shared.Texts;
 import fr.agir.structure.Structure;
 import fr.agir.structure.StructureService;
 import fr.agir.vote.Decision;
+import fr.agir.workflow.ProcessKeys;
+import fr.agir.workflow.Workflow;
 import fr.agir.vote.VoteService;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -58,12 +60,15 @@ public class AmendmentService {
     private final AuditTrail audit;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final Workflow workflow;
 
     public AmendmentService(AmendmentRepository amendments, AgreementService agreements,
                             ApplicationService applications, StructureService structures, VoteService votes,
                             AmendmentDocument document, SignatureProvider signatures,
                             SignatureProperties signatureProperties, ObjectProvider<AmendmentInstallments> installments,
-                            AuditTrail audit, CurrentUser currentUser, Clock clock, SignatureCodeService codes) {
+                            AuditTrail audit, CurrentUser currentUser, Clock clock, SignatureCodeService codes,
+                            Workflow workflow) {
+        this.workflow = workflow;
         this.codes = codes;
         this.amendments = amendments;
         this.agreements = agreements;
@@ -166,11 +171,14 @@ public class AmendmentService {
                     + French.years(voted) + " : l'allonger demande une délibération modificative de la Commission "
                     + "permanente.", Map.of("durationYears", "Au plus " + French.years(voted) + ", la durée votée"));
         }
-        if (duration < agreement.getDurationYears()) {
-            throw new InvalidInputException("Les années de la convention sont déjà engagées : un avenant ne réduit "
-                    + "pas sa durée (une résiliation partielle passe par la direction juridique).",
-                    Map.of("durationYears", "Au moins " + French.years(agreement.getDurationYears())));
+        int established = agreement.getEstablishedAmounts().isEmpty() ? voted
+                : agreement.getEstablishedAmounts().size();
+        if (duration > agreement.getDurationYears() && duration > established) {
+            throw new InvalidInputException("La convention a été établie pour " + French.years(established)
+                    + " : ses années de subvention sont fixées depuis sa signature, un avenant ne l'allonge pas "
+                    + "au-delà.", Map.of("durationYears", "Au plus " + French.years(established)));
         }
+        checkDroppedYearsNotOpened(agreement, duration);
         Map<Integer, BigDecimal> amounts = new TreeMap<>();
         Map<String, String> errors = new LinkedHashMap<>();
         for (int year = 1; year <= duration; year++) {
@@ -219,6 +227,28 @@ public class AmendmentService {
                     + "l'avenant ne modifierait rien.", Map.of("amounts.1", "Montants identiques à la convention"));
         }
         return amounts;
+    }
+
+    /**
+     * A shorter duration takes the last years away: only while none of them has opened (its installments are
+     * scheduled when the grant year starts, and its process then waits for them). After that, stopping the grant
+     * is a withdrawal voted by the Commission permanente.
+     */
+    private void checkDroppedYearsNotOpened(Agreement agreement, int duration) {
+        if (duration >= agreement.getDurationYears()) {
+            return;
+        }
+        java.util.Set<Integer> opened = installments.getIfAvailable() == null ? java.util.Set.of()
+                : installments.getObject().openedYears(agreement.getId());
+        for (int year = duration + 1; year <= agreement.getDurationYears(); year++) {
+            if (opened.contains(year)) {
+                throw new InvalidInputException("L'année " + year + " de la convention a déjà commencé (ses versements "
+                        + "sont prévus) : un avenant ne peut plus la retirer. Pour arrêter la subvention, la Commission "
+                        + "permanente vote son retrait (« Délibération modificative »).",
+                        Map.of("durationYears", "Au moins " + French.years(year) + " : l'année " + year
+                                + " a commencé"));
+            }
+        }
     }
 
     /** The instructor submits the draft to the structure's signature. */
@@ -332,6 +362,12 @@ public class AmendmentService {
                     + amendment.getStatus().label().toLowerCase() + ".");
         }
         Agreement agreement = agreementOf(amendment);
+        try {
+            checkDroppedYearsNotOpened(agreement, amendment.getDurationYears());
+        } catch (InvalidInputException e) {
+            throw new StateConflictException(e.getMessage() + " L'avenant " + amendment.getNumber()
+                    + " ne peut plus être contresigné : l'instruction prépare un nouvel avenant.");
+        }
         Instant now = Instant.now(clock);
         String reason = "Contresigné pour le Département de la Seine-Saint-Denis par " + currentUser.displayName();
         amendment.countersign(currentUser.username(), now, signatures.sign(amendment.getSignedPdf(),
@@ -343,6 +379,9 @@ public class AmendmentService {
                         + currentUser.displayName() + " : la convention porte " + French.amountsByYear(amendment.getAmounts())
                         + ", soit " + Money.format(amendment.getTotalAmount()) + " (au lieu de " + before + ")");
         installments.ifAvailable(i -> i.follow(agreement.getId(), amendment.getAmounts(), amendment.getNumber()));
+        // The grant-year loop of the lifecycle ends after the agreement's last year (an avenant may shorten it).
+        workflow.setCaseFact(ProcessKeys.APPLICATION_LIFECYCLE, applications.get(agreement.getApplicationId())
+                .getReference(), "lastGrantYear", agreement.getDurationYears());
         return amendment;
     }
 

@@ -51,6 +51,18 @@ class InstallmentAmendments implements AmendmentInstallments {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Set<Integer> openedYears(Long agreementId) {
+        Set<Integer> years = new java.util.TreeSet<>();
+        for (Installment i : installments.findByAgreementIdOrderByGrantYearAscKindAsc(agreementId)) {
+            if (i.getStatus() != Installment.Status.CANCELLED) {
+                years.add(i.getGrantYear());
+            }
+        }
+        return years;
+    }
+
+    @Override
     @Transactional
     public void follow(Long agreementId, Map<Integer, BigDecimal> amounts, String amendmentNumber) {
         List<Installment> all = installments.findByAgreementIdOrderByGrantYearAscKindAsc(agreementId);

@@ -289,6 +289,18 @@ public class Workflow {
     }
 
     /**
+     * Sets a fact (a process variable) on the case's running process ({@code processKey}), in the caller's
+     * transaction: a later condition of the model reads it (e.g. {@code lastGrantYear}, which ends the grant-year
+     * loop early). False if no such process runs.
+     */
+    public boolean setCaseFact(String processKey, String businessKey, String name, Object value) {
+        List<ProcessInstance> main = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).active().list();
+        main.forEach(pi -> runtime.setVariable(pi.getId(), name, value));
+        return !main.isEmpty();
+    }
+
+    /**
      * Correlates a message that starts a non-interrupting event sub-process of the case's running
      * process, in the caller's transaction; 409 if no such process runs.
      */

@@ -22,6 +22,8 @@ class AgreementSignatureQueueIT extends ApiTestSupport {
 
     @Autowired
     ManagementService management;
+    @Autowired
+    fr.agir.agreement.CountersignatureDigest digest;
 
     @Test
     void theInstructorsSeeTheAgreementsWaitingForASignatureWithTheRemindersSent() {
@@ -57,6 +59,32 @@ class AgreementSignatureQueueIT extends ApiTestSupport {
         assertThat(rowOf(reference).get("awaiting")).isEqualTo("DEPARTEMENT");
         assertThat(page("instructeur", "/instruction/conventions-a-signer")).contains(reference,
                 "Contresignature du Département");
+
+        // The signatory's reminder: nothing before it waits agir.agreement.countersignature-waiting (3 days);
+        // then one e-mail lists it, once a day whatever the number of nodes.
+        java.time.LocalDate day = java.time.LocalDate.now().plusYears(200)
+                .plusDays(new java.util.Random().nextInt(100_000));
+        int before = TestSmtp.get().withSubject("votre contresignature").size();
+        assertThat(digest.send(day.minusDays(1))).hasValue(0);
+        jdbc.update("update agreement set signed_at = ? where id = ?", java.sql.Timestamp.from(java.time.Instant.now()
+                .minus(java.time.Duration.ofDays(5))), Long.valueOf(agreementId));
+        assertThat(digest.send(day).orElseThrow()).isPositive();
+        assertThat(digest.send(day)).as("one digest a day").isEmpty();
+        await().atMost(PATIENCE).until(() -> TestSmtp.get().withSubject("votre contresignature").size() > before);
+        var mails = TestSmtp.get().withSubject("votre contresignature");
+        try {
+            var toSignatory = new java.util.ArrayList<jakarta.mail.internet.MimeMessage>();
+            for (var m : mails.subList(before, mails.size())) {
+                if (m.getAllRecipients()[0].toString().equals("signataire@agir.test")) {
+                    toSignatory.add(m);
+                }
+            }
+            assertThat(toSignatory).as("one e-mail to the signatory").hasSize(1);
+            assertThat(TestSmtp.text(toSignatory.get(0))).contains("Convention n° " + number, reference, "/signature",
+                    "en attente depuis 5 jours");
+        } catch (jakarta.mail.MessagingException e) {
+            throw new AssertionError(e);
+        }
 
         // In force: no longer waiting.
         post("signataire", "/api/agreements/" + agreementId + "/countersign", null);

@@ -165,6 +165,13 @@ class AmendmentIT extends ApiTestSupport {
         pay(grant.applicationId(), grant.reference(), 1, "BALANCE");
         assertThat(installmentAmount(grant, 2, "ADVANCE")).isEqualByComparingTo("9600");
         assertThat(installmentAmount(grant, 2, "BALANCE")).isEqualByComparingTo("2400");
+        // Year 2 has opened: an avenant may no longer take it away (a withdrawal is voted instead).
+        ResponseEntity<Map<String, Object>> late = call("instructeur", HttpMethod.POST, base + "/amendments",
+                Map.of("amounts", Map.of("1", 17000), "durationYears", 1, "object", "Un an", "reason", "Arrêt"));
+        assertProblem(late, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat((String) late.getBody().get("detail")).contains("L'année 2 de la convention a déjà commencé");
+        assertThat(count("select count(*) from agreement_amendment where agreement_id = ?", agreementId))
+                .as("only A1").isEqualTo(1);
 
         // Audited, and the structure reads the avenant in its history.
         assertThat(count("select count(*) from audit_event where entity_type = 'AMENDMENT' and entity_id = ? "
@@ -175,6 +182,62 @@ class AmendmentIT extends ApiTestSupport {
         String portal = browser(signedInSession("porteur"), HttpMethod.GET,
                 "/portail/candidatures/" + grant.applicationId() + "/convention", null).getBody();
         assertThat(portal).contains("Versions de la convention", "Avenant A1", "En vigueur");
+    }
+
+    /**
+     * An avenant shortening a two-year agreement to one year, countersigned during year 1: the agreement, its
+     * commitment and the process follow it — after year 1's report and balance the grant closes, and year 2 never
+     * opens. A duration beyond the one voted and established is refused.
+     */
+    @Test
+    void anAvenantShorteningToOneYearClosesTheGrantAfterYearOne() {
+        InForce grant = twoYearsInForceAdvancePaid();
+        String base = "/api/agreements/" + grant.agreementId();
+        long agreementId = Long.parseLong(grant.agreementId());
+
+        ResponseEntity<Map<String, Object>> tooLong = call("instructeur", HttpMethod.POST, base + "/amendments",
+                Map.of("amounts", Map.of("1", 18000, "2", 15000, "3", 1000), "durationYears", 3,
+                        "object", "Trois ans", "reason", "Prolonger"));
+        assertProblem(tooLong, 422, "urn:agir:probleme:saisie-invalide");
+        // Year 2's amount given for a one-year avenant: refused next to the field.
+        ResponseEntity<Map<String, Object>> stray = call("instructeur", HttpMethod.POST, base + "/amendments",
+                Map.of("amounts", Map.of("1", 18000, "2", 15000), "durationYears", 1, "object", "Un an",
+                        "reason", "Arrêt"));
+        assertProblem(stray, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(count("select count(*) from agreement_amendment where agreement_id = ?", agreementId)).isZero();
+
+        Map<String, Object> drafted = post("instructeur", base + "/amendments", Map.of("amounts", Map.of("1", "18000"),
+                "durationYears", 1, "object", "La convention ne porte plus que sur l'année 2026",
+                "reason", "La structure arrête l'action à la fin de la première année"));
+        String amendment = "/api/amendments/" + drafted.get("id");
+        post("instructeur", amendment + "/submit", null);
+        String subject = "Votre code pour signer l'avenant " + drafted.get("number");
+        int before = TestSmtp.get().withSubject(subject).size();
+        post("porteur", amendment + "/signature-code", null);
+        post("porteur", amendment + "/sign", Map.of("code", lastSignatureCode(subject, before), "consent", true));
+        post("signataire", amendment + "/countersign", null);
+
+        Map<String, Object> agreement = get("porteur", base);
+        assertThat(agreement).containsEntry("durationYears", 1);
+        assertThat(new BigDecimal(String.valueOf(agreement.get("totalAmount")))).isEqualByComparingTo("18000");
+        assertThat(jdbc.queryForObject("select amount from credit_commitment where agreement_id = ?", BigDecimal.class,
+                agreementId)).as("the commitment follows the shorter agreement").isEqualByComparingTo("18000");
+
+        Map<String, Object> report = awaitReport(grant.applicationId(), 1);
+        awaitWaitingAt(grant.reference(), "Task_SubmitReport");
+        post("porteur", "/api/reports/" + report.get("id") + "/submit", Map.of("actualCharges", 36000,
+                "actualProducts", 36000, "spentGrant", 18000, "qualitativeReport", "Action menée sur un an"));
+        awaitWaitingAt(grant.reference(), "Task_ValidateReport");
+        post("instructeur", "/api/reports/" + report.get("id") + "/review", Map.of("outcome", "VALIDATED"));
+        pay(grant.applicationId(), grant.reference(), 1, "BALANCE");
+
+        await().atMost(PATIENCE).until(() -> "CLOSED".equals(get("porteur", "/api/applications/"
+                + grant.applicationId()).get("status")));
+        awaitEnded(grant.reference());
+        assertThat(count("select count(*) from installment where agreement_id = ? and grant_year = 2", agreementId))
+                .as("year 2 never opened").isZero();
+        assertThat(count("select count(*) from report where agreement_id = ? and grant_year = 2", agreementId))
+                .as("no report expected for a year taken away").isZero();
     }
 
     @Autowired

@@ -127,7 +127,7 @@ public class Report {
         this.draftUpdatedAt = at;
     }
 
-    /** The Cerfa's qualitative part and annex, as submitted (the lines are {@link ReportLine}s). */
+    /** The Cerfa's qualitative part and annex, as submitted (the lines are {@link ReportAccountLine}s). */
     void content(String actionsDone, Integer publicReached, String datesPlaces, String indicators, String grantUse,
                  BigDecimal unspentAmount) {
         this.actionsDone = actionsDone;

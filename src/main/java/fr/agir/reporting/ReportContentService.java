@@ -43,7 +43,7 @@ public class ReportContentService {
             DocumentType.COMPTES_APPROUVES);
 
     private final ReportingService reporting;
-    private final ReportLineRepository lines;
+    private final ReportAccountLineRepository lines;
     private final ReportDocumentRepository links;
     private final ReportHistory history;
     private final ApplicationService applications;
@@ -54,7 +54,7 @@ public class ReportContentService {
     private final Clock clock;
     private final BigDecimal threshold;
 
-    ReportContentService(ReportingService reporting, ReportLineRepository lines, ReportDocumentRepository links,
+    ReportContentService(ReportingService reporting, ReportAccountLineRepository lines, ReportDocumentRepository links,
                          ReportHistory history, ApplicationService applications, StructureService structures,
                          DocumentVault vault, ReportPdf pdf, ObjectMapper json, Clock clock,
                          @Value("${agir.reporting.gap-threshold:0.15}") BigDecimal threshold) {
@@ -148,7 +148,7 @@ public class ReportContentService {
                 content.grantUse(), content.unspent());
         report.saveDraft(write(strip(data)), now);
         lines.deleteByReport(reportId);
-        parsed.forEach(l -> lines.save(new ReportLine(reportId, l.code().code(), l.forecast(), l.actual(),
+        parsed.forEach(l -> lines.save(new ReportAccountLine(reportId, l.code().code(), l.forecast(), l.actual(),
                 blankToNull(l.explanation()))));
         List<Long> linked = links.findByReportIdOrderById(reportId).stream().map(ReportDocument::getDocumentId).toList();
         Map<DocumentType, StructureDocument> valid = vault.currentValidDocuments(application.getStructureId());
@@ -189,7 +189,7 @@ public class ReportContentService {
 
     ReportSheet sheet(Report report, Application application) {
         Map<BudgetLineCode, BigDecimal> forecasts = forecasts(report);
-        List<ReportLine> stored = lines.findByReportIdOrderById(report.getId());
+        List<ReportAccountLine> stored = lines.findByReportIdOrderById(report.getId());
         List<ReportRules.Line> parsed;
         ReportSheet.Content content;
         if (!stored.isEmpty() && !report.isEditable()) {

@@ -11,7 +11,7 @@ import java.math.BigDecimal;
 /** One budget account of a submitted report: forecast (copied from the application), actual, explanation. */
 @Entity
 @Table(name = "report_line")
-public class ReportLine {
+public class ReportAccountLine {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -22,10 +22,10 @@ public class ReportLine {
     private BigDecimal actual;
     private String explanation;
 
-    protected ReportLine() {
+    protected ReportAccountLine() {
     }
 
-    ReportLine(Long reportId, String code, BigDecimal forecast, BigDecimal actual, String explanation) {
+    ReportAccountLine(Long reportId, String code, BigDecimal forecast, BigDecimal actual, String explanation) {
         this.reportId = reportId;
         this.code = code;
         this.forecast = forecast;

@@ -5,10 +5,10 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
-public interface ReportLineRepository extends JpaRepository<ReportLine, Long> {
-    List<ReportLine> findByReportIdOrderById(Long reportId);
+public interface ReportAccountLineRepository extends JpaRepository<ReportAccountLine, Long> {
+    List<ReportAccountLine> findByReportIdOrderById(Long reportId);
 
     @Modifying(flushAutomatically = true)
-    @Query("delete from ReportLine l where l.reportId = ?1")
+    @Query("delete from ReportAccountLine l where l.reportId = ?1")
     void deleteByReport(Long reportId);
 }

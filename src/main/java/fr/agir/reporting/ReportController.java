@@ -51,7 +51,9 @@ public class ReportController {
         // Not "application": in templates that name is the servlet context's attributes.
         model.addAttribute("candidature", application);
         model.addAttribute("report", report);
-        model.addAttribute("sheet", report.getSubmittedAt() == null && report.isEditable() ? null
+        // A report sent as totals only (POST /api/reports/{id}/submit) has no table: its totals are shown instead.
+        boolean totalsOnly = !report.isEditable() && report.getActionsDone() == null;
+        model.addAttribute("sheet", report.getSubmittedAt() == null && report.isEditable() || totalsOnly ? null
                 : contents.sheet(report.getId()));
         model.addAttribute("formId", ReportFormApi.FORM_ID);
         model.addAttribute("pageStyles", List.of("form-js.css", "portal.css"));

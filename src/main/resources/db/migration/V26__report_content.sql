@@ -3,11 +3,11 @@
 -- the draft the portal autosaves, the PDF/A produced at each submission, the pieces linked from the structure's
 -- vault, and every submission / return / decision kept with who, when and the comments. The old totals
 -- (actual_charges, actual_products, spent_grant) stay: they are computed from the lines at submission.
-ALTER TABLE report ADD COLUMN actions_done VARCHAR(4000);
+ALTER TABLE report ADD COLUMN actions_done TEXT;
 ALTER TABLE report ADD COLUMN public_reached INT;
-ALTER TABLE report ADD COLUMN dates_places VARCHAR(2000);
-ALTER TABLE report ADD COLUMN indicators VARCHAR(4000);
-ALTER TABLE report ADD COLUMN grant_use VARCHAR(4000);
+ALTER TABLE report ADD COLUMN dates_places TEXT;
+ALTER TABLE report ADD COLUMN indicators TEXT;
+ALTER TABLE report ADD COLUMN grant_use TEXT;
 ALTER TABLE report ADD COLUMN unspent_amount DECIMAL(15,2);
 ALTER TABLE report ADD COLUMN draft_data TEXT;
 ALTER TABLE report ADD COLUMN draft_updated_at DATETIME(6);

@@ -37,6 +37,10 @@ class ReportIT extends ApiTestSupport {
         data.put("l74_departement", Map.of("actual", 27000));
         data.put("l86", Map.of("actual", 1500));
         data.put("l87", Map.of("actual", 1500));
+        for (fr.agir.application.BudgetLineCode code : fr.agir.application.BudgetLineCode.values()) {
+            // Every line's actual is required (0 when nothing was spent or received on it).
+            data.putIfAbsent(fr.agir.reporting.ReportRules.formKey(code), Map.of("actual", 0));
+        }
         data.put("grantUse", "Salaires de l'encadrant technique et achat d'outillage.");
         data.put("unspent", 2000);
         return data;

@@ -1,6 +1,8 @@
 package fr.agir.reporting;
 
+import jakarta.persistence.Basic;
 import jakarta.persistence.Column;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -68,6 +70,25 @@ public class Report {
     private BigDecimal recoveryAmount;
     @Column(name = "recovery_order_number")
     private String recoveryOrderNumber;
+    // The content of the Cerfa 15059 (V26): qualitative part, annex, draft, PDF. See ReportContentService.
+    @Column(name = "actions_done")
+    private String actionsDone;
+    @Column(name = "public_reached")
+    private Integer publicReached;
+    @Column(name = "dates_places")
+    private String datesPlaces;
+    private String indicators;
+    @Column(name = "grant_use")
+    private String grantUse;
+    @Column(name = "unspent_amount")
+    private BigDecimal unspentAmount;
+    @Column(name = "draft_data")
+    private String draftData;
+    @Column(name = "draft_updated_at")
+    private Instant draftUpdatedAt;
+    @Basic(fetch = FetchType.LAZY)
+    @Column(name = "report_pdf")
+    private byte[] reportPdf;
     @Version
     private long version;
 
@@ -101,6 +122,31 @@ public class Report {
         this.reviewedAt = at;
     }
 
+    void saveDraft(String data, Instant at) {
+        this.draftData = data;
+        this.draftUpdatedAt = at;
+    }
+
+    /** The Cerfa's qualitative part and annex, as submitted (the lines are {@link ReportAccountLine}s). */
+    void content(String actionsDone, Integer publicReached, String datesPlaces, String indicators, String grantUse,
+                 BigDecimal unspentAmount) {
+        this.actionsDone = actionsDone;
+        this.publicReached = publicReached;
+        this.datesPlaces = datesPlaces;
+        this.indicators = indicators;
+        this.grantUse = grantUse;
+        this.unspentAmount = unspentAmount;
+    }
+
+    void pdf(byte[] pdf) {
+        this.reportPdf = pdf;
+    }
+
+    /** Whether the structure may still write it: expected, or returned to complete. */
+    public boolean isEditable() {
+        return status == Status.EXPECTED || status == Status.RETURNED;
+    }
+
     void flagOverdue() {
         this.overdue = true;
     }
@@ -126,4 +172,14 @@ public class Report {
     public String getReviewReason() { return reviewReason; }
     public BigDecimal getRecoveryAmount() { return recoveryAmount; }
     public String getRecoveryOrderNumber() { return recoveryOrderNumber; }
+    public Instant getReviewedAt() { return reviewedAt; }
+    public String getActionsDone() { return actionsDone; }
+    public Integer getPublicReached() { return publicReached; }
+    public String getDatesPlaces() { return datesPlaces; }
+    public String getIndicators() { return indicators; }
+    public String getGrantUse() { return grantUse; }
+    public BigDecimal getUnspentAmount() { return unspentAmount; }
+    public String getDraftData() { return draftData; }
+    public Instant getDraftUpdatedAt() { return draftUpdatedAt; }
+    public byte[] getReportPdf() { return reportPdf; }
 }

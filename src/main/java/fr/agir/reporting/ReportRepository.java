@@ -8,4 +8,6 @@ public interface ReportRepository extends JpaRepository<Report, Long> {
     Optional<Report> findByAgreementIdAndGrantYear(Long agreementId, int grantYear);
 
     List<Report> findByApplicationIdOrderByGrantYear(Long applicationId);
+
+    List<Report> findByStatusOrderBySubmittedAt(Report.Status status);
 }

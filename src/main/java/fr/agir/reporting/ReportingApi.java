@@ -18,9 +18,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Comptes-rendus", description = "Compte-rendu financier annuel")
 public class ReportingApi {
     private final ReportingService service;
+    private final ReportReviewService reviews;
+    private final ReportHistory history;
 
-    public ReportingApi(ReportingService service) {
+    public ReportingApi(ReportingService service, ReportReviewService reviews, ReportHistory history) {
         this.service = service;
+        this.reviews = reviews;
+        this.history = history;
     }
 
     public record SubmitReport(BigDecimal actualCharges, BigDecimal actualProducts, BigDecimal spentGrant,
@@ -50,15 +54,18 @@ public class ReportingApi {
     }
 
     @PostMapping("/api/reports/{id}/submit")
-    @Operation(summary = "Remettre le compte-rendu financier de l'année (porteur de projet)")
+    @Operation(summary = "Remettre les seuls totaux du compte-rendu (intégrations ; le portail remet le Cerfa "
+            + "complet par /api/reports/{id}/form)")
     public ReportView submit(@PathVariable Long id, @RequestBody SubmitReport in) {
-        return ReportView.of(service.submit(id, new ReportingService.Submission(in.actualCharges(), in.actualProducts(),
-                in.spentGrant(), in.qualitativeReport())));
+        Report report = service.submit(id, new ReportingService.Submission(in.actualCharges(), in.actualProducts(),
+                in.spentGrant(), in.qualitativeReport()));
+        history.record(id, ReportEvent.Kind.SUBMITTED, null, null);
+        return ReportView.of(report);
     }
 
     @PostMapping("/api/reports/{id}/review")
     @Operation(summary = "Valider, renvoyer à compléter, ou demander un reversement (instructeur)")
     public ReportView review(@PathVariable Long id, @Valid @RequestBody ReviewReport in) {
-        return ReportView.of(service.review(id, in.outcome(), in.recoveryAmount(), in.reason()));
+        return ReportView.of(reviews.decide(id, in.outcome(), in.recoveryAmount(), in.reason()));
     }
 }

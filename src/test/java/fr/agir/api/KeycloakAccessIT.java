@@ -170,7 +170,7 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                         .replace("{structureId}", grant.structureId()).replace("{sessionId}", sessionId)
                         .replace("{taskId}", "une-tache").replace("{action}", "prendre")
                         .replace("{applicationId}", grant.applicationId()).replace("{conflictId}", sessionId)
-                        .replace("{letterId}", "1");
+                        .replace("{letterId}", "1").replace("{reportId}", grant.reportId());
                 java.util.Set<org.springframework.web.bind.annotation.RequestMethod> verbs =
                         mapping.getKey().getMethodsCondition().getMethods();
                 for (org.springframework.web.bind.annotation.RequestMethod verb : verbs.isEmpty()
@@ -242,8 +242,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
     private static final Map<String, Object> BODIES = Map.ofEntries(
             Map.entry("/api/applications/{id}", Map.of("title", "Intrus")),
             Map.entry("/api/applications/{id}/form", Map.of("data", Map.of("title", "Intrus"))),
-            Map.entry("/api/reports/{reportId}/form", Map.of("data", Map.of("actualCharges", 1, "actualProducts", 1,
-                    "spentGrant", 1, "qualitativeReport", "Intrus"))),
+            Map.entry("/api/reports/{reportId}/form", Map.of("data", ReportIT.report())),
+            Map.entry("/api/reports/{reportId}/draft", Map.of("data", ReportIT.report())),
             Map.entry("/api/applications/{id}/messages", Map.of("body", "Intrus")),
             Map.entry("/api/agreements/{id}/sign", Map.of("code", "123456", "consent", true)),
             Map.entry("/api/applications/{id}/decision/revisions", Map.of("kind", "WITHDRAW",

@@ -212,22 +212,30 @@ class PagesIT extends ApiTestSupport {
         String page = browser(session, HttpMethod.GET, "/portail/candidatures/" + grant.applicationId()
                 + "/compte-rendu", null).getBody();
         String form = "/api/reports/" + grant.reportId() + "/form";
-        assertThat(page).contains("Compte-rendu financier, année 1", "data-submit-url=\"" + form + "\"",
-                "data-done-url=\"/portail/candidatures/" + grant.applicationId() + "?ok=compte-rendu\"",
+        assertThat(page).contains("Compte-rendu financier, année 1",
+                "data-data-url=\"/api/reports/" + grant.reportId() + "/draft\"",
+                "data-review-url=\"/portail/candidatures/" + grant.applicationId() + "/compte-rendu/envoi\"",
                 "<script src=\"/assets/portal.js\" defer></script>", "À remettre au plus tard le ");
 
         ResponseEntity<Map<String, Object>> incomplete = call("porteur", HttpMethod.POST, form,
-                Map.of("data", Map.of("actualCharges", -5)));
+                Map.of("data", Map.of("l60", Map.of("actual", -5))));
         assertProblem(incomplete, 422, "urn:agir:probleme:saisie-invalide");
         assertThat(incomplete.getBody().get("erreurs")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
-                .containsOnlyKeys("actualCharges", "actualProducts", "spentGrant", "qualitativeReport");
-        assertThat(call("porteuse", HttpMethod.POST, form, Map.of("data", Map.of("actualCharges", 1, "actualProducts",
-                1, "spentGrant", 1, "qualitativeReport", "Intrus"))).getStatusCode().value()).isEqualTo(404);
+                .containsKeys("l60.actual", "actions", "publicReached", "grantUse", "unspent");
+        assertThat(call("porteuse", HttpMethod.POST, form, Map.of("data", ReportIT.report())).getStatusCode().value())
+                .isEqualTo(404);
         assertThat(reportStatus(grant)).isEqualTo("EXPECTED");
 
-        assertThat(call("porteur", HttpMethod.POST, form, Map.of("data", Map.of("actualCharges", 30500,
-                "actualProducts", 30500, "spentGrant", 18000, "qualitativeReport", "Atelier ouvert 40 semaines.")))
-                .getStatusCode().value()).isEqualTo(204);
+        // The summary page lists what the draft still lacks before the structure sends it.
+        call("porteur", HttpMethod.PUT, "/api/reports/" + grant.reportId() + "/draft", Map.of("data", ReportIT.report()));
+        String summary = browser(session, HttpMethod.GET, "/portail/candidatures/" + grant.applicationId()
+                + "/compte-rendu/envoi", null).getBody();
+        assertThat(summary).contains("Relire et remettre le compte-rendu", "Équilibré", "à expliquer",
+                "Remettre le compte-rendu").doesNotContain("ne peut pas encore être remis");
+        ResponseEntity<String> sent = browser(session, HttpMethod.POST, "/portail/candidatures/" + grant.applicationId()
+                + "/compte-rendu/envoi", formPost(new org.springframework.util.LinkedMultiValueMap<>(
+                Map.of("_csrf", List.of(csrfOf(summary))))));
+        assertThat(sent.getStatusCode().value()).isEqualTo(302);
         assertThat(reportStatus(grant)).isEqualTo("SUBMITTED");
     }
 

@@ -109,7 +109,15 @@ class PdfArchivalIT extends ApiTestSupport {
         add(pdfs, expected, "annexe au rapport", bytes("instructeur", "/api/commission/seances/" + sitting
                 + "/annexe.pdf"), "Annexe au rapport — séance n° " + number, "Saint-Denis", "8 000,00 €", "Arrêté attributif");
 
-        assertThat(pdfs).hasSize(10);
+        // A financial report (Cerfa 15059*02), produced when the structure submits it.
+        Grant grant = grantedOneYear();
+        assertThat(call("porteur", org.springframework.http.HttpMethod.POST, "/api/reports/" + grant.reportId() + "/form",
+                Map.of("data", ReportIT.report())).getStatusCode().value()).isEqualTo(204);
+        add(pdfs, expected, "compte rendu financier", jdbc.queryForObject("select report_pdf from report where id = ?",
+                byte[].class, Long.valueOf(grant.reportId())), "Compte rendu financier", "Cerfa n° 15059*02",
+                "Charges de personnel", "Un poste d'animateur à mi-temps de plus.");
+
+        assertThat(pdfs).hasSize(11);
         pdfs.forEach((kind, pdf) -> {
             assertThat(PdfAValidation.failures(pdf)).as("PDF/A-2b failures of the %s", kind).isEmpty();
             assertThat(text(pdf)).as("text of the %s", kind).contains(expected.get(kind));

@@ -101,6 +101,12 @@ public class ReportReminders {
         return date.format(java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH));
     }
 
+    /** First sent by its due date (then returned to complete, it is not late). */
+    public static boolean sentOnTime(Report report) {
+        return report.getFirstSubmittedAt() != null && !LocalDate.ofInstant(report.getFirstSubmittedAt(),
+                fr.agir.shared.TimeConfig.PARIS).isAfter(report.getDueDate());
+    }
+
     /** Days late: between the due date and the first submission (or today while awaited); 0 when on time. */
     public static long lateDays(Report report, LocalDate today) {
         LocalDate end = report.getFirstSubmittedAt() != null

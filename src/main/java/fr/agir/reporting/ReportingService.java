@@ -166,7 +166,7 @@ public class ReportingService {
     @Transactional
     public boolean flagOverdue(Long agreementId, int year) {
         Report report = reports.findByAgreementIdAndGrantYear(agreementId, year).orElseThrow();
-        if (report.isOverdue() || ReportReminders.lateDays(report, LocalDate.now(clock)) == 0) {
+        if (report.isOverdue() || ReportReminders.sentOnTime(report)) {
             return false; // the timer re-arms each time the report is returned; one escalation is enough
         }
         report.flagOverdue();

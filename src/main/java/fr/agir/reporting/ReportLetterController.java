@@ -17,8 +17,9 @@ class ReportLetterController {
         this.letters = letters;
     }
 
-    @GetMapping("/portail/candidatures/{id}/comptes-rendus/{reportId}/mise-en-demeure")
-    ResponseEntity<byte[]> formalNotice(@PathVariable Long id, @PathVariable Long reportId) {
+    /** {@code letterId}: the report's id (one formal notice per report), named as the other letters' routes. */
+    @GetMapping("/portail/candidatures/{id}/comptes-rendus/{letterId}/mise-en-demeure")
+    ResponseEntity<byte[]> formalNotice(@PathVariable Long id, @PathVariable("letterId") Long reportId) {
         Report report = letters.letterOf(id, reportId);
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()

@@ -129,6 +129,9 @@ def write(path, pid, name, nodes, flows, messages=(), doc="", extra_sem="", extr
         out.write(xml)
 
 
+TERMINATE = "<bpmn:terminateEventDefinition />"
+
+
 def user(id, name, cx, cy, group, form, extra="", due=None):
     attrs = {"camunda:candidateGroups": group}
     if due:
@@ -307,26 +310,59 @@ def main(out):
              [("${advanceInstallmentId}", "installmentId")]),
         user("Task_SubmitReport", "Déposer le compte-rendu financier", 530, Y, "applicant", "financial-report",
              due="${reportDueAt}"),
+        Node("Event_ReportReminderDue", "boundary", "Échéance proche", 0, 0,
+             {"cancelActivity": "false"}, timer("timeDate", "${reportDeadlines.nextReminder(agreementId, year)}"),
+             attached="Task_SubmitReport", offset=-25),
         Node("Event_ReportOverdue", "boundary", "Compte-rendu en retard", 0, 0,
              {"cancelActivity": "false"}, timer("timeDate", "${reportDueAt}"),
              attached="Task_SubmitReport", offset=20),
-        service("Task_EscalateLateReport", "Relancer pour le compte-rendu en retard", 660, Y3, "escalateLateReportDelegate"),
-        Node("Event_LateReportEscalated", "end", "Relance faite", 800, Y3),
+        service("Task_EscalateLateReport", "Signaler le retard au représentant légal", 660, Y3,
+                "escalateLateReportDelegate"),
+        Node("Gateway_LateReportNew", "xor", "Premier retard ?", 790, Y3),
+        Node("Event_LateReportEscalated", "end", "Relance déjà faite ou compte-rendu remis à temps", 850, Y3 + 100),
+        user("Task_FollowUpLateReport", "Suivre le compte-rendu en retard", 910, Y3, "instructor",
+             "late-report-follow-up"),
+        Node("Event_LateReportReceived", "end", "Compte-rendu reçu", 1050, Y3),
+        Node("Event_FormalNoticeDue", "boundary", "Toujours pas reçu", 0, 0,
+             {"cancelActivity": "false"}, timer("timeDuration", "${reportDeadlines.formalNoticeDelay()}"),
+             attached="Task_FollowUpLateReport", offset=20),
+        service("Task_SendFormalNotice", "Envoyer la lettre de mise en demeure", 1060, Y3 + 130,
+                "sendFormalNoticeDelegate"),
+        Node("Event_FormalNoticeSent", "end", "Mise en demeure envoyée", 1200, Y3 + 130),
+        service("Task_RemindReport", "Rappeler l'échéance au représentant légal", 620, Y3 + 250,
+                "remindReportDelegate"),
+        Node("Gateway_MoreReminders", "xor", "Autre rappel ?", 750, Y3 + 250),
+        Node("Event_NextReminderDue", "timer", "Rappel suivant", 870, Y3 + 250,
+             body=timer("timeDate", "${reportDeadlines.nextReminder(agreementId, year)}")),
+        Node("Event_RemindersDone", "end", "Rappels terminés", 870, Y3 + 170),
         user("Task_ValidateReport", "Valider le compte-rendu", 690, Y, "instructor", "report-validation"),
         Node("Gateway_ReportOutcome", "xor", "Compte-rendu ?", 830, Y),
         Node("Gateway_BalanceDue", "xor", "Solde à verser ?", 940, Y),
-        Node("Event_SingleInstallmentYearCompleted", "end", "Année close (versement unique)", 1060, 80),
+        Node("Event_SingleInstallmentYearCompleted", "end", "Année close (versement unique)", 1060, 80,
+             body=TERMINATE),
         call("Activity_PayBalance", "Verser le solde", 1060, Y, "installment-payment",
              [("${balanceInstallmentId}", "installmentId")]),
-        Node("Event_GrantYearCompleted", "end", "Année soldée", 1200, Y),
+        Node("Event_GrantYearCompleted", "end", "Année soldée", 1200, Y, body=TERMINATE),
         service("Task_IssueRecoveryOrder", "Émettre le titre de recettes", 1060, Y2, "issueRecoveryOrderDelegate"),
-        Node("Event_GrantYearRecovered", "end", "Année close avec reversement", 1200, Y2),
+        Node("Event_GrantYearRecovered", "end", "Année close avec reversement", 1200, Y2, body=TERMINATE),
     ], [
         ("Flow_ToOpenYear", "Event_GrantYearStarted", "Task_OpenGrantYear"),
         ("Flow_ToAdvance", "Task_OpenGrantYear", "Activity_PayAdvance"),
         ("Flow_ToReport", "Activity_PayAdvance", "Task_SubmitReport"),
         ("Flow_ReportOverdue", "Event_ReportOverdue", "Task_EscalateLateReport"),
-        ("Flow_ToEscalated", "Task_EscalateLateReport", "Event_LateReportEscalated"),
+        ("Flow_ToLateReportNew", "Task_EscalateLateReport", "Gateway_LateReportNew"),
+        ("Flow_LateReportNew", "Gateway_LateReportNew", "Task_FollowUpLateReport", "oui", "${reportLate}"),
+        ("Flow_ToEscalated", "Gateway_LateReportNew", "Event_LateReportEscalated", "non", "${!reportLate}"),
+        ("Flow_ToLateReportReceived", "Task_FollowUpLateReport", "Event_LateReportReceived"),
+        ("Flow_FormalNoticeDue", "Event_FormalNoticeDue", "Task_SendFormalNotice"),
+        ("Flow_ToFormalNoticeSent", "Task_SendFormalNotice", "Event_FormalNoticeSent"),
+        ("Flow_ReportReminderDue", "Event_ReportReminderDue", "Task_RemindReport"),
+        ("Flow_ToMoreReminders", "Task_RemindReport", "Gateway_MoreReminders"),
+        ("Flow_MoreReminders", "Gateway_MoreReminders", "Event_NextReminderDue", "oui",
+         "${reportDeadlines.moreReminders(agreementId, year)}"),
+        ("Flow_NoMoreReminders", "Gateway_MoreReminders", "Event_RemindersDone", "non",
+         "${!reportDeadlines.moreReminders(agreementId, year)}"),
+        ("Flow_NextReminderDue", "Event_NextReminderDue", "Task_RemindReport", None, None, ("under", Y3 + 320)),
         ("Flow_ToValidateReport", "Task_SubmitReport", "Task_ValidateReport"),
         ("Flow_ToReportOutcome", "Task_ValidateReport", "Gateway_ReportOutcome"),
         ("Flow_ReportValidated", "Gateway_ReportOutcome", "Gateway_BalanceDue", "validé",
@@ -341,7 +377,10 @@ def main(out):
         ("Flow_ToYearCompleted", "Activity_PayBalance", "Event_GrantYearCompleted"),
         ("Flow_ToYearRecovered", "Task_IssueRecoveryOrder", "Event_GrantYearRecovered"),
     ], doc="Une année de la convention ou de l'arrêté attributif : avance (ou versement unique d'un arrêté), "
-           "compte-rendu financier, puis solde (rien de plus après un versement unique) ou titre de recettes.")
+           "compte-rendu financier, puis solde (rien de plus après un versement unique) ou titre de recettes. "
+           "Autour de l'échéance du compte-rendu : rappels avant (agir.reporting.reminders-before), e-mail le "
+           "lendemain, tâche de suivi pour l'instruction, mise en demeure après agir.reporting.formal-notice-after. "
+           "La fin de l'année (événements de fin « terminate ») arrête les rappels encore en attente.")
 
     # ---- application-lifecycle: the whole life of one application
     write(f"{out}/application-lifecycle.bpmn", "application-lifecycle", "Cycle de vie d'une candidature", [
@@ -401,8 +440,13 @@ def main(out):
              ("sequential", "${years}", "year",
               # An avenant that shortens the agreement sets lastGrantYear: the loop stops after that year.
               "${execution.hasVariable('lastGrantYear') && nrOfCompletedInstances >= lastGrantYear}")),
-        service("Task_CloseApplication", "Clôturer le dossier", 2280, Y, "closeApplicationDelegate"),
-        Node("Event_Closed", "end", "Dossier clôturé", 2410, Y),
+        service("Task_CheckGrantSettled", "Vérifier que la subvention est soldée", 2280, Y,
+                "checkGrantSettledDelegate"),
+        Node("Gateway_GrantSettled", "xor", "Versements et comptes-rendus terminés ?", 2400, Y),
+        Node("Event_ClosureRecheckDue", "timer", "Vérifier de nouveau", 2510, Y2,
+             body=timer("timeDuration", "${reportDeadlines.closureRecheckDelay()}")),
+        service("Task_CloseApplication", "Clôturer le dossier", 2510, Y, "closeGrantDelegate"),
+        Node("Event_Closed", "end", "Dossier clôturé", 2640, Y),
     ], [
         ("Flow_ToCompleteness", "Event_ApplicationSubmitted", "Task_CheckCompleteness"),
         ("Flow_ToCompletenessDecision", "Task_CheckCompleteness", "Gateway_Completeness"),
@@ -439,7 +483,11 @@ def main(out):
         ("Flow_SignatureReminderDue", "Event_SignatureReminderDue", "Task_RemindSignature"),
         ("Flow_ToSignatureReminded", "Task_RemindSignature", "Event_SignatureReminded"),
         ("Flow_ToGrantYears", "Task_CountersignAgreement", "Activity_RunGrantYears"),
-        ("Flow_ToCloseApplication", "Activity_RunGrantYears", "Task_CloseApplication"),
+        ("Flow_ToCheckGrantSettled", "Activity_RunGrantYears", "Task_CheckGrantSettled"),
+        ("Flow_ToGrantSettled", "Task_CheckGrantSettled", "Gateway_GrantSettled"),
+        ("Flow_ToCloseApplication", "Gateway_GrantSettled", "Task_CloseApplication", "oui", "${grantSettled}"),
+        ("Flow_GrantNotSettled", "Gateway_GrantSettled", "Event_ClosureRecheckDue", "pas encore", "${!grantSettled}"),
+        ("Flow_ClosureRecheckDue", "Event_ClosureRecheckDue", "Task_CheckGrantSettled", None, None, ("under", 420)),
         ("Flow_ToClosed", "Task_CloseApplication", "Event_Closed"),
     ], messages=[("Message_JuryResult", "JuryResultRecorded"), ("Message_Vote", "VoteRecorded"),
                  ("Message_Withdrawn", "ApplicationWithdrawn"), ("Message_GrantWithdrawn", "GrantWithdrawn"),

@@ -1166,4 +1166,149 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         as("instructeur", () -> reporting.review(report.getId(), outcome, recovery, "Examiné"));
         executeAsyncJobs();
     }
+    // ---- report deadlines (issue 18): reminders, escalation, return, closure
+
+    @Autowired
+    fr.agir.reporting.ReportDeadlines reportDeadlines;
+    @Autowired
+    fr.agir.reporting.OverdueReportLetter overdueLetters;
+
+    private List<Map<String, Object>> mailsTo(Application app, String subjectStart) {
+        return jdbc.queryForList("select m.id, recipients, subject, body, (select count(*) from mail_attachment a "
+                + "where a.message_id = m.id) as attachments from mail_message m where subject like ? order by m.id",
+                subjectStart + "%" + app.getReference());
+    }
+
+    private java.util.Date timerDue(Application app, String activityId) {
+        List<org.camunda.bpm.engine.runtime.Job> jobs = timersOf(app, activityId);
+        assertThat(jobs).as("timer at " + activityId).hasSize(1);
+        return jobs.get(0).getDuedate();
+    }
+
+    private java.util.Date at8(java.time.LocalDate day) {
+        return java.util.Date.from(day.atTime(8, 0).atZone(fr.agir.shared.TimeConfig.PARIS).toInstant());
+    }
+
+    private List<String> instructorTasks(Application app) {
+        return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
+                .taskCandidateGroup("instructor").list().stream().map(t -> t.getTaskDefinitionKey()).toList();
+    }
+
+    @Test
+    void theLegalRepresentativeIsRemindedThirtyThenSevenDaysBeforeTheDueDateThenThePastDueReportEscalates() {
+        Application app = grantedAndSigned(1);
+        payInstallment(app, 1, Installment.Kind.ADVANCE);
+        Report report = reportOf(app, 1);
+        java.time.LocalDate due = report.getDueDate();
+        assertThat(timerDue(app, "Event_ReportReminderDue")).isEqualTo(at8(due.minusDays(30)));
+        assertThat(mailsTo(app, "Compte rendu financier à déposer")).isEmpty();
+
+        fireTimer(app.getReference(), "Event_ReportReminderDue");
+        List<Map<String, Object>> reminders = mailsTo(app, "Compte rendu financier à déposer");
+        assertThat(reminders).hasSize(1);
+        assertThat(reminders.get(0).get("recipients")).isEqualTo(structures.get(app.getStructureId()).getLegalRepEmail());
+        assertThat((String) reminders.get(0).get("body")).contains("année 1", "à déposer avant le "
+                + fr.agir.reporting.ReportReminders.day(due) + ", dans ", "/portail/candidatures/" + app.getId() + "/compte-rendu");
+        assertThat(reportOf(app, 1).getRemindersSent()).isEqualTo(1);
+        assertThat(timerDue(app, "Event_NextReminderDue")).as("the second reminder, 7 days before")
+                .isEqualTo(at8(due.minusDays(7)));
+
+        fireTimer(app.getReference(), "Event_NextReminderDue");
+        assertThat(mailsTo(app, "Compte rendu financier à déposer")).hasSize(2);
+        assertThat(timersOf(app, "Event_NextReminderDue")).as("every reminder sent").isEmpty();
+        assertThat(lifecycle(app)).isNotNull();
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .containsSubsequence("REPORT_REMINDED", "REPORT_REMINDED");
+
+        // The day after the due date: the e-mail, the overdue flag, and a follow-up task for the instructors.
+        assertThat(timerDue(app, "Event_ReportOverdue")).isEqualTo(
+                java.util.Date.from(due.plusDays(1).atStartOfDay(fr.agir.shared.TimeConfig.PARIS).toInstant()));
+        fireTimer(app.getReference(), "Event_ReportOverdue");
+        assertThat(reportOf(app, 1).isOverdue()).isTrue();
+        assertThat(mailsTo(app, "Compte rendu financier en retard")).hasSize(1);
+        assertThat(instructorTasks(app)).containsExactly(ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT);
+
+        // A second period later, still nothing: the formal reminder letter (PDF), kept, listed and e-mailed.
+        assertThat(timersOf(app, "Event_FormalNoticeDue")).hasSize(1);
+        fireTimer(app.getReference(), "Event_FormalNoticeDue");
+        Report late = reportOf(app, 1);
+        assertThat(late.getFormalNoticeAt()).isNotNull();
+        List<Map<String, Object>> notices = mailsTo(app, "Mise en demeure");
+        assertThat(notices).hasSize(1);
+        assertThat(((Number) notices.get(0).get("attachments")).intValue()).isEqualTo(1);
+        byte[] pdf = jdbc.queryForObject("select formal_notice_pdf from report where id = ?", byte[].class, late.getId());
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        assertThat(as("porteur", () -> overdueLetters.of(app.getId()))).singleElement()
+                .satisfies(l -> assertThat(l.href()).endsWith("/comptes-rendus/" + late.getId() + "/mise-en-demeure"));
+        assertThat(as("instructeur", () -> overdueLetters.letterOf(app.getId(), late.getId()))).isNotNull();
+
+        // The report arrives: the follow-up ends by itself; validated and the balance paid, the grant closes.
+        submitReport(app, 1);
+        assertThat(instructorTasks(app)).containsExactly(ProcessKeys.TASK_VALIDATE_REPORT);
+        reviewReport(app, 1, Report.Outcome.VALIDATED, null);
+        payInstallment(app, 1, Installment.Kind.BALANCE);
+        assertThat(lifecycle(app)).isNull();
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+        assertThat(management.createJobQuery().list().stream()
+                .filter(j -> app.getReference().equals(businessKeyOf(j))).toList()).as("no timer left").isEmpty();
+    }
+
+    private String businessKeyOf(org.camunda.bpm.engine.runtime.Job job) {
+        var pi = runtime.createProcessInstanceQuery().processInstanceId(job.getProcessInstanceId()).singleResult();
+        return pi == null ? null : pi.getBusinessKey();
+    }
+
+    private void fireTimerIfAny(Application app, String activityId) {
+        if (!timersOf(app, activityId).isEmpty()) {
+            fireTimer(app.getReference(), activityId);
+        }
+    }
+
+    @Test
+    void aReportSentOnTimeThenReturnedIsNotRemindedTwiceNorEscalatedAndTheGrantClosesOnlyOnceSettled() {
+        Application app = grantedAndSigned(1);
+        payInstallment(app, 1, Installment.Kind.ADVANCE);
+        fireTimer(app.getReference(), "Event_ReportReminderDue");
+        assertThat(mailsTo(app, "Compte rendu financier à déposer")).hasSize(1);
+        submitReport(app, 1);
+        fireTimerIfAny(app, "Event_NextReminderDue");
+        assertThat(mailsTo(app, "Compte rendu financier à déposer")).as("sent: no more reminders").hasSize(1);
+        reviewReport(app, 1, Report.Outcome.INCOMPLETE, null);
+        Report returned = reportOf(app, 1);
+        assertThat(returned.getStatus()).isEqualTo(Report.Status.RETURNED);
+        java.time.LocalDate due = returned.getDueDate();
+        // Back with the structure: the reminders go on from the next one, never the one already sent.
+        assertThat(timersOf(app, "Event_ReportReminderDue")).extracting(org.camunda.bpm.engine.runtime.Job::getDuedate)
+                .contains(at8(due.minusDays(7)));
+
+        // Sent on time then returned: the deadline passing is not a late report (no e-mail, no follow-up).
+        fireTimer(app.getReference(), "Event_ReportOverdue");
+        assertThat(reportOf(app, 1).isOverdue()).isFalse();
+        assertThat(mailsTo(app, "Compte rendu financier en retard")).isEmpty();
+        assertThat(instructorTasks(app)).doesNotContain(ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT);
+        assertThat(lifecycle(app)).isNotNull();
+
+        submitReport(app, 1);
+        reviewReport(app, 1, Report.Outcome.VALIDATED, null);
+        // Finance reopened the advance meanwhile: after the last year the grant is not settled, checked again later.
+        jdbc.update("update installment set status = 'VALIDATED' where application_id = ? and kind = 'ADVANCE'", app.getId());
+        payInstallment(app, 1, Installment.Kind.BALANCE);
+        ProcessInstance pi = lifecycle(app);
+        assertThat(pi).isWaitingAt("Event_ClosureRecheckDue");
+        assertThat(applications.get(app.getId()).getStatus()).isNotEqualTo(ApplicationStatus.CLOSED);
+
+        jdbc.update("update installment set status = 'PAID' where application_id = ? and kind = 'ADVANCE'", app.getId());
+        fireTimer(app.getReference(), "Event_ClosureRecheckDue");
+        assertThat(pi).isEnded().hasPassed("Task_CheckGrantSettled", "Task_CloseApplication", "Event_Closed");
+        assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+        AuditEvent closed = auditRows.findByApplicationIdOrderByIdAsc(app.getId()).stream()
+                .filter(e -> "GRANT_CLOSED".equals(e.getAction())).findFirst().orElseThrow();
+        assertThat(closed.getReason()).contains("2 versements payés", "1 compte-rendu validé");
+        // The applicant reads the closure in his history.
+        assertThat(as("porteur", () -> history.of(app.getId()))).anySatisfy(entry ->
+                assertThat(entry.toString()).contains("Subvention soldée"));
+    }
+
+    @Autowired
+    fr.agir.application.ApplicationHistory history;
 }

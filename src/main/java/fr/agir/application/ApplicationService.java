@@ -64,13 +64,16 @@ public class ApplicationService {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final org.springframework.beans.factory.ObjectProvider<OverdueReports> overdueReports;
 
     public ApplicationService(ApplicationRepository applications, BudgetLineRepository budgetLines,
                               ApplicationAmountRepository amounts, ApplicationDocumentRepository linkedDocuments,
                               ApplicationMessageRepository messages, DocumentVault vault, CampaignService campaigns,
                               StructureService structures, ReviewerAccess reviewerAccess,
                               NumberSequenceService numbers, Workflow workflow, AuditTrail audit,
-                              CurrentUser currentUser, Clock clock, ApplicationEventPublisher events) {
+                              CurrentUser currentUser, Clock clock, ApplicationEventPublisher events,
+                              org.springframework.beans.factory.ObjectProvider<OverdueReports> overdueReports) {
+        this.overdueReports = overdueReports;
         this.applications = applications;
         this.budgetLines = budgetLines;
         this.amounts = amounts;
@@ -142,6 +145,12 @@ public class ApplicationService {
             return application;
         }
         Campaign campaign = campaigns.checkAcceptsSubmissions(application.getCampaignId());
+        List<OverdueReports.Awaited> overdue = overdueReportsOf(application.getStructureId());
+        if (!overdue.isEmpty()) {
+            throw new StateConflictException(overdueReportsMessage(overdue), Map.of("overdueReports", overdue.stream()
+                    .map(r -> Map.of("application", r.reference(), "grantYear", r.grantYear(),
+                            "dueDate", r.dueDate().toString(), "href", r.href())).toList()));
+        }
         dropBudgetsBeyondDuration(application);
         Map<String, String> errors = submissionErrors(application, campaign, budgets(applicationId));
         if (!errors.isEmpty()) {
@@ -172,7 +181,31 @@ public class ApplicationService {
         Campaign campaign = campaigns.get(application.getCampaignId());
         List<YearBudget> budgets = budgets(applicationId).stream()
                 .filter(b -> b.year() <= application.getDurationYears()).toList();
-        return submissionErrors(application, campaign, budgets);
+        Map<String, String> problems = new LinkedHashMap<>();
+        List<OverdueReports.Awaited> overdue = overdueReportsOf(application.getStructureId());
+        if (!overdue.isEmpty()) {
+            problems.put("overdueReports", overdueReportsMessage(overdue));
+        }
+        problems.putAll(submissionErrors(application, campaign, budgets));
+        return problems;
+    }
+
+    private List<OverdueReports.Awaited> overdueReportsOf(Long structureId) {
+        OverdueReports reports = overdueReports.getIfAvailable();
+        return reports == null ? List.of() : reports.overdue(structureId);
+    }
+
+    /**
+     * A structure that owes a financial report past its due date submits no new application, in any
+     * campaign: the message names each report and says where to send it; the draft is kept.
+     */
+    static String overdueReportsMessage(List<OverdueReports.Awaited> overdue) {
+        String which = overdue.stream().map(r -> "le compte rendu financier de l'année " + r.grantYear()
+                + " de la subvention " + r.reference() + " « " + r.title() + " » (" + r.deadline() + ")")
+                .collect(java.util.stream.Collectors.joining(" ; "));
+        return "Votre structure ne peut pas déposer de nouvelle candidature tant qu'elle n'a pas remis " + which
+                + ". Déposez-le depuis la page de cette subvention, rubrique « Compte rendu financier » ("
+                + overdue.get(0).href() + "), puis déposez à nouveau cette candidature. Votre brouillon est conservé.";
     }
 
     private Map<String, String> submissionErrors(Application application, Campaign campaign, List<YearBudget> budgets) {

@@ -53,10 +53,13 @@ public class PortalViews {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final ObjectProvider<ApplicationLetters> letters;
+    private final ObjectProvider<OverdueReports> reports;
 
     public PortalViews(ApplicationService applications, ApplicationHistory history, MessageService messages,
                        CampaignService campaigns, StructureService structures, Workflow workflow, DocumentVault vault,
-                       CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters) {
+                       CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters,
+                       ObjectProvider<OverdueReports> reports) {
+        this.reports = reports;
         this.applications = applications;
         this.history = history;
         this.messages = messages;
@@ -70,7 +73,11 @@ public class PortalViews {
     }
 
     /** One thing the applicant has to do: its words, the application, where to do it and by when. */
-    public record Expected(String what, String reference, String title, String href, Date due, LocalDate dueDay) {
+    public record Expected(String what, String reference, String title, String href, Date due, LocalDate dueDay,
+                           String deadline, boolean late) {
+        public Expected(String what, String reference, String title, String href, Date due, LocalDate dueDay) {
+            this(what, reference, title, href, due, dueDay, null, false);
+        }
     }
 
     /** A structure of his, with the required pieces its case file still lacks. */
@@ -148,9 +155,17 @@ public class PortalViews {
         for (Workflow.OpenTask t : workflow.openTasksFor(currentUser.candidateGroups(),
                 apps.stream().map(Application::getReference).toList(), 0, 50)) {
             Application a = byReference.get(t.businessKey());
-            if (a != null) {
+            if (a != null && !(ProcessKeys.TASK_SUBMIT_REPORT.equals(t.taskKey()) && reports.getIfAvailable() != null)) {
                 expected.add(new Expected(ACTIONS.getOrDefault(t.taskKey(), t.name()), a.getReference(), title(a),
                         "/portail/candidatures/" + a.getId(), t.due(), null));
+            }
+        }
+        OverdueReports owed = reports.getIfAvailable();
+        if (owed != null) {
+            // Each expected report, its deadline in words (« à déposer avant le 30 juin 2027, dans 45 jours »).
+            for (OverdueReports.Awaited r : owed.awaited(apps.stream().map(Application::getId).toList())) {
+                expected.add(new Expected("Déposez le compte-rendu financier de l’année " + r.grantYear(), r.reference(),
+                        r.title(), r.href(), null, null, r.deadline(), r.late()));
             }
         }
         for (Application a : apps) {
@@ -251,6 +266,9 @@ public class PortalViews {
         java.util.regex.Matcher rule = BUDGET_RULE.matcher(key);
         if (rule.matches() || field.matches()) {
             return "Budget prévisionnel de l’année " + (rule.matches() ? rule.group(1) : field.group(1));
+        }
+        if ("overdueReports".equals(key)) {
+            return "Comptes rendus financiers en retard";
         }
         return "documents".equals(key) ? "Pièces du dossier unique" : "Formulaire";
     }

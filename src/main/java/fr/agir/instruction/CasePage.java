@@ -51,13 +51,16 @@ class CasePage {
     private final ObjectProvider<ApplicationLetters> letters;
     private final ObjectProvider<CaseDeliberations> deliberations;
     private final ObjectProvider<CaseAgreementVersions> agreementVersions;
+    private final ObjectProvider<ReportingRecord> reportingRecord;
 
     CasePage(CaseView cases, InstructionQueue queue, InstructionService instruction, ApplicationHistory history,
              CampaignService campaigns, DocumentVault vault, Deadlines deadlines, People people,
              CurrentUser currentUser, Clock clock, ObjectProvider<ApplicationLetters> letters,
              ObjectProvider<CaseDeliberations> deliberations,
-             ObjectProvider<CaseAgreementVersions> agreementVersions) {
+             ObjectProvider<CaseAgreementVersions> agreementVersions,
+             ObjectProvider<ReportingRecord> reportingRecord) {
         this.agreementVersions = agreementVersions;
+        this.reportingRecord = reportingRecord;
         this.cases = cases;
         this.queue = queue;
         this.instruction = instruction;
@@ -101,6 +104,8 @@ class CasePage {
         model.addAttribute("deliberations", deliberations.stream().flatMap(d -> d.of(applicationId).stream()).toList());
         model.addAttribute("agreementVersions", agreementVersions.stream().flatMap(v -> v.of(applicationId).stream())
                 .findFirst().orElse(null));
+        model.addAttribute("reportingRecord", reportingRecord.stream()
+                .flatMap(r -> r.of(a.getStructureId()).stream()).toList());
         model.addAttribute("campaignName", campaigns.get(a.getCampaignId()).getName());
         model.addAttribute("openTasks", open);
         model.addAttribute("checking", checking);

@@ -89,6 +89,16 @@ public class Report {
     @Basic(fetch = FetchType.LAZY)
     @Column(name = "report_pdf")
     private byte[] reportPdf;
+    @Column(name = "reminders_sent")
+    private int remindersSent;
+    @Column(name = "first_submitted_at")
+    private Instant firstSubmittedAt;
+    @Column(name = "formal_notice_at")
+    private Instant formalNoticeAt;
+    @jakarta.persistence.Lob
+    @jakarta.persistence.Basic(fetch = jakarta.persistence.FetchType.LAZY)
+    @Column(name = "formal_notice_pdf")
+    private byte[] formalNoticePdf;
     @Version
     private long version;
 
@@ -111,6 +121,9 @@ public class Report {
         this.qualitativeReport = qualitativeReport;
         this.submittedBy = by;
         this.submittedAt = at;
+        if (this.firstSubmittedAt == null) {
+            this.firstSubmittedAt = at;
+        }
         this.status = Status.SUBMITTED;
     }
 
@@ -151,6 +164,25 @@ public class Report {
         this.overdue = true;
     }
 
+    void reminded(int remindersSent) {
+        this.remindersSent = remindersSent;
+    }
+
+    void formalNotice(byte[] pdf, Instant at) {
+        this.formalNoticePdf = pdf;
+        this.formalNoticeAt = at;
+    }
+
+    /** Still awaited from the structure: never sent, or returned to complete. */
+    public boolean isAwaited() {
+        return status == Status.EXPECTED || status == Status.RETURNED;
+    }
+
+    /** Validated, or closed with a recovery whose order is issued: nothing more is expected of this year's report. */
+    public boolean isSettled() {
+        return status == Status.VALIDATED || status == Status.RECOVERY && recoveryOrderNumber != null;
+    }
+
     void recoveryOrder(String number) {
         this.recoveryOrderNumber = number;
     }
@@ -182,4 +214,8 @@ public class Report {
     public String getDraftData() { return draftData; }
     public Instant getDraftUpdatedAt() { return draftUpdatedAt; }
     public byte[] getReportPdf() { return reportPdf; }
+    public int getRemindersSent() { return remindersSent; }
+    public Instant getFirstSubmittedAt() { return firstSubmittedAt; }
+    public Instant getFormalNoticeAt() { return formalNoticeAt; }
+    byte[] getFormalNoticePdf() { return formalNoticePdf; }
 }

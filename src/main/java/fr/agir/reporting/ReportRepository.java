@@ -10,4 +10,12 @@ public interface ReportRepository extends JpaRepository<Report, Long> {
     List<Report> findByApplicationIdOrderByGrantYear(Long applicationId);
 
     List<Report> findByStatusOrderBySubmittedAt(Report.Status status);
+    List<Report> findByApplicationIdInOrderByDueDate(java.util.Collection<Long> applicationIds);
+
+    /** Every report on the structure's grants, by grant then year. */
+    @org.springframework.data.jpa.repository.Query("""
+            select r from Report r, fr.agir.application.Application a
+             where a.id = r.applicationId and a.structureId = :structureId
+             order by r.applicationId, r.grantYear""")
+    List<Report> ofStructure(Long structureId);
 }

@@ -118,6 +118,10 @@ public class ReportingService {
                 Instant.now(clock));
         audit.record(ENTITY, reportId, report.getApplicationId(), AuditAction.REPORT_SUBMITTED, from, Report.Status.SUBMITTED, null);
         workflow.complete(task, Map.of());
+        // The instructor's follow-up of a late report ends when the report arrives.
+        workflow.openTasksOfGroup(fr.agir.security.Role.INSTRUCTOR.candidateGroup(), application.getReference())
+                .stream().filter(t -> ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT.equals(t.taskKey()))
+                .forEach(t -> workflow.complete(new PendingStep(t.taskId()), Map.of()));
         return report;
     }
 
@@ -154,17 +158,22 @@ public class ReportingService {
         return report;
     }
 
-    /** Past the due date: flagged overdue, and the structure's legal representative is told by e-mail. */
+    /**
+     * Past the due date: flagged overdue, and the structure's legal representative is told by e-mail.
+     * Returns whether this is a new escalation (the instructor's follow-up opens): not when already
+     * flagged, nor for a report first sent on time and since returned to complete.
+     */
     @Transactional
-    public void flagOverdue(Long agreementId, int year) {
+    public boolean flagOverdue(Long agreementId, int year) {
         Report report = reports.findByAgreementIdAndGrantYear(agreementId, year).orElseThrow();
-        if (report.isOverdue()) {
-            return; // the timer re-arms each time the report is returned; one escalation is enough
+        if (report.isOverdue() || ReportReminders.sentOnTime(report)) {
+            return false; // the timer re-arms each time the report is returned; one escalation is enough
         }
         report.flagOverdue();
         audit.record(ENTITY, report.getId(), report.getApplicationId(), AuditAction.REPORT_OVERDUE, report.getStatus(),
                 report.getStatus(), "Compte-rendu non reçu au " + French.date(report.getDueDate()));
         overdueMail.send(report);
+        return true;
     }
 
     /** Issues the recovery order (titre de recettes) and cancels the year's balance. */

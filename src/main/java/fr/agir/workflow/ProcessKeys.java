@@ -25,6 +25,7 @@ public final class ProcessKeys {
     public static final String TASK_VALIDATE_PAYMENT = "Task_ValidatePayment";
     public static final String TASK_SUBMIT_REPORT = "Task_SubmitReport";
     public static final String TASK_VALIDATE_REPORT = "Task_ValidateReport";
+    public static final String TASK_FOLLOW_UP_LATE_REPORT = "Task_FollowUpLateReport";
     public static final String TASK_PREPARE_JURY_SESSION = "Task_PrepareJurySession";
     public static final String TASK_SCORE_APPLICATIONS = "Task_ScoreApplications";
     public static final String TASK_DELIBERATE = "Task_Deliberate";

@@ -15,6 +15,7 @@ public class EscalateLateReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        reporting.flagOverdue((Long) execution.getVariable("agreementId"), ((Number) execution.getVariable("year")).intValue());
+        // reportLate: a first escalation opens the instructor's follow-up; none when already done or sent on time
+        execution.setVariable("reportLate", reporting.flagOverdue((Long) execution.getVariable("agreementId"), ((Number) execution.getVariable("year")).intValue()));
     }
 }

@@ -32,7 +32,7 @@ public class ProcessMapController {
             model.addAttribute("stepName", processMap.stepName(process, step));
             model.addAttribute("waiting", processMap.waitingAt(process, step));
         }
-        model.addAttribute("pageStyles", List.of("process-map.css"));
+        model.addAttribute("pageStyles", List.of("diagram-js.css", "bpmn-js.css", "process-map.css"));
         model.addAttribute("pageScripts", List.of("process-map.js"));
         return "steering/process";
     }

@@ -29,6 +29,7 @@ public class SteeringController {
     public String dashboard(@RequestParam(name = "campagne", required = false) String campaign, Model model) {
         SteeringFigures.Dashboard d = figures.of(id(campaign)).orElse(null);
         model.addAttribute("d", d);
+        model.addAttribute("alt", d == null ? null : ChartAlternatives.of(d));
         model.addAttribute("pageStyles", List.of("steering.css"));
         model.addAttribute("pageScripts", List.of("steering.js"));
         return "steering/dashboard";

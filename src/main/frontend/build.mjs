@@ -23,4 +23,22 @@ await build({
 const assets = resolve(here, 'node_modules/@bpmn-io/form-js-viewer/dist/assets');
 copyFileSync(resolve(assets, 'form-js.css'), resolve(out, 'form-js.css'));
 copyFileSync(resolve(here, 'portal.css'), resolve(out, 'portal.css'));
-console.log(`portal built into ${out}`);
+// The back office's steering dashboard (ECharts) and process map (bpmn-js), each its own bundle.
+for (const name of ['steering', 'process-map']) {
+  await build({
+    entryPoints: [resolve(here, `${name}.js`)],
+    bundle: true,
+    minify: true,
+    sourcemap: true,
+    format: 'iife',
+    target: ['es2020'],
+    outfile: resolve(out, `${name}.js`),
+    logLevel: 'warning',
+    legalComments: 'linked',
+  });
+  copyFileSync(resolve(here, `${name}.css`), resolve(out, `${name}.css`));
+}
+const bpmnAssets = resolve(here, 'node_modules/bpmn-js/dist/assets');
+copyFileSync(resolve(bpmnAssets, 'diagram-js.css'), resolve(out, 'diagram-js.css'));
+copyFileSync(resolve(bpmnAssets, 'bpmn-js.css'), resolve(out, 'bpmn-js.css'));
+console.log(`portal, steering and process map built into ${out}`);

@@ -39,7 +39,7 @@ class ArchitectureTest {
 
     /** The lifecycle order of docs/ARCHITECTURE.md: a capability only uses those before it. */
     private static final List<String> CAPABILITIES = List.of("structure", "campaign", "application", "instruction",
-            "jury", "vote", "agreement", "letter", "payment", "reporting");
+            "jury", "vote", "agreement", "letter", "payment", "reporting", "steering");
 
     @Test
     void aCapabilityOnlyUsesTheCapabilitiesBeforeItInTheLifecycle() {
@@ -58,7 +58,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("fr.agir.structure..", "fr.agir.campaign..",
                         "fr.agir.application..", "fr.agir.instruction..", "fr.agir.jury..", "fr.agir.vote..",
                         "fr.agir.agreement..", "fr.agir.letter..", "fr.agir.payment..", "fr.agir.reporting..",
-                        "fr.agir.demo..")
+                        "fr.agir.steering..", "fr.agir.demo..")
                 .check(classes);
     }
 

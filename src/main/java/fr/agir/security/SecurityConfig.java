@@ -68,7 +68,7 @@ public class SecurityConfig {
                                 "/accessibilite", "/contact").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/prometheus")
                         .hasRole(Role.ADMIN.name())
-                        .requestMatchers("/instruction", "/instruction/**")
+                        .requestMatchers("/instruction", "/instruction/**", "/pilotage", "/pilotage/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
                         .requestMatchers("/jury", "/jury/**").hasRole(Role.JURY.name())
                         // The credits (AE/CP) are set by finance and by the administrator; the rest is finance's.

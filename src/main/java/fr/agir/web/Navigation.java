@@ -47,7 +47,8 @@ public class Navigation {
             entries.add(new String[] {"/instruction/candidatures", "Candidatures"});
             entries.add(new String[] {"/instruction/jury", "Jury"});
             entries.add(new String[] {"/instruction/commission", "Commission permanente"});
-            entries.add(new String[] {"/instruction/tableau-de-bord", "Délais"});
+            // The steering dashboard holds the processing times too; the former "Délais" page is linked from it.
+            entries.add(new String[] {"/pilotage", "Pilotage"});
         }
         if (currentUser.hasRole(Role.REVIEWER)) {
             entries.add(new String[] {"/avis", "Avis de ma direction"});

@@ -151,7 +151,7 @@ public final class TableSchemaCheck {
     }
 
     /** RFC 4180, strictly: a quote inside an unquoted cell, or an unclosed quoted cell, is an error. */
-    static List<List<String>> parse(String csv) {
+    public static List<List<String>> parse(String csv) {
         List<List<String>> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();

@@ -122,7 +122,9 @@ class ExportIT extends ApiTestSupport {
                 assertThat(status(user, path)).as("%s %s", user, path).isIn(403, 404);
             }
         }
-        assertThat(status(null, "/finances/export?format=csv")).as("anonymous").isIn(302, 401);
+        ResponseEntity<String> anonymous = http.getForEntity("/finances/export?format=csv", String.class);
+        assertThat(String.valueOf(anonymous.getHeaders().getContentType())).as("anonymous: no file").doesNotContain("csv");
+        assertThat(String.valueOf(anonymous.getBody())).doesNotContain("Référence;");
         // An unknown format is an unknown address.
         assertThat(status("instructeur", "/instruction/export?format=pdf")).isEqualTo(404);
     }

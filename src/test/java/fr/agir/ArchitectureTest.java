@@ -39,7 +39,7 @@ class ArchitectureTest {
 
     /** The lifecycle order of docs/ARCHITECTURE.md: a capability only uses those before it. */
     private static final List<String> CAPABILITIES = List.of("structure", "campaign", "application", "instruction",
-            "jury", "vote", "agreement", "letter", "payment", "reporting", "steering");
+            "jury", "vote", "agreement", "letter", "payment", "reporting", "steering", "opendata");
 
     @Test
     void aCapabilityOnlyUsesTheCapabilitiesBeforeItInTheLifecycle() {

@@ -66,6 +66,8 @@ public class SecurityConfig {
                                 "/actuator/health/**", "/error", "/login", "/assets/**", "/css/**", "/js/**",
                                 "/favicon.svg", "/favicon.ico", "/mentions-legales", "/donnees-personnelles",
                                 "/accessibilite", "/contact").permitAll()
+                        // Open data (issue 20): the SCDL subsidies files and their page, for anyone.
+                        .requestMatchers("/donnees-ouvertes", "/donnees-ouvertes/**").permitAll()
                         .requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/prometheus")
                         .hasRole(Role.ADMIN.name())
                         .requestMatchers("/instruction", "/instruction/**", "/pilotage", "/pilotage/**")

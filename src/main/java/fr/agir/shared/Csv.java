@@ -22,14 +22,22 @@ public final class Csv {
         if (value == null || value.isEmpty()) {
             return "";
         }
-        String v = value;
-        if ("=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
-            v = "'" + v;
-        }
+        String v = neutralised(value);
         if (v.contains(SEPARATOR) || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
             return "\"" + v.replace("\"", "\"\"") + "\"";
         }
         return v;
+    }
+
+    /**
+     * The one rule against formula injection, for CSV and XLSX alike ({@link TabularExport}): a text starting
+     * with '=', '+', '-', '@', a tab or a carriage return gets a leading apostrophe; null stays null.
+     */
+    public static String neutralised(String value) {
+        if (value == null || value.isEmpty()) {
+            return value;
+        }
+        return "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     }
 
     /** Appends one line of cells. */

@@ -185,6 +185,25 @@ public class FinanceDesk {
         return new Result(rows, counts.get(tab), counts);
     }
 
+    /**
+     * Every installment of a tab and its filters, in the list's order, handed one by one as a JDBC cursor
+     * reads them (fetch size {@value #EXPORT_FETCH_SIZE}): the exports write them as they come (issue 20).
+     */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasRole('FINANCE')")
+    public void each(Tab tab, Filter filter, java.util.function.Consumer<Row> consumer) {
+        MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(Instant.now(clock)));
+        String where = filters(filter, params);
+        org.springframework.jdbc.core.JdbcTemplate cursor =
+                new org.springframework.jdbc.core.JdbcTemplate(jdbc.getJdbcTemplate().getDataSource());
+        cursor.setFetchSize(EXPORT_FETCH_SIZE);
+        new NamedParameterJdbcTemplate(cursor).query(SELECT + FROM + "WHERE " + tab.where + where
+                        + " ORDER BY i.payable_since IS NULL, i.payable_since, i.id", params,
+                (ResultSet rs) -> consumer.accept(row(rs, 0)));
+    }
+
+    static final int EXPORT_FETCH_SIZE = 500;
+
     /** One installment, as the lists show it (404 through the caller when absent). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('FINANCE')")

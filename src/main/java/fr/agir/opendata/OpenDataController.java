@@ -1,0 +1,58 @@
+package fr.agir.opendata;
+
+import fr.agir.shared.NotFoundException;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The open-data pages, public (no sign-in, {@code SecurityConfig}): « Données ouvertes » explains the SCDL
+ * subsidies files and lists the years; {@code /donnees-ouvertes/subventions-<année>.csv} is one year's file.
+ */
+@Controller
+public class OpenDataController {
+    static final String PAGE = "/donnees-ouvertes";
+    private final ScdlSubsidies subsidies;
+
+    public OpenDataController(ScdlSubsidies subsidies) {
+        this.subsidies = subsidies;
+    }
+
+    @GetMapping(PAGE)
+    public String page(Model model) {
+        model.addAttribute("years", subsidies.years());
+        model.addAttribute("attribuant", subsidies.attribuantName());
+        model.addAttribute("columns", ScdlSubsidies.COLUMNS);
+        return "opendata/index";
+    }
+
+    @GetMapping(PAGE + "/subventions-{year:\\d{4}}.csv")
+    public ResponseEntity<StreamingResponseBody> file(@PathVariable int year) {
+        List<Integer> years = subsidies.years();
+        if (!years.contains(year)) {
+            throw new NotFoundException("Aucune subvention publiée pour l'année " + year + ".");
+        }
+        StreamingResponseBody body = out -> {
+            var writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 16 * 1024);
+            subsidies.write(year, writer);
+            writer.flush();
+        };
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("subventions-" + year + ".csv").build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "public, max-age=3600")
+                .header(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*")
+                .body(body);
+    }
+}

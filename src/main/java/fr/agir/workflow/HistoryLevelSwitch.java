@@ -34,6 +34,9 @@ class HistoryLevelSwitch extends AbstractProcessEnginePlugin {
         String table = (configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix())
                 + "ACT_GE_PROPERTY";
         try (Connection connection = dataSource.getConnection()) {
+            if (!exists(connection, table)) {
+                return;
+            }
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(true);
             try (PreparedStatement read = connection.prepareStatement(
@@ -54,5 +57,17 @@ class HistoryLevelSwitch extends AbstractProcessEnginePlugin {
         } catch (SQLException noEngineTablesYet) {
             log.debug("History level not checked: {}", noEngineTablesYet.getMessage());
         }
+    }
+
+    /** Whether the engine's tables exist yet (asked of the metadata: a failed query would log a warning). */
+    private static boolean exists(Connection connection, String table) throws SQLException {
+        for (String name : new String[] {table, table.toLowerCase(java.util.Locale.ROOT)}) {
+            try (ResultSet tables = connection.getMetaData().getTables(connection.getCatalog(), null, name, null)) {
+                if (tables.next()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -157,6 +157,83 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                         "PAYMENT_ORDER_ISSUED", "REPORT_REVIEWED", "CLOSED");
     }
 
+    @Autowired
+    fr.agir.instruction.InstructionQueue queue;
+    @Autowired
+    fr.agir.workflow.TaskProjection openTasks;
+
+    /**
+     * Issue 21: the instructors' queue and /api/tasks read the open tasks projection (open_task), written
+     * by the engine's task listener: after every step of a two-year grant, a claim, a release, a later
+     * délibération (amendment) and a rebuild, it is exactly the engine's task list.
+     */
+    @Test
+    void theOpenTasksProjectionIsTheEnginesTaskListAfterEveryStepAndAfterARebuild() {
+        Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 2, TWENTY_K);
+        assertOpenTasksProjectionMatchesEngine();
+        fr.agir.instruction.InstructionQueue.Filter ofCampaign = new fr.agir.instruction.InstructionQueue.Filter(
+                app.getCampaignId(), null, null, null, null, null, false, null, null);
+        var page = as("instructeur", () -> queue.queue(ofCampaign, 0, 50));
+        assertThat(page.total()).isEqualTo(1);
+        assertThat(page.countsByStage()).containsExactly(Map.entry(ApplicationStatus.SUBMITTED, 1L));
+        assertThat(page.items()).singleElement().satisfies(item -> {
+            assertThat(item.reference()).isEqualTo(app.getReference());
+            assertThat(item.taskKey()).isEqualTo(ProcessKeys.TASK_CHECK_COMPLETENESS);
+            assertThat(item.assignee()).isNull();
+        });
+        String taskId = page.items().get(0).taskId();
+        as("instructeur", () -> queue.claim(taskId));
+        assertOpenTasksProjectionMatchesEngine();
+        assertThat(as("instructeur", () -> queue.queue(new fr.agir.instruction.InstructionQueue.Filter(
+                app.getCampaignId(), null, null, null, null, null, false,
+                fr.agir.instruction.InstructionQueue.Assignment.MINE, null), 0, 50)).total()).isEqualTo(1);
+        assertThat(as("instructeur", () -> queue.queue(new fr.agir.instruction.InstructionQueue.Filter(
+                app.getCampaignId(), null, null, null, null, null, false,
+                fr.agir.instruction.InstructionQueue.Assignment.UNASSIGNED, null), 0, 50)).total()).isZero();
+        as("instructeur", () -> queue.release(taskId));
+        assertOpenTasksProjectionMatchesEngine();
+
+        declareComplete(app);
+        assertOpenTasksProjectionMatchesEngine();
+        giveAllOpinions(app);
+        assertOpenTasksProjectionMatchesEngine();
+        assertThat(as("instructeur", () -> queue.queue(new fr.agir.instruction.InstructionQueue.Filter(
+                app.getCampaignId(), null, ApplicationStatus.UNDER_REVIEW, null, TWENTY_K, null, false, null,
+                fr.agir.instruction.InstructionQueue.Sort.AMOUNT), 0, 50)).items())
+                .extracting(fr.agir.instruction.InstructionQueue.Item::reference).containsExactly(app.getReference());
+        writeSynthesis(app, Map.of(1, new BigDecimal("18000"), 2, new BigDecimal("18000")));
+        assertOpenTasksProjectionMatchesEngine();
+        recordJury(app, 2, Map.of(1, new BigDecimal("18000"), 2, new BigDecimal("16000")));
+        assertOpenTasksProjectionMatchesEngine();
+        vote(app, Decision.Outcome.ADOPTED, null, null);
+        assertOpenTasksProjectionMatchesEngine();
+        // A later délibération reopens the decided case (Délibération modificative) while it awaits signature.
+        revise(app, fr.agir.vote.DecisionRevisionService.Kind.AMEND, "CP-2026-12-931", 2,
+                Map.of(1, new BigDecimal("17000.00"), 2, new BigDecimal("16000.00")));
+        assertOpenTasksProjectionMatchesEngine();
+        signAndCountersign(app);
+        assertOpenTasksProjectionMatchesEngine();
+        for (int year = 1; year <= 2; year++) {
+            payInstallment(app, year, Installment.Kind.ADVANCE);
+            assertOpenTasksProjectionMatchesEngine();
+            submitReport(app, year);
+            assertOpenTasksProjectionMatchesEngine();
+            if (year == 1) {
+                // Rebuilt from the engine while the case waits for the instructors: the same rows.
+                assertThat(openTasks.rebuild()).isPositive();
+                assertOpenTasksProjectionMatchesEngine();
+            }
+            reviewReport(app, year, Report.Outcome.VALIDATED, null);
+            assertOpenTasksProjectionMatchesEngine();
+            payInstallment(app, year, Installment.Kind.BALANCE);
+            assertOpenTasksProjectionMatchesEngine();
+        }
+        assertThat(jdbc.queryForObject("select count(*) from open_task where business_key = ?", Integer.class,
+                app.getReference())).isZero();
+        openTasks.rebuild();
+        assertOpenTasksProjectionMatchesEngine();
+    }
+
     @Test
     void missingPiecesNotSentInTimeMakeTheApplicationInadmissible() {
         Application app = submitted(Thematic.NOUVELLES_SOLIDARITES, TargetPublic.TOUS_PUBLICS, 1, TWENTY_K);
@@ -710,6 +787,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         as("instructeur", () -> jurySessions.addApplications(session.getId(), null));
         as("instructeur", () -> juryAssignments.assignAutomatically(session.getId()));
         as("instructeur", () -> juryDeliberations.openScoring(session.getId()));
+        assertOpenTasksProjectionMatchesEngine();
         executeAsyncJobs();
         assertThat(process).isWaitingAt(ProcessKeys.TASK_SCORE_APPLICATIONS);
         assertThat(as("instructeur", () -> scoringGrids.current(campaign.getId())).orElseThrow().isFrozen())
@@ -726,6 +804,7 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         as("jure2", () -> scoring.score(session.getId(), apps.get(1).getId(), Map.of(criterion, 1), null, true));
 
         as("instructeur", () -> juryDeliberations.openDeliberation(session.getId()));
+        assertOpenTasksProjectionMatchesEngine();
         executeAsyncJobs();
         assertThat(process).isWaitingAt(ProcessKeys.TASK_DELIBERATE);
         for (Application app : apps) {

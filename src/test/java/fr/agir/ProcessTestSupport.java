@@ -91,6 +91,49 @@ public abstract class ProcessTestSupport {
         SecurityContextHolder.clearContext();
     }
 
+    /** After every process test, whatever it drove: the open tasks projection is the engine's task list. */
+    @AfterEach
+    void openTasksProjectionIsTheEnginesTaskList() {
+        assertOpenTasksProjectionMatchesEngine();
+    }
+
+    /**
+     * The open tasks projection (workflow/TaskProjection, table open_task) holds exactly one row per open
+     * task of the engine and candidate group, with the task's step, name, case, assignee, deadline, creation
+     * time and the case's facts (campaign, thematic, EPT, total requested) as the process carries them.
+     */
+    protected void assertOpenTasksProjectionMatchesEngine() {
+        List<String> engineRows = new ArrayList<>();
+        for (org.camunda.bpm.engine.task.Task task : engine.getTaskService().createTaskQuery().list()) {
+            ProcessInstance instance = runtime.createProcessInstanceQuery()
+                    .processInstanceId(task.getProcessInstanceId()).singleResult();
+            Map<String, Object> facts = runtime.getVariables(task.getProcessInstanceId(),
+                    List.of("campaignId", "thematic", "ept", "totalRequested"));
+            for (var link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
+                if ("candidate".equals(link.getType()) && link.getGroupId() != null) {
+                    engineRows.add(String.join("|", task.getId(), link.getGroupId(), task.getTaskDefinitionKey(),
+                            task.getName(), instance.getBusinessKey(), String.valueOf(task.getAssignee()),
+                            seconds(task.getDueDate()), seconds(task.getCreateTime()), String.valueOf(facts.get("campaignId")),
+                            String.valueOf(facts.get("thematic")), String.valueOf(facts.get("ept")),
+                            String.valueOf(facts.get("totalRequested"))));
+                }
+            }
+        }
+        List<String> projected = jdbc.query("select task_id, candidate_group, task_key, task_name, business_key, "
+                        + "assignee, due_at, created_at, campaign_id, thematic, ept, amount from open_task",
+                (rs, i) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), String.valueOf(rs.getString(6)),
+                        seconds(rs.getTimestamp(7)), seconds(rs.getTimestamp(8)), String.valueOf(rs.getObject(9)),
+                        String.valueOf(rs.getString(10)), String.valueOf(rs.getString(11)),
+                        String.valueOf(rs.getObject(12))));
+        assertThat(projected).as("open_task against the engine's open tasks").containsExactlyInAnyOrderElementsOf(engineRows);
+    }
+
+    /** The engine's MySQL/MariaDB schema keeps its task times to the second; the projection to the millisecond. */
+    private static String seconds(java.util.Date date) {
+        return date == null ? "null" : String.valueOf(Math.floorDiv(date.getTime(), 1000L));
+    }
+
     // ---- acting as the seeded demo accounts
 
     protected static <T> T as(String username, Supplier<T> action) {

@@ -98,10 +98,10 @@ public class InstructionQueue {
             ApplicationStatus.IN_PROGRESS, ProcessKeys.TASK_VALIDATE_REPORT));
 
     /**
-     * One page of the queue. The engine filters (on the facts the lifecycle carries: campaign,
-     * thematic, EPT, amount requested), sorts and pages the team's tasks, and counts them per stage;
-     * only the page's applications are then read from Agir's tables. Nothing grows with the backlog
-     * but the engine's own indexed query.
+     * One page of the queue, read from the open tasks projection ({@code workflow/TaskProjection}, kept
+     * by the engine's task listener): one grouped count for the stages and the total, one indexed range
+     * query for the page (filtered on the facts the lifecycle carries: campaign, thematic, EPT, amount
+     * requested); only the page's applications are then read from Agir's tables.
      */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
@@ -111,18 +111,23 @@ public class InstructionQueue {
             throw new InvalidInputException("Fourchette de montants invalide.",
                     Map.of("maxAmount", "Le montant maximum doit être supérieur ou égal au minimum"));
         }
+        // One grouped count over the open tasks projection gives the count of every stage and the total.
+        Map<String, Long> perStep = workflow.countTeamTasksByStep(taskFilter(filter, List.copyOf(STEP_OF_STAGE.values())));
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
         STEP_OF_STAGE.forEach((stage, step) -> {
-            long n = workflow.countTeamTasks(taskFilter(filter, List.of(step)));
+            long n = perStep.getOrDefault(step, 0L);
             if (n > 0) {
                 counts.put(stage, n);
             }
         });
         // Every step of an application's lifecycle, and nothing else the team does (a jury session's phases).
         List<String> steps = filter.stage() == null ? List.copyOf(STEP_OF_STAGE.values())
-                : STEP_OF_STAGE.containsKey(filter.stage()) ? List.of(STEP_OF_STAGE.get(filter.stage())) : List.of("-");
+                : STEP_OF_STAGE.containsKey(filter.stage()) ? List.of(STEP_OF_STAGE.get(filter.stage())) : List.of();
         Workflow.TaskFilter tasks = taskFilter(filter, steps);
-        long total = workflow.countTeamTasks(tasks);
+        long total = steps.stream().mapToLong(step -> perStep.getOrDefault(step, 0L)).sum();
+        if (total == 0) {
+            return new Result(List.of(), 0, page, size, counts);
+        }
         Workflow.TaskOrder order = switch (filter.sort()) {
             case OLDEST -> Workflow.TaskOrder.CREATED;
             case DEADLINE -> Workflow.TaskOrder.DUE;

@@ -15,9 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.camunda.bpm.dmn.feel.impl.FeelEngine;
-import org.camunda.bpm.dmn.feel.impl.scala.ScalaFeelEngineFactory;
-import org.camunda.bpm.engine.variable.Variables;
 
 /**
  * A Camunda Forms schema ({@code forms/*.form}) read on the server, so that what the portal renders
@@ -28,7 +25,16 @@ import org.camunda.bpm.engine.variable.Variables;
 public final class FormSchema {
     private static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", "number", "select", "radio",
             "checkbox", "checklist", "datetime", "taglist");
-    private static final FeelEngine FEEL = new ScalaFeelEngineFactory().createInstance();
+    /**
+     * The FEEL engine the process engine uses (feel-scala), through its own API so that each form
+     * condition is parsed once (issue 21: it was parsed again at every submission and autosave).
+     */
+    private static final org.camunda.feel.api.FeelEngineApi FEEL = org.camunda.feel.api.FeelEngineBuilder.forJava()
+            .build();
+    /** Each condition parsed once; empty when it cannot be parsed (the field is then shown, as form-js does). */
+    private static final java.util.concurrent.ConcurrentMap<String,
+            java.util.Optional<org.camunda.feel.syntaxtree.ParsedExpression>> PARSED =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One input of the form, with its full data path (group paths joined by dots). */
@@ -221,11 +227,16 @@ public final class FormSchema {
 
     private static boolean hidden(Field field, Map<String, Object> context) {
         for (String condition : field.hideConditions()) {
+            var parsed = PARSED.computeIfAbsent(condition, FormSchema::parse);
+            if (parsed.isEmpty()) {
+                continue;
+            }
             Object result;
             try {
-                result = FEEL.evaluateSimpleExpression(condition, Variables.fromMap(context).asVariableContext());
-            } catch (RuntimeException e) {
+                var evaluation = FEEL.evaluate(parsed.get(), context);
                 // form-js shows a field whose condition cannot be evaluated; so do we.
+                result = evaluation.isSuccess() ? evaluation.result() : null;
+            } catch (RuntimeException e) {
                 continue;
             }
             if (Boolean.TRUE.equals(result)) {
@@ -233,6 +244,15 @@ public final class FormSchema {
             }
         }
         return false;
+    }
+
+    private static java.util.Optional<org.camunda.feel.syntaxtree.ParsedExpression> parse(String condition) {
+        try {
+            var result = FEEL.parseExpression(condition);
+            return result.isSuccess() ? java.util.Optional.of(result.parsedExpression()) : java.util.Optional.empty();
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private void unknownKeys(JsonNode node, String prefix, Set<String> known, Map<String, String> errors) {

@@ -28,9 +28,12 @@ public class Workflow {
 
     private final org.camunda.bpm.engine.HistoryService history;
     private final org.camunda.bpm.engine.DecisionService decisions;
+    private final TaskProjection projection;
 
     public Workflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CurrentUser currentUser,
-                    org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.DecisionService decisions) {
+                    org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.DecisionService decisions,
+                    TaskProjection projection) {
+        this.projection = projection;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -69,50 +72,25 @@ public class Workflow {
 
     public enum TaskOrder { CREATED, DUE, VARIABLE_DESC }
 
-    /** One page of a team's tasks, filtered and sorted by the engine (nothing loaded beyond the page). */
+    /**
+     * One page of a team's tasks, filtered and sorted on the open tasks projection ({@link TaskProjection}):
+     * one indexed range query, nothing loaded beyond the page. {@code orderVariable} must be a fact the
+     * projection carries (campaignId, thematic, ept, totalRequested).
+     */
     public List<TeamTask> teamTasks(TaskFilter filter, TaskOrder order, String orderVariable, int first, int max) {
-        TaskQuery query = query(filter);
-        switch (order) {
-            case CREATED -> query.orderByTaskCreateTime().asc();
-            case DUE -> query.orderByDueDate().asc().orderByTaskCreateTime().asc();
-            case VARIABLE_DESC -> query.orderByProcessVariable(orderVariable,
-                    org.camunda.bpm.engine.variable.type.ValueType.LONG).desc().orderByTaskCreateTime().asc();
+        if (order == TaskOrder.VARIABLE_DESC && !"totalRequested".equals(orderVariable)) {
+            throw new IllegalArgumentException("Only totalRequested orders the open tasks projection");
         }
-        List<Task> page = query.listPage(first, max);
-        Map<String, String> keys = businessKeys(page);
-        return page.stream().map(t -> new TeamTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                keys.get(t.getProcessInstanceId()), t.getCreateTime(), t.getDueDate(), t.getAssignee())).toList();
+        return projection.page(filter, order, first, max);
     }
 
     public long countTeamTasks(TaskFilter filter) {
-        return query(filter).count();
+        return countTeamTasksByStep(filter).values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private TaskQuery query(TaskFilter f) {
-        TaskQuery query = tasks.createTaskQuery().active();
-        if (f.assignee() != null) {
-            query.taskAssignee(f.assignee()).taskCandidateGroup(f.group()).includeAssignedTasks();
-        } else if (f.unassignedOnly()) {
-            query.taskCandidateGroup(f.group());
-        } else {
-            query.taskCandidateGroup(f.group()).includeAssignedTasks();
-        }
-        if (f.taskKeys() != null) {
-            query.taskDefinitionKeyIn(f.taskKeys().toArray(String[]::new));
-        }
-        if (f.equals() != null) {
-            f.equals().forEach(query::processVariableValueEquals);
-        }
-        if (f.atLeast() != null) {
-            query.processVariableValueGreaterThanOrEquals(f.variableAtLeast(), f.atLeast());
-        }
-        if (f.atMost() != null) {
-            query.processVariableValueLessThanOrEquals(f.variableAtMost(), f.atMost());
-        }
-        if (f.overdueOnly()) {
-            query.dueBefore(new java.util.Date());
-        }
-        return query;
+    /** A team's tasks matching the filter, counted per step (task key): one grouped query. */
+    public Map<String, Long> countTeamTasksByStep(TaskFilter filter) {
+        return projection.countByStep(filter);
     }
 
     /** The open tasks offered to {@code group} on one case, claimed or not. */
@@ -200,6 +178,15 @@ public class Workflow {
      * variables), or a 409 problem when the step is not, or no longer, expected.
      */
     public PendingStep pendingTask(String businessKey, String taskKey, Map<String, Object> matching) {
+        if (matching.isEmpty()) {
+            // The open tasks projection answers by (business key, step) on its index, without the engine's task
+            // query joining executions; the engine's query below stays for the steps told apart by a variable,
+            // and for a task the projection would not hold.
+            String projected = projection.taskOf(businessKey, taskKey);
+            if (projected != null) {
+                return new PendingStep(projected);
+            }
+        }
         TaskQuery query = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
         matching.forEach(query::processVariableValueEquals);
         List<Task> found = query.list();
@@ -210,14 +197,25 @@ public class Workflow {
         return new PendingStep(found.get(0).getId());
     }
 
-    /** Completes the task as the current user, who becomes its assignee in the history. */
+    /**
+     * Completes the task as the current user. No separate assignee call before (issue 21: it cost an
+     * update, an identity link and an operation log row per step): who did what is Agir's audit trail.
+     */
     public void complete(PendingStep step, Map<String, Object> variables) {
-        asCurrentUser(() -> {
-            tasks.setAssignee(step.taskId(), currentUser.usernameOrSystem());
-            tasks.complete(step.taskId(), Variables.fromMap(variables)
-                    .putValueTyped(StepsThroughAgirOnly.MARKER, Variables.booleanValue(true, true)));
-            return null;
-        });
+        try {
+            asCurrentUser(() -> {
+                tasks.complete(step.taskId(), Variables.fromMap(variables)
+                        .putValueTyped(StepsThroughAgirOnly.MARKER, Variables.booleanValue(true, true)));
+                return null;
+            });
+        } catch (org.camunda.bpm.engine.exception.NullValueException gone) {
+            if (tasks.createTaskQuery().taskId(step.taskId()).count() == 0) {
+                // Done by someone else between the lookup and now.
+                throw new StateConflictException("Cette étape n'est pas attendue pour ce dossier : "
+                        + "elle a peut-être déjà été faite, ou le dossier est à une autre étape.");
+            }
+            throw gone;
+        }
     }
 
     /** Correlates a message to the application's main process, or 409 if it is not waiting for it. */
@@ -312,14 +310,9 @@ public class Workflow {
         if (candidateGroups.isEmpty() || businessKeys != null && businessKeys.isEmpty()) {
             return List.of();
         }
-        TaskQuery query = tasks.createTaskQuery().active().taskCandidateGroupIn(candidateGroups);
-        if (businessKeys != null) {
-            query.processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new));
-        }
-        List<Task> page = query.orderByTaskCreateTime().asc().listPage(first, max);
-        Map<String, String> businessKeyByInstance = businessKeys(page);
-        return page.stream().map(t -> new OpenTask(t.getId(), t.getTaskDefinitionKey(), t.getName(),
-                businessKeyByInstance.get(t.getProcessInstanceId()), t.getCreateTime(), t.getDueDate())).toList();
+        // The open tasks projection: unclaimed tasks of these groups, oldest first (as the engine's
+        // taskCandidateGroupIn query without includeAssignedTasks), one indexed range query.
+        return projection.unclaimed(candidateGroups, businessKeys, first, max);
     }
 
     private <T> T asCurrentUser(java.util.function.Supplier<T> action) {

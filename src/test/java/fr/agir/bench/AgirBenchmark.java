@@ -80,7 +80,22 @@ public final class AgirBenchmark {
                            int submissions, int concurrency, double submissionRate, List<Integer> queueUsers,
                            int queueRequests, int pdfRenders,
                            int threads, int rounds, int warmup, int backlog, List<String> queueEndpoints, String dbHost, String database, boolean keepDatabase,
-                           boolean restart, Path report) {
+                           boolean restart, Path report, List<String> pages, int pageUsers, int pageRequests,
+                           int autosaveUsers, double autosaveEverySeconds, int autosaveRequests) {
+        /**
+         * The main pages measured (issue 21), {@code label|user|path}, separated by commas; in the path,
+         * {application} is an application of porteur that went through the whole lifecycle, {campaign} the
+         * open campaign, {session} a jury session of that campaign with "jury" as member. A page that does
+         * not answer 200 to its first request (e.g. not built yet) is reported as skipped. Add a page here.
+         */
+        static final String PAGES = "portail|porteur|/portail,"
+                + "suivi de candidature|porteur|/portail/candidatures/{application},"
+                + "dossier d'instruction|instructeur|/instruction/candidatures/{application},"
+                + "file des instructeurs|instructeur|/instruction,"
+                + "classement du jury|jury|/jury/seances/{session}/classement,"
+                + "finances|finances1|/finances,"
+                + "pilotage|instructeur|/pilotage";
+
         public static Settings fromSystemProperties(boolean smoke) {
             String db = System.getProperty("agir.bench.db");
             if (db == null || db.isBlank()) {
@@ -113,7 +128,13 @@ public final class AgirBenchmark {
                     db,
                     Boolean.parseBoolean(prop("keep-db", "false")),
                     Boolean.parseBoolean(prop("restart", smoke ? "false" : "true")),
-                    Path.of(prop("report", "target/bench/report-" + (smoke ? "smoke" : "run") + ".md")));
+                    Path.of(prop("report", "target/bench/report-" + (smoke ? "smoke" : "run") + ".md")),
+                    Arrays.stream(prop("pages", PAGES).split(",(?=[^,|]+\\|[^,|]+\\|/)")).map(String::trim).toList(),
+                    intProp("page-users", 5),
+                    intProp("page-requests", smoke ? 10 : 250),
+                    intProp("autosave-users", smoke ? 5 : 300),
+                    Double.parseDouble(prop("autosave-every", "2")),
+                    intProp("autosave-requests", smoke ? 10 : 3_000));
         }
 
         private static String prop(String name, String fallback) {
@@ -141,7 +162,8 @@ public final class AgirBenchmark {
                        int lifecycleApps, double lifecycleSeconds, double waitStatesPerApp, double jobsPerApp,
                        double commitsPerApp, long netRows, long bareNetRows, double bareAsyncSeconds, double bareSeconds, int waitStates,
                        double dbSeconds, HttpFigures submissions, HttpFigures saturation, Map<String, HttpFigures> queue, double receiptsPerSecond,
-                       double agreementsPerSecond, Map<String, Long> heapPeakMb) {
+                       double agreementsPerSecond, Map<String, Long> heapPeakMb, Map<String, HttpFigures> pages,
+                       HttpFigures autosave) {
     }
 
     /** Runs everything and writes the report; returns its path. */
@@ -336,6 +358,53 @@ public final class AgirBenchmark {
             }
             long heapQueue = heap.reset();
 
+            // 3b. every main page, by pageUsers signed-in users at once (issue 21)
+            Map<String, HttpFigures> pages = new LinkedHashMap<>();
+            Map<String, String> ids = new LinkedHashMap<>();
+            ids.put("{application}", String.valueOf(lifecycleDrafts.get(0)));
+            ids.put("{campaign}", String.valueOf(campaign.getId()));
+            ids.put("{session}", jurySession(campaign));
+            for (String entry : settings.pages()) {
+                String[] page = entry.split("\\|", 3);
+                String path = page[2];
+                for (var id : ids.entrySet()) {
+                    path = id.getValue() == null ? path : path.replace(id.getKey(), id.getValue());
+                }
+                String resolved = path;
+                if (resolved.contains("{")) {
+                    say("page %s (%s): skipped, nothing to show in this run", page[0], page[2]);
+                    continue;
+                }
+                if (http.run(page[1], 1, 1, 0, (session, i) -> http.page(session, resolved)).errors() > 0) {
+                    say("page %s (%s as %s): skipped, it does not answer 200", page[0], resolved, page[1]);
+                    continue;
+                }
+                HttpFigures f = HttpFigures.of(http.run(page[1], settings.pageUsers(), settings.pageRequests(), 2,
+                        (session, i) -> http.page(session, resolved)));
+                pages.put(page[0], f);
+                say("page %s %s by %d %s: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors", page[0], resolved,
+                        settings.pageUsers(), page[1], f.perSecond(), f.p50(), f.p95(), f.p99(), f.errors());
+            }
+
+            // 3c. autosave in the campaign's last hour: autosaveUsers applicants each saving every autosaveEvery s
+            List<Long> autosaveDrafts = drafts(campaign, ownIds, ownStructure, settings.autosaveUsers(), 1,
+                    Thematic.ENGAGEMENT_CITOYEN, TargetPublic.JEUNES);
+            HttpLoad.Session reader = http.signIn("porteur");
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            List<String> bodies = new ArrayList<>();
+            for (Long id : autosaveDrafts) {
+                var data = json.readTree(http.body(reader, "/api/applications/" + id + "/form")).get("data");
+                bodies.add(json.writeValueAsString(java.util.Map.of("data", data)));
+            }
+            double autosaveRate = settings.autosaveUsers() / settings.autosaveEverySeconds();
+            HttpFigures autosave = HttpFigures.of(http.run("porteur", settings.autosaveUsers(),
+                    settings.autosaveRequests(), 0, autosaveRate, (session, i) -> http.put(session,
+                            "/api/applications/" + autosaveDrafts.get(Math.floorMod(i, autosaveDrafts.size())) + "/form",
+                            bodies.get(Math.floorMod(i, bodies.size())))));
+            say("autosave by %d applicants every %.0f s (%.0f/s): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
+                    settings.autosaveUsers(), settings.autosaveEverySeconds(), autosaveRate, autosave.p50(),
+                    autosave.p95(), autosave.p99(), autosave.errors());
+
             // 4. PDF
             SubmissionReceipt receipts = context.getBean(SubmissionReceipt.class);
             AgreementDocument agreementPdf = context.getBean(AgreementDocument.class);
@@ -364,8 +433,28 @@ public final class AgirBenchmark {
             results.add(new ScaleResult(scale, applications, structures, generation, generatedRows, n, lifecycleSeconds,
                     waitStatesPerApp, (double) driver.jobs.get() / n, (double) commits / n, netRows, bareNetRows, bareAsyncSeconds,
                     bareSeconds, waitStates, dbSeconds, submissions, saturation, queue, renders / receiptSeconds,
-                    renders / agreementSeconds, heapPeaks));
+                    renders / agreementSeconds, heapPeaks, pages, autosave));
         }
+    }
+
+    private String juryRankingSession;
+
+    /** A jury session of the open campaign with "jury" as member, for its ranking page; null if it cannot be made. */
+    private String jurySession(Campaign campaign) {
+        if (juryRankingSession == null) {
+            try {
+                var setup = context.getBean(fr.agir.jury.JurySessionSetupService.class);
+                LocalDate today = LocalDate.now(TimeConfig.PARIS);
+                var session = as("instructeur", () -> setup.create(new fr.agir.jury.JurySessionSetupService.NewSession(
+                        campaign.getId(), "Jury du banc d'essai", today, today.plusDays(7), today.plusDays(10), 1, false,
+                        List.of(new fr.agir.jury.JurySessionSetupService.MemberInput("jury", "Julie Jury",
+                                "jury@jury.example.org", null)))));
+                juryRankingSession = String.valueOf(session.getId());
+            } catch (RuntimeException e) {
+                say("no jury session for the ranking page: %s", e.getMessage());
+            }
+        }
+        return juryRankingSession;
     }
 
     private static long countMessageCatches(DataSource ds) throws SQLException {
@@ -587,7 +676,7 @@ public final class AgirBenchmark {
         }
         md.append("\n\n## Lifecycle, bare engine, database\n\n");
         md.append("| scale | applications in DB | generation | lifecycle apps | lifecycle app/s | wait states/app | jobs/app "
-                + "| commits/app | rows/app | bare, same wait states + asyncAfter, inst/s | rows/bare inst | Agir time / bare time (target ≤ 1.5) | bare, user tasks only, inst/s "
+                + "| commits/app | rows/app | bare, same wait states + asyncAfter, inst/s | rows/bare inst | Agir time / bare time (target ≤ 1.3) | bare, user tasks only, inst/s "
                 + "| DB insert+commit rows/s | lifecycle time / DB time |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (ScaleResult r : results) {
@@ -623,6 +712,31 @@ public final class AgirBenchmark {
                         q.errors() > 0 ? " (" + q.errors() + " errors)" : ""));
             }
             md.append('\n');
+        }
+        md.append("\n## HTTP: main pages, ").append(settings.pageUsers()).append(" signed-in users at once (")
+                .append(settings.pageRequests()).append(" requests each; target p95 < 200 ms)\n\n| page |");
+        for (ScaleResult r : results) {
+            md.append(String.format(" %d×: p50 / p95 / p99 ms |", r.scale()));
+        }
+        md.append("\n|---|").append("---|".repeat(results.size())).append('\n');
+        java.util.Set<String> pageNames = new java.util.LinkedHashSet<>();
+        results.forEach(r -> pageNames.addAll(r.pages().keySet()));
+        for (String name : pageNames) {
+            md.append("| ").append(name).append(" |");
+            for (ScaleResult r : results) {
+                HttpFigures q = r.pages().get(name);
+                md.append(q == null ? " skipped |" : String.format(" %.0f / %.0f / %.0f%s |", q.p50(), q.p95(), q.p99(),
+                        q.errors() > 0 ? " (" + q.errors() + " errors)" : ""));
+            }
+            md.append('\n');
+        }
+        md.append(String.format("%n## HTTP: autosave, %d applicants saving every %.0f s (target p99 < 250 ms)%n%n"
+                + "| scale | saves | done/s | p50 ms | p95 ms | p99 ms | errors |%n|---|---|---|---|---|---|---|%n",
+                settings.autosaveUsers(), settings.autosaveEverySeconds()));
+        for (ScaleResult r : results) {
+            HttpFigures a = r.autosave();
+            md.append(String.format("| %d× | %d | %.1f | %.0f | %.0f | %.0f | %d |%n", r.scale(), a.requests(),
+                    a.perSecond(), a.p50(), a.p95(), a.p99(), a.errors()));
         }
         md.append("\n## PDF and heap\n\n| scale | receipts/s | agreements/s | heap peak MB: lifecycle / bare / submissions / queue / pdf "
                 + "|\n|---|---|---|---|\n");

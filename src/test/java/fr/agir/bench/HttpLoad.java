@@ -92,6 +92,29 @@ final class HttpLoad {
                 .header("Cookie", session.cookie()).header("Accept", "application/json").GET().build();
     }
 
+    /** A page as the browser asks for it (HTML). */
+    HttpRequest page(Session session, String path) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Cookie", session.cookie()).header("Accept", "text/html").GET().build();
+    }
+
+    /** A JSON write (PUT), as the portal's autosave sends it. */
+    HttpRequest put(Session session, String path, String json) {
+        return HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Cookie", session.cookie()).header(session.csrfHeader(), session.csrfToken())
+                .header("Accept", "application/json").header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /** The body of a GET (status 200 expected), for setting a measure up. */
+    String body(Session session, String path) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(get(session, path), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + ": HTTP " + r.statusCode());
+        }
+        return r.body();
+    }
+
     /**
      * {@code total} requests shared by {@code users} virtual users signed in as {@code user}
      * (request i built by {@code request}), after {@code warmup} unmeasured requests per user.

@@ -60,6 +60,8 @@ final class AgirNode implements AutoCloseable {
                 "--agir.documents.root=" + workDir.resolve("documents"),
                 // the outbox's retry pass, so that a mail caught by an outage goes soon after it
                 "--agir.mail.retry-delay=PT5S",
+                // The scenarios check which node ran each job in the job log, which only history level full writes.
+                "--camunda.bpm.history-level=full",
                 "--camunda.bpm.job-execution.wait-time-in-millis=500",
                 "--camunda.bpm.job-execution.max-wait=2000",
                 "--camunda.bpm.generic-properties.properties.hostname=" + name,

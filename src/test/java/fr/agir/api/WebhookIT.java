@@ -207,11 +207,11 @@ class WebhookIT extends ApiTestSupport {
         // An address that became internal after registration (its DNS changed) is refused when sending.
         jdbc.update("insert into webhook_endpoint (url, event_types, secret, secret_hint, enabled, consecutive_failures, "
                 + "created_by, created_at) values ('https://localhost:9/hooks', 'application.submitted', ?, 'x', true, 0, "
-                + "'admin', current_timestamp)", WebhookSignature.newSecret());
+                + "'admin', '2000-01-01 00:00:00')", WebhookSignature.newSecret());
         Long endpointId = jdbc.queryForObject("select max(id) from webhook_endpoint", Long.class);
         jdbc.update("insert into webhook_delivery (endpoint_id, message_id, event_type, payload, status, attempts, "
                 + "next_attempt_at, created_at) values (?, 'msg_ssrf', 'application.submitted', '{}', 'PENDING', 0, "
-                + "current_timestamp, current_timestamp)", endpointId);
+                + "'2000-01-01 00:00:00', '2000-01-01 00:00:00')", endpointId);
         sender.deliverDue(Instant.now().plus(Duration.ofMinutes(1)));
         assertThat(jdbc.queryForObject("select last_error from webhook_delivery where message_id = 'msg_ssrf'",
                 String.class)).contains("Adresse refusée", "réseau interne");

@@ -117,7 +117,7 @@ class SystemClientIT extends KeycloakTestSupport {
                     .value()).isEqualTo(403);
         }
         // Positive control: the finance officer's own route.
-        assertThat(call("finances1", HttpMethod.GET, "/api/bordereaux", null).getStatusCode().value()).isEqualTo(200);
+        assertThat(callForText("finances1", HttpMethod.GET, "/api/bordereaux").getStatusCode().value()).isEqualTo(200);
     }
 
     @Test

@@ -79,7 +79,7 @@ class WebhookIT extends ApiTestSupport {
             form.add("events", e);
         }
         ResponseEntity<String> posted = browser(session, HttpMethod.POST, "/administration/webhooks", formPost(form));
-        assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(302);
+        assertThat(posted.getStatusCode().value()).as(posted.getBody()).isEqualTo(303);
         String shown = browser(session, HttpMethod.GET, "/administration/webhooks", null).getBody();
         assertThat(shown).contains("copiez-le maintenant");
         String secret = shown.replaceAll("(?s).*<code id=\"secret\"[^>]*>(whsec_[^<]+)</code>.*", "$1");
@@ -143,7 +143,7 @@ class WebhookIT extends ApiTestSupport {
         MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
         form.add("_csrf", csrfOf(deliveries));
         assertThat(browser(admin, HttpMethod.POST, "/administration/webhooks/livraisons/" + deliveryId + "/relance",
-                formPost(form)).getStatusCode().value()).isEqualTo(302);
+                formPost(form)).getStatusCode().value()).isEqualTo(303);
         await().atMost(PATIENCE).until(() -> received.size() == 5);
         assertThat(received.get(4).id()).isEqualTo(last.id());
         assertThat(received.get(4).answered()).isEqualTo(204);
@@ -181,7 +181,7 @@ class WebhookIT extends ApiTestSupport {
         form.add("_csrf", csrfOf(page));
         form.add("enabled", "true");
         assertThat(browser(admin, HttpMethod.POST, "/administration/webhooks/" + endpointId + "/activation",
-                formPost(form)).getStatusCode().value()).isEqualTo(302);
+                formPost(form)).getStatusCode().value()).isEqualTo(303);
         await().atMost(PATIENCE).until(() -> received.size() == 2);
         assertThat(received.get(1).answered()).isEqualTo(204);
     }

@@ -209,12 +209,13 @@ class WebhookIT extends ApiTestSupport {
                 + "created_by, created_at) values ('https://localhost:9/hooks', 'application.submitted', ?, 'x', true, 0, "
                 + "'admin', '2000-01-01 00:00:00')", WebhookSignature.newSecret());
         Long endpointId = jdbc.queryForObject("select max(id) from webhook_endpoint", Long.class);
+        String messageId = "msg_ssrf_" + System.nanoTime(); // unique in a database kept between runs
         jdbc.update("insert into webhook_delivery (endpoint_id, message_id, event_type, payload, status, attempts, "
-                + "next_attempt_at, created_at) values (?, 'msg_ssrf', 'application.submitted', '{}', 'PENDING', 0, "
-                + "'2000-01-01 00:00:00', '2000-01-01 00:00:00')", endpointId);
+                + "next_attempt_at, created_at) values (?, ?, 'application.submitted', '{}', 'PENDING', 0, "
+                + "'2000-01-01 00:00:00', '2000-01-01 00:00:00')", endpointId, messageId);
         sender.deliverDue(Instant.now().plus(Duration.ofMinutes(1)));
-        assertThat(jdbc.queryForObject("select last_error from webhook_delivery where message_id = 'msg_ssrf'",
-                String.class)).contains("Adresse refusée", "réseau interne");
+        assertThat(jdbc.queryForObject("select last_error from webhook_delivery where message_id = ?",
+                String.class, messageId)).contains("Adresse refusée", "réseau interne");
     }
 
     @Test

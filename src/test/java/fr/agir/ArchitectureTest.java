@@ -54,7 +54,7 @@ class ArchitectureTest {
     @Test
     void sharedPackagesKnowNoCapability() {
         noClasses().that().resideInAnyPackage("fr.agir.shared..", "fr.agir.workflow..", "fr.agir.security..",
-                        "fr.agir.audit..", "fr.agir.web..", "fr.agir.mail..")
+                        "fr.agir.audit..", "fr.agir.web..", "fr.agir.mail..", "fr.agir.webhook..", "fr.agir.integration..")
                 .should().dependOnClassesThat().resideInAnyPackage("fr.agir.structure..", "fr.agir.campaign..",
                         "fr.agir.application..", "fr.agir.instruction..", "fr.agir.jury..", "fr.agir.vote..",
                         "fr.agir.agreement..", "fr.agir.letter..", "fr.agir.payment..", "fr.agir.reporting..",

@@ -164,6 +164,12 @@ public enum AuditAction {
     CAMPAIGN_OPENED("Appel à projets ouvert", false, STAFF),
     CAMPAIGN_CLOSED("Appel à projets clos", false, STAFF),
     ACCESS_DENIED("Accès refusé", false, STAFF),
+    // Webhooks (fr.agir.webhook): the administrators' registrations and replays.
+    WEBHOOK_REGISTERED("Point de réception de webhooks enregistré", false, STAFF),
+    WEBHOOK_SECRET_ROTATED("Secret d'un webhook renouvelé", false, STAFF),
+    WEBHOOK_ENABLED("Webhook réactivé", false, STAFF),
+    WEBHOOK_DISABLED("Webhook désactivé", false, STAFF),
+    WEBHOOK_REPLAYED("Livraison de webhook relancée", false, STAFF),
     UPLOAD_REFUSED_MALWARE("Fichier refusé par l'antivirus", false, STAFF);
 
     private static final Map<String, AuditAction> BY_CODE = Arrays.stream(values())

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,11 +22,23 @@ public class AuditTrail {
     private final AuditEventRepository events;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final ApplicationEventPublisher publisher;
 
-    public AuditTrail(AuditEventRepository events, CurrentUser currentUser, Clock clock) {
+    public AuditTrail(AuditEventRepository events, CurrentUser currentUser, Clock clock,
+                      ApplicationEventPublisher publisher) {
         this.events = events;
         this.currentUser = currentUser;
         this.clock = clock;
+        this.publisher = publisher;
+    }
+
+    /**
+     * Published, synchronously and inside the caller's transaction, after each business event is
+     * recorded: a listener (the webhooks' outbox, fr.agir.webhook) writes what it must in the same
+     * transaction, so it is committed or rolled back with the step. Refused accesses and malware are
+     * not published.
+     */
+    public record Recorded(AuditEvent event, AuditAction action) {
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
@@ -34,9 +47,10 @@ public class AuditTrail {
         if (action == null) {
             throw new IllegalArgumentException("An audit event needs a declared AuditAction (its words and audience)");
         }
-        events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), entityType, entityId,
-                applicationId, action.code(), from == null ? null : from.name(), to == null ? null : to.name(),
-                reason == null ? null : abbreviate(reason)));
+        AuditEvent saved = events.save(new AuditEvent(Instant.now(clock), currentUser.usernameOrSystem(), entityType,
+                entityId, applicationId, action.code(), from == null ? null : from.name(),
+                to == null ? null : to.name(), reason == null ? null : abbreviate(reason)));
+        publisher.publishEvent(new Recorded(saved, action));
     }
 
     /**

@@ -21,9 +21,19 @@ public final class KeycloakAuthorities {
     private KeycloakAuthorities() {
     }
 
+    /**
+     * The rights of other systems (docs/INTEGRATION.md): realm roles granted only to the service accounts of
+     * the system clients (agir-finance-system, agir-ged, agir-open-data), read as {@code SCOPE_<name>}.
+     */
+    public static final List<String> SYSTEM_SCOPES = List.of("applications:read", "payments:read", "payments:write",
+            "reports:read");
+
     public static List<GrantedAuthority> from(Map<String, Object> claims) {
         List<GrantedAuthority> authorities = new ArrayList<>();
         for (String name : strings(claims.get(ROLES_CLAIM))) {
+            if (SYSTEM_SCOPES.contains(name)) {
+                authorities.add(new SimpleGrantedAuthority("SCOPE_" + name));
+            }
             for (Role role : Role.values()) {
                 if (role.candidateGroup().equals(name)) {
                     authorities.add(new SimpleGrantedAuthority(role.authority()));

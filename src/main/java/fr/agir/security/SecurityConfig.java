@@ -77,6 +77,7 @@ public class SecurityConfig {
                         .requestMatchers("/finances/credits", "/finances/credits/**")
                         .hasAnyRole(Role.FINANCE.name(), Role.ADMIN.name())
                         .requestMatchers("/finances", "/finances/**").hasRole(Role.FINANCE.name())
+                        .requestMatchers("/administration", "/administration/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(apiEntryPoint, API)

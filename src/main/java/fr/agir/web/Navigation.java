@@ -66,6 +66,9 @@ public class Navigation {
         if (currentUser.hasRole(Role.FINANCE) || currentUser.hasRole(Role.ADMIN)) {
             entries.add(new String[] {"/finances/credits", "Crédits (AE/CP)"});
         }
+        if (currentUser.hasRole(Role.ADMIN)) {
+            entries.add(new String[] {"/administration/webhooks", "Webhooks"});
+        }
         // The current link is the longest one the path is under: "/instruction/jury/…" is the jury's, not
         // the queue's, "/finances/rib" the RIB page's, not the workspace's — with no list of exceptions.
         String path = path();

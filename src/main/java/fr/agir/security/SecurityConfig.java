@@ -71,6 +71,7 @@ public class SecurityConfig {
                         .requestMatchers("/instruction", "/instruction/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
                         .requestMatchers("/jury", "/jury/**").hasRole(Role.JURY.name())
+                        .requestMatchers("/administration", "/administration/**").hasRole(Role.ADMIN.name())
                         // The credits (AE/CP) are set by finance and by the administrator; the rest is finance's.
                         .requestMatchers("/finances/credits", "/finances/credits/**")
                         .hasAnyRole(Role.FINANCE.name(), Role.ADMIN.name())

@@ -23,4 +23,22 @@ await build({
 const assets = resolve(here, 'node_modules/@bpmn-io/form-js-viewer/dist/assets');
 copyFileSync(resolve(assets, 'form-js.css'), resolve(out, 'form-js.css'));
 copyFileSync(resolve(here, 'portal.css'), resolve(out, 'portal.css'));
+// The administration's routing table (dmn-js viewer) and its styles.
+await build({
+  entryPoints: [resolve(here, 'admin.js')],
+  bundle: true,
+  minify: true,
+  sourcemap: true,
+  format: 'iife',
+  target: ['es2020'],
+  outfile: resolve(out, 'admin.js'),
+  logLevel: 'warning',
+  legalComments: 'linked',
+});
+const dmnAssets = resolve(here, 'node_modules/dmn-js/dist/assets');
+for (const css of ['dmn-js-shared.css', 'dmn-js-decision-table.css']) {
+  copyFileSync(resolve(dmnAssets, css), resolve(out, css));
+}
+copyFileSync(resolve(dmnAssets, 'dmn-font/css/dmn-embedded.css'), resolve(out, 'dmn-embedded.css'));
+copyFileSync(resolve(here, 'admin.css'), resolve(out, 'admin.css'));
 console.log(`portal built into ${out}`);

@@ -11,7 +11,6 @@ import fr.agir.structure.DocumentType;
 import fr.agir.structure.LegalForm;
 import fr.agir.web.FormErrors;
 import fr.agir.web.Notice;
-import fr.agir.workflow.CampaignDeadlineLookup;
 import fr.agir.workflow.Deadlines;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
@@ -77,7 +76,7 @@ public class CampaignAdminController {
     public String create(@ModelAttribute("form") CampaignForm form, BindingResult result, Model model,
                          HttpServletResponse response, RedirectAttributes redirect) {
         CampaignSettings settings = form.toSettings(result);
-        if (settings != null) {
+        if (!result.hasErrors()) {
             try {
                 Campaign created = campaigns.create(settings);
                 Notice.success("Campagne programmée : « " + created.getName() + " ».", "Elle s'ouvrira le "
@@ -88,8 +87,7 @@ public class CampaignAdminController {
                 return refused(e, result, model, response, null);
             }
         }
-        response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-        return fill(model, null);
+        return unreadable(settings, result, model, response, null);
     }
 
     @GetMapping(BASE + "/campagnes/{id}")
@@ -106,7 +104,7 @@ public class CampaignAdminController {
                          Model model, HttpServletResponse response, RedirectAttributes redirect) {
         Campaign campaign = campaigns.get(id);
         CampaignSettings settings = form.toSettings(result);
-        if (settings != null) {
+        if (!result.hasErrors()) {
             try {
                 campaigns.update(id, settings);
                 Notice.success("Campagne modifiée.", "Les changements sont enregistrés et tracés dans l'historique "
@@ -116,6 +114,21 @@ public class CampaignAdminController {
                 return refused(e, result, model, response, campaign);
             }
         }
+        return unreadable(settings, result, model, response, campaign);
+    }
+
+    /**
+     * Something typed could not be read (an amount, an unknown thematic…): its error is on its field; the
+     * campaign's other rules are checked too, so that every error shows at once. Nothing is saved.
+     */
+    private String unreadable(CampaignSettings settings, BindingResult result, Model model, HttpServletResponse response,
+                              Campaign campaign) {
+        fr.agir.campaign.CampaignRules.check(settings).forEach((field, message) -> {
+            String name = FIELD.getOrDefault(field, field);
+            if (!result.hasFieldErrors(name)) {
+                FormErrors.reject(result, name, message);
+            }
+        });
         response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
         return fill(model, campaign);
     }
@@ -142,12 +155,13 @@ public class CampaignAdminController {
         model.addAttribute("thematics", Thematic.values());
         model.addAttribute("legalFormOptions", options(LegalForm.values(), LegalForm::label));
         model.addAttribute("documentOptions", options(DocumentType.values(), DocumentType::label));
-        model.addAttribute("durationOptions", Map.of("1", "1 an", "2", "2 ans").entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)));
+        Map<String, String> durations = new LinkedHashMap<>();
+        durations.put("1", "1 an");
+        durations.put("2", "2 ans");
+        model.addAttribute("durationOptions", durations);
         model.addAttribute("defaultMissingPieces", CampaignForm.days(deadlines.getMissingPieces()));
         model.addAttribute("defaultOpinion", CampaignForm.days(deadlines.getOpinion()));
         model.addAttribute("defaultReport", CampaignForm.months(deadlines.getReportAfterYearEnd()));
-        model.addAttribute("kinds", CampaignDeadlineLookup.Kind.values());
         return FORM;
     }
 

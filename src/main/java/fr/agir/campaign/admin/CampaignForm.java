@@ -72,7 +72,7 @@ public class CampaignForm {
         return f;
     }
 
-    /** The settings typed; null when something could not be read (its error is then in {@code result}). */
+    /** The settings typed; what could not be read is null, its error in {@code result}. */
     public CampaignSettings toSettings(BindingResult result) {
         BigDecimal operating = amount("envelopeOperating", envelopeOperating, result);
         BigDecimal investment = amount("envelopeInvestment", envelopeInvestment, result);
@@ -92,9 +92,6 @@ public class CampaignForm {
                 fiches.put(thematic, lines);
             }
         });
-        if (result.hasErrors()) {
-            return null;
-        }
         return new CampaignSettings(code == null ? null : code.strip().toUpperCase(java.util.Locale.ROOT), name,
                 openingDate, openingTime, closingDate,
                 closingTime == null ? null : closingTime.equals(LocalTime.of(23, 59)) ? fr.agir.campaign.Campaign.END_OF_DAY : closingTime,

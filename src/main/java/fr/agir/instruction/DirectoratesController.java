@@ -31,7 +31,7 @@ public class DirectoratesController {
         if (applicationId != null) {
             model.addAttribute("simulation", directory.simulate(applicationId));
         }
-        model.addAttribute("pageStyles", List.of("dmn-js-shared.css", "dmn-js-decision-table.css", "dmn-embedded.css",
+        model.addAttribute("pageStyles", List.of("dmn-js-shared.css", "dmn-js-decision-table.css", "dmn-font.css",
                 "admin.css"));
         model.addAttribute("pageScripts", List.of("admin.js"));
         return "administration/directorates";

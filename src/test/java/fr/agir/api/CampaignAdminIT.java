@@ -34,7 +34,7 @@ class CampaignAdminIT extends ApiTestSupport {
     @Test
     void aCampaignIsScheduledEditedAndDuplicatedThroughThePagesAndEveryChangeIsAudited() {
         String admin = signedInSession("admin");
-        String code = "CA-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        String code = "CA-" + Long.toString(System.nanoTime(), 36).toUpperCase() + "-A";
         LocalDate opening = LocalDate.now(PARIS).plusMonths(2);
 
         // Bad input: every error next to its field, what was typed kept, nothing saved.

@@ -55,7 +55,7 @@ class CampaignAdminIT extends ApiTestSupport {
         // Good input: scheduled, with its rules, audited, and its opening timer at the moment chosen (Paris).
         MultiValueMap<String, String> good = form(admin, "/administration/campagnes/nouvelle", code, opening);
         ResponseEntity<String> created = browser(admin, HttpMethod.POST, "/administration/campagnes", formPost(good));
-        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(302);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(303);
         assertThat(created.getHeaders().getLocation().getPath()).isEqualTo("/administration");
         Map<String, Object> row = jdbc.queryForMap("select * from campaign where code = ?", code);
         Long id = ((Number) row.get("ID")).longValue();
@@ -77,7 +77,7 @@ class CampaignAdminIT extends ApiTestSupport {
         edit.set("name", "Appel à Agir " + code + " révisé");
         edit.set("envelopeInvestment", "450 000");
         ResponseEntity<String> edited = browser(admin, HttpMethod.POST, "/administration/campagnes/" + id, formPost(edit));
-        assertThat(edited.getStatusCode().value()).as(edited.getBody()).isEqualTo(302);
+        assertThat(edited.getStatusCode().value()).as(edited.getBody()).isEqualTo(303);
         String diff = jdbc.queryForObject("select reason from audit_event where entity_type = 'CAMPAIGN' and entity_id = ? "
                 + "and action = 'CAMPAIGN_UPDATED'", String.class, id);
         assertThat(diff).contains("Nom : Appel " + code + " → Appel à Agir " + code + " révisé",
@@ -143,7 +143,7 @@ class CampaignAdminIT extends ApiTestSupport {
         later.set("closingDate", closing.plusDays(10).toString());
         later.set("deadlineOpinionDays", "20");
         ResponseEntity<String> accepted = browser(admin, HttpMethod.POST, editPath, formPost(later));
-        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(302);
+        assertThat(accepted.getStatusCode().value()).as(accepted.getBody()).isEqualTo(303);
         assertThat(jdbc.queryForObject("select closing_date from campaign where id = ?", LocalDate.class, id))
                 .isEqualTo(closing.plusDays(10));
         assertThat(jdbc.queryForObject("select reason from audit_event where entity_id = ? and entity_type = 'CAMPAIGN' "
@@ -178,7 +178,7 @@ class CampaignAdminIT extends ApiTestSupport {
         form.set("minAmount", "5000");
         form.set("maxAmount", "20000");
         ResponseEntity<String> created = browser(admin, HttpMethod.POST, "/administration/campagnes", formPost(form));
-        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(302);
+        assertThat(created.getStatusCode().value()).as(created.getBody()).isEqualTo(303);
         Long id = jdbc.queryForObject("select id from campaign where code = ?", Long.class, code);
         await().atMost(PATIENCE).until(() -> "OPEN".equals(get("admin", "/api/campaigns/" + id).get("status")));
 

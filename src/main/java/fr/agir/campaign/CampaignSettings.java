@@ -61,11 +61,12 @@ public record CampaignSettings(String code, String name, LocalDate openingDate, 
                 labels(requiredDocuments, DocumentType::label), Function.identity());
         diffAmount(changes, "minAmount", "Montant minimum", before.minAmount, minAmount);
         diffAmount(changes, "maxAmount", "Montant maximum", before.maxAmount, maxAmount);
-        diff(changes, "deadlineMissingPieces", "Délai des pièces manquantes", before.deadlineMissingPieces,
-                deadlineMissingPieces, CampaignSettings::period);
-        diff(changes, "deadlineOpinion", "Délai des avis", before.deadlineOpinion, deadlineOpinion, CampaignSettings::period);
-        diff(changes, "deadlineReport", "Délai du compte rendu", before.deadlineReport, deadlineReport,
-                CampaignSettings::period);
+        diff(changes, "deadlineMissingPieces", "Délai des pièces manquantes", period(before.deadlineMissingPieces),
+                period(deadlineMissingPieces), Function.identity());
+        diff(changes, "deadlineOpinion", "Délai des avis", period(before.deadlineOpinion), period(deadlineOpinion),
+                Function.identity());
+        diff(changes, "deadlineReport", "Délai du compte rendu", period(before.deadlineReport), period(deadlineReport),
+                Function.identity());
         return changes;
     }
 

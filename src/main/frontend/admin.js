@@ -17,6 +17,12 @@ async function showDecisionTable(container) {
     if (table) {
       await viewer.open(table);
     }
+    // dmn-js's table scrolls sideways in its own container: reachable by keyboard, and named.
+    container.querySelectorAll('.tjs-table-container').forEach((scroller) => {
+      scroller.setAttribute('tabindex', '0');
+      scroller.setAttribute('role', 'region');
+      scroller.setAttribute('aria-label', 'Table de décision (défilement horizontal)');
+    });
     container.setAttribute('data-rendered', 'true');
     if (status) {
       status.textContent = 'Table de décision affichée.';

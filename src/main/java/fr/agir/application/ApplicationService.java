@@ -210,13 +210,31 @@ public class ApplicationService {
 
     private Map<String, String> submissionErrors(Application application, Campaign campaign, List<YearBudget> budgets) {
         Map<String, String> errors = completenessErrors(application, campaign, budgets);
-        List<DocumentType> missing = vault.missingRequiredTypes(application.getStructureId());
+        Structure structure = structures.get(application.getStructureId());
+        Set<fr.agir.structure.LegalForm> eligible = campaign.getLegalForms();
+        if (!eligible.isEmpty() && !eligible.contains(structure.getLegalForm())) {
+            errors.put("legalForm", "Cet appel à projets n'est pas ouvert aux structures de forme « "
+                    + structure.getLegalForm().label() + " » : il s'adresse aux formes suivantes : "
+                    + String.join(", ", eligible.stream().sorted().map(fr.agir.structure.LegalForm::label).toList()) + ".");
+        }
+        errors.putAll(CampaignAmountRules.check(campaign.getMinAmount(), campaign.getMaxAmount(), budgets));
+        List<DocumentType> missing = missingPieces(application.getStructureId(), campaign);
         if (!missing.isEmpty()) {
             errors.put("documents", "Ajoutez au dossier unique de la structure, ou remplacez si elles ont expiré, "
                     + "ces pièces exigées pour candidater : "
                     + String.join(", ", missing.stream().map(DocumentType::label).toList()));
         }
         return errors;
+    }
+
+    /**
+     * The pieces the campaign requires (its own list, by default the usual one) that the structure's
+     * case file lacks or has expired.
+     */
+    @Transactional(readOnly = true)
+    public List<DocumentType> missingPieces(Long structureId, Campaign campaign) {
+        Set<DocumentType> valid = vault.currentValidDocuments(structureId).keySet();
+        return campaign.getRequiredDocuments().stream().sorted().filter(t -> !valid.contains(t)).toList();
     }
 
     /**

@@ -239,8 +239,9 @@ public class PortalViews {
             }
         }
         List<StructureDocument> pieces = new ArrayList<>(vault.currentValidDocuments(a.getStructureId()).values());
-        List<String> missing = vault.missingRequiredTypes(a.getStructureId()).stream().map(DocumentType::label).toList();
-        return new Summary(a, campaigns.get(a.getCampaignId()), structures.get(a.getStructureId()), years, requested,
+        Campaign campaign = campaigns.get(a.getCampaignId());
+        List<String> missing = applications.missingPieces(a.getStructureId(), campaign).stream().map(DocumentType::label).toList();
+        return new Summary(a, campaign, structures.get(a.getStructureId()), years, requested,
                 pieces, missing, applications.submissionProblems(applicationId).entrySet().stream()
                 .map(e -> problem(e.getKey(), e.getValue())).toList());
     }

@@ -163,6 +163,7 @@ public enum AuditAction {
     CAMPAIGN_CREATED("Appel à projets créé", false, STAFF),
     CAMPAIGN_OPENED("Appel à projets ouvert", false, STAFF),
     CAMPAIGN_CLOSED("Appel à projets clos", false, STAFF),
+    CAMPAIGN_UPDATED("Appel à projets modifié", false, STAFF),
     ACCESS_DENIED("Accès refusé", false, STAFF),
     // Webhooks (fr.agir.webhook): the administrators' registrations and replays.
     WEBHOOK_REGISTERED("Point de réception de webhooks enregistré", false, STAFF),

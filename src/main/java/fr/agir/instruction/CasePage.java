@@ -125,8 +125,8 @@ class CasePage {
             LocalDate today = LocalDate.now(clock);
             model.addAttribute("outcomeOptions", OUTCOMES);
             model.addAttribute("directorateOptions", directorateOptions(proposal));
-            model.addAttribute("missingPiecesDue", deadlines.missingPiecesDueFrom(today));
-            model.addAttribute("opinionsDue", deadlines.opinionDueFrom(today));
+            model.addAttribute("missingPiecesDue", deadlines.missingPiecesDueFrom(today, a.getCampaignId()));
+            model.addAttribute("opinionsDue", deadlines.opinionDueFrom(today, a.getCampaignId()));
             if (!model.containsAttribute("decision")) {
                 CompletenessForm form = new CompletenessForm();
                 form.setDirectorates(new ArrayList<>(proposal));

@@ -91,7 +91,7 @@ public class CompletenessController {
             FormErrors.add(result, e);
             return page.fill(model, id);
         }
-        notice(outcome, chosen).flash(redirect);
+        notice(outcome, chosen, applications.get(id).getCampaignId()).flash(redirect);
         return "redirect:/instruction/candidatures/" + id;
     }
 
@@ -135,17 +135,17 @@ public class CompletenessController {
         };
     }
 
-    private Notice notice(InstructionService.Completeness outcome, Set<Directorate> chosen) {
+    private Notice notice(InstructionService.Completeness outcome, Set<Directorate> chosen, Long campaignId) {
         LocalDate today = LocalDate.now(clock);
         return switch (outcome) {
             case COMPLETE -> chosen.isEmpty()
                     ? Notice.success("Dossier déclaré complet : aucune direction n'est consultée.",
                     "La synthèse d'instruction est à rédiger : elle est dans la file de l'équipe.")
                     : Notice.success("Dossier déclaré complet : avis demandés " + Choices.toDirectorates(chosen) + ".",
-                    "Les directions ont jusqu'au " + fmt.date(deadlines.opinionDueFrom(today))
+                    "Les directions ont jusqu'au " + fmt.date(deadlines.opinionDueFrom(today, campaignId))
                             + " pour répondre ; la synthèse d'instruction sera ensuite à rédiger.");
             case MISSING_PIECES -> Notice.success("Pièces complémentaires demandées à la structure.",
-                    "Elle est prévenue par e-mail et a jusqu'au " + fmt.date(deadlines.missingPiecesDueFrom(today))
+                    "Elle est prévenue par e-mail et a jusqu'au " + fmt.date(deadlines.missingPiecesDueFrom(today, campaignId))
                             + " pour les déposer ; le dossier reviendra alors dans la file, à vérifier.");
             case INELIGIBLE -> Notice.success("Candidature déclarée irrecevable.",
                     "La structure reçoit le courrier motivé. Si la décision doit être revue, rouvrez la "

@@ -121,7 +121,7 @@ public class InstructionService {
             }
             case MISSING_PIECES -> {
                 String pieces = missingPieces.strip();
-                LocalDate due = deadlines.missingPiecesDueFrom(LocalDate.now(clock));
+                LocalDate due = deadlines.missingPiecesDueFrom(LocalDate.now(clock), application.getCampaignId());
                 applications.recordMissingPieces(applicationId, pieces);
                 applications.changeStatus(applicationId, ApplicationStatus.AWAITING_PIECES, AuditAction.MISSING_PIECES_REQUESTED,
                         "Pièces demandées avant le " + French.date(due) + " : " + pieces);
@@ -241,7 +241,7 @@ public class InstructionService {
                             + " ; motif : " + reason);
         }
         Instant now = Instant.now(clock);
-        LocalDate due = deadlines.opinionDueFrom(LocalDate.now(clock));
+        LocalDate due = deadlines.opinionDueFrom(LocalDate.now(clock), applications.get(applicationId).getCampaignId());
         for (String code : distinct) {
             Opinion opinion = opinions.save(new Opinion(applicationId, Directorate.valueOf(code), now, due));
             audit.record(OPINION, opinion.getId(), applicationId, AuditAction.OPINION_REQUESTED, null, Opinion.Status.REQUESTED,

@@ -74,7 +74,8 @@ public class ReportingService {
     public Report expect(Long agreementId, int year) {
         Agreement agreement = agreements.get(agreementId);
         return reports.findByAgreementIdAndGrantYear(agreementId, year).orElseGet(() -> {
-            LocalDate due = deadlines.reportDueAfterYearEnd(agreement.endOfYear(year));
+            LocalDate due = deadlines.reportDueAfterYearEnd(agreement.endOfYear(year),
+                    applications.get(agreement.getApplicationId()).getCampaignId());
             Report report = reports.save(new Report(agreementId, agreement.getApplicationId(), year, due));
             audit.record(ENTITY, report.getId(), agreement.getApplicationId(), AuditAction.REPORT_EXPECTED, null,
                     Report.Status.EXPECTED, "Compte-rendu de l'année " + year + " attendu pour le "

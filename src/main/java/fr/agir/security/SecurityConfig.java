@@ -49,10 +49,12 @@ public class SecurityConfig {
             PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"));
     /** Cockpit, Tasklist and Admin send their own Content-Security-Policy (their pages need another one). */
     private static final RequestMatcher CAMUNDA_WEBAPPS = PathPatternRequestMatcher.withDefaults().matcher("/camunda/**");
-    /** The API's documentation: Swagger UI sets inline styles from its script, so its pages allow them (not scripts). */
-    private static final RequestMatcher SWAGGER_UI = new OrRequestMatcher(
+    /** Pages whose library sets inline styles from its script (Swagger UI, dmn-js): they allow them (not scripts). */
+    private static final RequestMatcher INLINE_STYLE_PAGES = new OrRequestMatcher(
             PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**"),
-            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"));
+            PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui.html"),
+            // The administration's routing table: dmn-js's decision table viewer sets inline styles too.
+            PathPatternRequestMatcher.withDefaults().matcher("/administration/directions"));
 
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json, SignIn signIn) throws Exception {
@@ -73,6 +75,7 @@ public class SecurityConfig {
                         .requestMatchers("/instruction", "/instruction/**", "/pilotage", "/pilotage/**")
                         .hasAnyRole(Role.INSTRUCTOR.name(), Role.ADMIN.name())
                         .requestMatchers("/jury", "/jury/**").hasRole(Role.JURY.name())
+                        .requestMatchers("/administration", "/administration/**").hasRole(Role.ADMIN.name())
                         // The credits (AE/CP) are set by finance and by the administrator; the rest is finance's.
                         .requestMatchers("/finances/credits", "/finances/credits/**")
                         .hasAnyRole(Role.FINANCE.name(), Role.ADMIN.name())
@@ -98,9 +101,9 @@ public class SecurityConfig {
                         .referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
                         .addHeaderWriter(new StaticHeadersWriter("Permissions-Policy", PERMISSIONS_POLICY))
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(new OrRequestMatcher(CAMUNDA_WEBAPPS, SWAGGER_UI)),
+                                new NegatedRequestMatcher(new OrRequestMatcher(CAMUNDA_WEBAPPS, INLINE_STYLE_PAGES)),
                                 new StaticHeadersWriter("Content-Security-Policy", contentSecurityPolicy(signIn))))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(SWAGGER_UI, new StaticHeadersWriter(
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(INLINE_STYLE_PAGES, new StaticHeadersWriter(
                                 "Content-Security-Policy", contentSecurityPolicy(signIn)
                                         .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")))));
         signIn.configure(http, apiEntryPoint);

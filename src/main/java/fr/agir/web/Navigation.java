@@ -63,6 +63,9 @@ public class Navigation {
         if (currentUser.hasRole(Role.JURY)) {
             entries.add(new String[] {"/jury", "Mes séances de jury"});
         }
+        if (currentUser.hasRole(Role.ADMIN)) {
+            entries.add(new String[] {"/administration", "Administration"});
+        }
         if (currentUser.hasRole(Role.FINANCE) || currentUser.hasRole(Role.ADMIN)) {
             entries.add(new String[] {"/finances/credits", "Crédits (AE/CP)"});
         }

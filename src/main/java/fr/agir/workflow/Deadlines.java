@@ -28,6 +28,10 @@ public class Deadlines {
     /** At most this many reminders to the legal representative; one period later the instructors see it overdue. */
     private int agreementSignatureReminders = 3;
 
+    /** Campaigns' own deadlines; absent in unit tests that build this object by hand. */
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    private org.springframework.beans.factory.ObjectProvider<CampaignDeadlineLookup> campaignDeadlines;
+
     @PostConstruct
     void check() {
         Period.parse(missingPieces);
@@ -107,5 +111,66 @@ public class Deadlines {
 
     public LocalDate reportDueAfterYearEnd(LocalDate yearEnd) {
         return yearEnd.plus(Period.parse(reportAfterYearEnd));
+    }
+
+    // --- A campaign's own value wins when it sets one (campaign administration), else the configuration's.
+
+    /** The period of {@code kind} for the campaign (its own value, else the configuration's). */
+    public String period(CampaignDeadlineLookup.Kind kind, Long campaignId) {
+        CampaignDeadlineLookup lookup = campaignDeadlines == null ? null : campaignDeadlines.getIfAvailable();
+        String own = lookup == null || campaignId == null ? null : lookup.period(campaignId, kind);
+        if (own != null) {
+            return own;
+        }
+        return switch (kind) {
+            case MISSING_PIECES -> missingPieces;
+            case OPINION -> opinion;
+            case REPORT_AFTER_YEAR_END -> reportAfterYearEnd;
+        };
+    }
+
+    /** The missing pieces' period of the case's campaign (BPMN: {@code ${deadlines.missingPiecesOf(execution)}}). */
+    public String missingPiecesOf(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        return period(CampaignDeadlineLookup.Kind.MISSING_PIECES, campaignId(execution));
+    }
+
+    /** The due date of the applicant's task, the moment its boundary timer fires, for the case's campaign. */
+    public java.util.Date missingPiecesDueDate(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        return java.util.Date.from(java.time.ZonedDateTime.now(PARIS)
+                .plus(Period.parse(missingPiecesOf(execution))).toInstant());
+    }
+
+    /** The opinion's due date (task and deadline timer) for the case's campaign. */
+    public java.util.Date opinionDueDate(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        return java.util.Date.from(java.time.ZonedDateTime.now(PARIS)
+                .plus(Period.parse(period(CampaignDeadlineLookup.Kind.OPINION, campaignId(execution)))).toInstant());
+    }
+
+    /** The opinion's reminder for the case's campaign: its deadline minus {@code opinion-reminder-before}. */
+    public java.util.Date opinionReminderDate(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        java.time.ZonedDateTime due = java.time.ZonedDateTime.now(PARIS)
+                .plus(Period.parse(period(CampaignDeadlineLookup.Kind.OPINION, campaignId(execution))));
+        java.time.ZonedDateTime reminder = due.minus(Period.parse(opinionReminderBefore));
+        // A campaign's short opinion period: remind halfway rather than before the request itself.
+        return java.util.Date.from(reminder.isAfter(java.time.ZonedDateTime.now(PARIS)) ? reminder.toInstant()
+                : java.time.ZonedDateTime.now(PARIS).plus(java.time.Duration.between(
+                        java.time.ZonedDateTime.now(PARIS), due).dividedBy(2)).toInstant());
+    }
+
+    public LocalDate missingPiecesDueFrom(LocalDate day, Long campaignId) {
+        return day.plus(Period.parse(period(CampaignDeadlineLookup.Kind.MISSING_PIECES, campaignId)));
+    }
+
+    public LocalDate opinionDueFrom(LocalDate day, Long campaignId) {
+        return day.plus(Period.parse(period(CampaignDeadlineLookup.Kind.OPINION, campaignId)));
+    }
+
+    public LocalDate reportDueAfterYearEnd(LocalDate yearEnd, Long campaignId) {
+        return yearEnd.plus(Period.parse(period(CampaignDeadlineLookup.Kind.REPORT_AFTER_YEAR_END, campaignId)));
+    }
+
+    private static Long campaignId(org.camunda.bpm.engine.delegate.VariableScope execution) {
+        Object id = execution == null ? null : execution.getVariable("campaignId");
+        return id instanceof Number n ? n.longValue() : null;
     }
 }

@@ -29,11 +29,13 @@ public class Workflow {
     private final org.camunda.bpm.engine.HistoryService history;
     private final org.camunda.bpm.engine.DecisionService decisions;
     private final TaskProjection projection;
+    private final org.camunda.bpm.engine.ManagementService management;
 
     public Workflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CurrentUser currentUser,
                     org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.DecisionService decisions,
-                    TaskProjection projection) {
+                    TaskProjection projection, org.camunda.bpm.engine.ManagementService management) {
         this.projection = projection;
+        this.management = management;
         this.runtime = runtime;
         this.tasks = tasks;
         this.identity = identity;
@@ -54,6 +56,50 @@ public class Workflow {
         }
         return decisions.evaluateDecisionTableByKey(decisionKey).variables(runtime.getVariables(instance.getId()))
                 .evaluate().collectEntries(output).stream().map(String::valueOf).distinct().toList();
+    }
+
+    /**
+     * What a decision table (hit policy COLLECT) answers on the given facts (a simulation: no case
+     * is read nor changed): the values of {@code output}, in rule order, without duplicates.
+     */
+    public List<String> simulate(String decisionKey, Map<String, Object> facts, String output) {
+        return decisions.evaluateDecisionTableByKey(decisionKey).variables(facts).evaluate().collectEntries(output)
+                .stream().map(String::valueOf).distinct().toList();
+    }
+
+    /**
+     * Moves a waiting timer of a running process (a campaign's opening or closing date changed) and keeps
+     * the variable that feeds it in step (a timer not reached yet reads it when reached). False when no
+     * such process runs.
+     */
+    public boolean reschedule(String processKey, String businessKey, String timerActivityId, String variable,
+                              java.util.Date due) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(businessKey).active().singleResult();
+        if (instance == null) {
+            return false;
+        }
+        runtime.setVariable(instance.getId(), variable, due);
+        org.camunda.bpm.engine.runtime.Job job = management.createJobQuery().processInstanceId(instance.getId())
+                .activityId(timerActivityId).timers().singleResult();
+        if (job != null) {
+            management.setJobDuedate(job.getId(), due);
+        }
+        return true;
+    }
+
+    /**
+     * Replaces a process that has not passed its first wait state under a new business key (a scheduled
+     * campaign whose code changed): the old instance is deleted with the reason, a new one starts.
+     */
+    public String restart(String processKey, String oldBusinessKey, String newBusinessKey, Map<String, Object> variables,
+                          String reason) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery().processDefinitionKey(processKey)
+                .processInstanceBusinessKey(oldBusinessKey).active().singleResult();
+        if (instance != null) {
+            runtime.deleteProcessInstance(instance.getId(), reason);
+        }
+        return start(processKey, newBusinessKey, variables);
     }
 
     /** An open task of a team's work queue, claimed or not. */

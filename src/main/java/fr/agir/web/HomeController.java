@@ -72,7 +72,9 @@ public class HomeController {
                     "Les dossiers à instruire par la DIEESS, du contrôle de complétude au jury.",
                     List.of(Notice.link("/instruction", "Ma file de travail"),
                             Notice.link("/instruction/candidatures", "Toutes les candidatures"),
-                            Notice.link("/instruction/tableau-de-bord", "Délais de traitement"))));
+                            Notice.link("/instruction/commission", "Commission permanente"),
+                            Notice.link("/instruction/comptes-rendus", "Comptes rendus financiers à examiner"),
+                            Notice.link("/pilotage", "Pilotage : tableau de bord, carte et processus"))));
             spaces.add(new Space("Jury", "Grilles de notation, séances, conflits d'intérêts, délibération et procès-verbal.",
                     List.of(Notice.link("/instruction/jury", "Séances de jury et grilles"))));
         }
@@ -90,19 +92,28 @@ public class HomeController {
         }
         if (currentUser.hasRole(Role.FINANCE)) {
             spaces.add(new Space("Versements",
-                    "Les échéances à liquider puis à valider, par deux agents différents. Votre espace de travail "
-                            + "ouvrira avec le module des finances ; d'ici là, la DIEESS vous transmet les échéances.",
-                    List.of()));
+                    "Les échéances à liquider puis à valider, par deux agents différents, les bordereaux et les "
+                            + "retours du logiciel financier, les titres de recettes et les crédits.",
+                    List.of(Notice.link("/finances", "Échéances à payer"),
+                            Notice.link("/finances/rib", "Changements de RIB à vérifier"),
+                            Notice.link("/finances/bordereaux", "Bordereaux de mandatement"),
+                            Notice.link("/finances/titres", "Titres de recettes"),
+                            Notice.link("/finances/credits", "Crédits (AE/CP)"))));
         }
         if (currentUser.hasRole(Role.SIGNATORY)) {
             spaces.add(new Space("Signature du Département",
-                    "Les conventions signées par leur structure, à contresigner au nom du Département.",
-                    List.of(Notice.link("/signature", "Conventions à contresigner"))));
+                    "Les conventions et avenants signés par leur structure, à contresigner au nom du Département.",
+                    List.of(Notice.link("/signature", "Conventions et avenants à contresigner"))));
         }
         if (currentUser.hasRole(Role.ADMIN)) {
             spaces.add(new Space("Administration",
-                    "Décider des conflits d'intérêts signalés dans les séances de jury, et suivre les processus.",
-                    List.of(Notice.link("/instruction/jury", "Séances de jury : conflits à trancher"),
+                    "Préparer chaque édition de l'appel, suivre les directions et la table de routage, raccorder les "
+                            + "autres systèmes, décider des conflits d'intérêts signalés dans les séances de jury.",
+                    List.of(Notice.link("/administration", "Campagnes"),
+                            Notice.link("/administration/directions", "Directions et table de routage"),
+                            Notice.link("/administration/webhooks", "Webhooks"),
+                            Notice.link("/finances/credits", "Crédits (AE/CP)"),
+                            Notice.link("/instruction/jury", "Séances de jury : conflits à trancher"),
                             Notice.link("/camunda/app/cockpit/default/", "Suivi technique des processus (Cockpit, en anglais)"))));
         }
         return spaces;

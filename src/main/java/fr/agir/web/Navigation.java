@@ -47,6 +47,7 @@ public class Navigation {
             entries.add(new String[] {"/instruction/candidatures", "Candidatures"});
             entries.add(new String[] {"/instruction/jury", "Jury"});
             entries.add(new String[] {"/instruction/commission", "Commission permanente"});
+            entries.add(new String[] {"/instruction/comptes-rendus", "Comptes rendus"});
             // The steering dashboard holds the processing times too; the former "Délais" page is linked from it.
             entries.add(new String[] {"/pilotage", "Pilotage"});
         }

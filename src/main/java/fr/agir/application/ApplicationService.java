@@ -392,6 +392,30 @@ public class ApplicationService {
     }
 
     /**
+     * An application whose letters to the structure (formal notices, recovery letters) the caller may read: the
+     * structure's members and DIEESS staff; anyone else is told "not found", whether it exists or not.
+     */
+    @Transactional(readOnly = true)
+    public Application lettersReadable(Long applicationId) {
+        Application application = visible(applicationId);
+        if (!(currentUser.isStaff()
+                || currentUser.hasRole(Role.APPLICANT) && structures.isMember(application.getStructureId()))) {
+            throw NotFoundException.notYours();
+        }
+        return application;
+    }
+
+    /** {@link #lettersReadable}, or empty for whoever may not read them (a list then shows none). */
+    @Transactional(readOnly = true)
+    public java.util.Optional<Application> lettersReadableIfAny(Long applicationId) {
+        try {
+            return java.util.Optional.of(lettersReadable(applicationId));
+        } catch (NotFoundException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * An application whose payment data (agreement, installments) the caller may see: as
      * {@link #visible}, plus finance once it is granted. Finance never sees the case file itself.
      */

@@ -6,7 +6,6 @@ import fr.agir.application.ApplicationLetters;
 import fr.agir.application.ApplicationService;
 import fr.agir.security.CurrentUser;
 import fr.agir.security.Directorate;
-import fr.agir.security.Role;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.PdfDocumentBuilder;
 import fr.agir.structure.Structure;
@@ -93,31 +92,17 @@ public class OverdueReportLetter implements ApplicationLetters {
     /** The letter of one report of the application, for its structure or DIEESS staff; not found otherwise. */
     @Transactional(readOnly = true)
     public Report letterOf(Long applicationId, Long reportId) {
-        Application application = applications.visible(applicationId);
+        Application application = applications.lettersReadable(applicationId);
         Report report = reports.findById(reportId).filter(r -> r.getApplicationId().equals(application.getId()))
                 .filter(r -> r.getFormalNoticeAt() != null).orElseThrow(NotFoundException::notYours);
-        if (!mayRead(application)) {
-            throw NotFoundException.notYours();
-        }
         report.getFormalNoticePdf();
         return report;
-    }
-
-    private boolean mayRead(Application application) {
-        return currentUser.isStaff()
-                || currentUser.hasRole(Role.APPLICANT) && structures.isMember(application.getStructureId());
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Letter> of(Long applicationId) {
-        Application application;
-        try {
-            application = applications.visible(applicationId);
-        } catch (NotFoundException e) {
-            return List.of();
-        }
-        if (!mayRead(application)) {
+        if (applications.lettersReadableIfAny(applicationId).isEmpty()) {
             return List.of();
         }
         return reports.findByApplicationIdOrderByGrantYear(applicationId).stream()

@@ -8,14 +8,11 @@ import fr.agir.application.ApplicationService;
 import fr.agir.mail.MailOutbox;
 import fr.agir.mail.MailTemplates;
 import fr.agir.mail.OutgoingMail;
-import fr.agir.security.CurrentUser;
 import fr.agir.security.Directorate;
-import fr.agir.security.Role;
 import fr.agir.shared.French;
 import fr.agir.shared.Money;
 import fr.agir.shared.NotFoundException;
 import fr.agir.shared.PdfDocumentBuilder;
-import fr.agir.structure.StructureService;
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -36,8 +33,6 @@ public class RecoveryLetter implements ApplicationLetters {
 
     private final RecoveryOrderRepository orders;
     private final ApplicationService applications;
-    private final StructureService structures;
-    private final CurrentUser currentUser;
     private final MailOutbox outbox;
     private final MailTemplates mails;
     private final Signatory signatory;
@@ -47,15 +42,13 @@ public class RecoveryLetter implements ApplicationLetters {
     private final String departmentAddress;
     private final String accountant;
 
-    public RecoveryLetter(RecoveryOrderRepository orders, ApplicationService applications, StructureService structures,
-                          CurrentUser currentUser, MailOutbox outbox, MailTemplates mails, Signatory signatory,
+    public RecoveryLetter(RecoveryOrderRepository orders, ApplicationService applications,
+                          MailOutbox outbox, MailTemplates mails, Signatory signatory,
                           LegalInstrumentRules rules, EntityManager em, java.time.Clock clock,
                           @Value("${agir.contact.address:Hôtel du Département, 93006 Bobigny Cedex}") String departmentAddress,
                           @Value("${agir.recovery.accountant:Paierie départementale de la Seine-Saint-Denis}") String accountant) {
         this.orders = orders;
         this.applications = applications;
-        this.structures = structures;
-        this.currentUser = currentUser;
         this.outbox = outbox;
         this.mails = mails;
         this.signatory = signatory;
@@ -147,28 +140,13 @@ public class RecoveryLetter implements ApplicationLetters {
 
     /** The structure's members and DIEESS staff; anyone else is told "not found". */
     Application readable(Long applicationId) {
-        Application application = applications.visible(applicationId);
-        if (!mayRead(application)) {
-            throw NotFoundException.notYours();
-        }
-        return application;
-    }
-
-    private boolean mayRead(Application application) {
-        return currentUser.isStaff()
-                || currentUser.hasRole(Role.APPLICANT) && structures.isMember(application.getStructureId());
+        return applications.lettersReadable(applicationId);
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<Letter> of(Long applicationId) {
-        Application application;
-        try {
-            application = applications.visible(applicationId);
-        } catch (NotFoundException e) {
-            return List.of();
-        }
-        if (!mayRead(application)) {
+        if (applications.lettersReadableIfAny(applicationId).isEmpty()) {
             return List.of();
         }
         return orders.findByApplicationIdOrderByIdAsc(applicationId).stream()

@@ -23,7 +23,7 @@ class RecoveryLetterTest {
         signatory.setTitle("Vice-présidente chargée de l'économie sociale et solidaire");
         LegalInstrumentRules rules = new LegalInstrumentRules();
         rules.setAppealCourt("tribunal administratif de Montreuil");
-        RecoveryLetter letter = new RecoveryLetter(null, null, null, null, null, null, signatory, rules, null, null,
+        RecoveryLetter letter = new RecoveryLetter(null, null, null, null, signatory, rules, null, null,
                 "Hôtel du Département, 93006 Bobigny Cedex", "Paierie départementale de la Seine-Saint-Denis");
         RecoveryOrder order = new RecoveryOrder("TR-2026-000007", 2026, 1L, 2L, "Association Les Jardins d’Œudeville",
                 "12345678900017", null, "12 rue de la Paix 93200 Saint-Denis", "rep@example.org",

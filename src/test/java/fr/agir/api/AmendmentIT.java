@@ -209,13 +209,7 @@ class AmendmentIT extends ApiTestSupport {
         Map<String, Object> drafted = post("instructeur", base + "/amendments", Map.of("amounts", Map.of("1", "18000"),
                 "durationYears", 1, "object", "La convention ne porte plus que sur l'année 2026",
                 "reason", "La structure arrête l'action à la fin de la première année"));
-        String amendment = "/api/amendments/" + drafted.get("id");
-        post("instructeur", amendment + "/submit", null);
-        String subject = "Votre code pour signer l'avenant " + drafted.get("number");
-        int before = TestSmtp.get().withSubject(subject).size();
-        post("porteur", amendment + "/signature-code", null);
-        post("porteur", amendment + "/sign", Map.of("code", lastSignatureCode(subject, before), "consent", true));
-        post("signataire", amendment + "/countersign", null);
+        String amendment = putInForce(drafted);
 
         Map<String, Object> agreement = get("porteur", base);
         assertThat(agreement).containsEntry("durationYears", 1);
@@ -310,13 +304,7 @@ class AmendmentIT extends ApiTestSupport {
         assertThat(drafted).containsEntry("status", "DRAFT").containsEntry("bankDetailsChanged", true);
         assertThat(jdbc.queryForObject("select iban from agreement_amendment where id = ?", String.class,
                 drafted.get("id"))).isEqualTo(newIban);
-        String amendment = "/api/amendments/" + drafted.get("id");
-        post("instructeur", amendment + "/submit", null);
-        String subject = "Votre code pour signer l'avenant " + drafted.get("number");
-        int before = TestSmtp.get().withSubject(subject).size();
-        post("porteur", amendment + "/signature-code", null);
-        post("porteur", amendment + "/sign", Map.of("code", lastSignatureCode(subject, before), "consent", true));
-        post("signataire", amendment + "/countersign", null);
+        String amendment = putInForce(drafted);
 
         assertThat(get("porteur", amendment).get("status")).isEqualTo("IN_FORCE");
         assertThat(new BigDecimal(String.valueOf(get("porteur", base).get("totalAmount")))).isEqualByComparingTo("39000");
@@ -343,6 +331,18 @@ class AmendmentIT extends ApiTestSupport {
         assertThat(get("porteur", base).get("status")).isEqualTo("CLOSED");
         assertThat(awaitInstallment(grant.applicationId(), 1, "BALANCE").get("status")).isEqualTo("CANCELLED");
         assertThat(awaitInstallment(grant.applicationId(), 1, "ADVANCE").get("status")).isEqualTo("PAID");
+    }
+
+    /** The drafted avenant submitted, signed by the legal representative with his code, countersigned. */
+    private String putInForce(Map<String, Object> drafted) {
+        String amendment = "/api/amendments/" + drafted.get("id");
+        post("instructeur", amendment + "/submit", null);
+        String subject = "Votre code pour signer l'avenant " + drafted.get("number");
+        int before = TestSmtp.get().withSubject(subject).size();
+        post("porteur", amendment + "/signature-code", null);
+        post("porteur", amendment + "/sign", Map.of("code", lastSignatureCode(subject, before), "consent", true));
+        post("signataire", amendment + "/countersign", null);
+        return amendment;
     }
 
     private BigDecimal installmentAmount(InForce grant, int year, String kind) {

@@ -20,7 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class GrantClosure {
-    static final String ENTITY = "APPLICATION";
+    /**
+     * The closure's own entity type: not APPLICATION, whose events are the application's state changes (each from
+     * the state the previous one reached; the application's own CLOSED follows this event).
+     */
+    static final String ENTITY = "GRANT";
 
     private final AgreementService agreements;
     private final InstallmentRepository installments;

@@ -77,14 +77,14 @@ public class ProcessOccupancy {
         return result;
     }
 
-    /** The cases waiting at one activity, the oldest first, at most {@code max}. */
+    /** The cases waiting at one activity, the overdue ones first, then the oldest, at most {@code max}. */
     public List<WaitingCase> waitingAt(String processKey, String activityId, Instant now, int max) {
         Timestamp at = Timestamp.from(now);
         return jdbc.query("SELECT p.BUSINESS_KEY_, MIN(COALESCE(t.CREATE_TIME_, st.CREATE_TIME_)),"
                         + " MIN(COALESCE(t.DUE_DATE_, st.DUE_DATE_)),"
                         + " MAX(CASE WHEN t.DUE_DATE_ < ? OR st.DUE_DATE_ < ? THEN 1 ELSE 0 END)"
                         + AT_ACTIVITY + " AND (e.ACT_ID_ = ? OR e.ACT_ID_ = ?) GROUP BY p.BUSINESS_KEY_"
-                        + " ORDER BY p.BUSINESS_KEY_ LIMIT " + Math.max(1, max),
+                        + " ORDER BY 4 DESC, 2, 1 LIMIT " + Math.max(1, max),
                 (rs, i) -> new WaitingCase(rs.getString(1), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3)),
                         rs.getInt(4) == 1),
                 at, at, processKey, activityId, activityId + MULTI_INSTANCE);

@@ -96,14 +96,16 @@ public class DirectorateDirectory {
                 String.join(", ", table.outputLabels()), rules);
     }
 
-    /** The last submitted applications (not drafts), most recent first, for the simulator's choice. */
+    /** The last applications submitted until now (not drafts), most recent first, for the simulator's choice. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('ADMIN')")
     public List<PastApplication> pastApplications() {
         return jdbc.query("SELECT id, reference, title, submitted_at FROM application WHERE status <> 'DRAFT' "
-                        + "AND submitted_at IS NOT NULL ORDER BY submitted_at DESC, id DESC LIMIT 100",
+                        + "AND submitted_at IS NOT NULL AND submitted_at <= ? ORDER BY submitted_at DESC, id DESC LIMIT 100",
                 (rs, i) -> new PastApplication(rs.getLong(1), rs.getString(2), rs.getString(3),
-                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime()));
+                        rs.getTimestamp(4) == null ? null : rs.getTimestamp(4).toLocalDateTime()),
+                // a day ahead: whatever the time zone the timestamps were stored in, never data dated years ahead
+                java.sql.Timestamp.from(java.time.Instant.now().plus(java.time.Duration.ofDays(1))));
     }
 
     @Transactional(readOnly = true)

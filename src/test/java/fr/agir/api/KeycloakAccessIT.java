@@ -108,6 +108,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                 Map.entry("sessions", sessionId), Map.entry("my-sessions", sessionId), Map.entry("seances", sessionId),
                 Map.entry("conflicts", sessionId), Map.entry("my-conflicts", sessionId), Map.entry("conflits", sessionId),
                 Map.entry("campagnes", String.valueOf(campaignId)),
+                // the other systems' routes (client-credentials tokens only): a user is refused before any id
+                Map.entry("systems", grant.applicationId()),
                 // the bordereau the grant's advance was exported in (finance only)
                 Map.entry("bordereaux", String.valueOf(list("finances1", "/api/payment-orders?installment="
                         + grant.advanceId()).get(0).get("bordereauId"))),
@@ -136,7 +138,8 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                     .replace("{agreementId}", grant.agreementId())
                     .replace("{taskId}", "une-tache").replace("{action}", "prendre")
                     .replace("{reportId}", grant.reportId()).replace("{applicationId}", grant.applicationId())
-                    .replace("{conflictId}", sessionId).replace("{letterId}", "1");
+                    .replace("{conflictId}", sessionId).replace("{letterId}", "1")
+                    .replace("{reference}", grant.reference());
             for (Map.Entry<String, Object> operation : ((Map<String, Object>) path.getValue()).entrySet()) {
                 HttpMethod verb = HttpMethod.valueOf(operation.getKey().toUpperCase());
                 Map<String, Object> content = (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>)

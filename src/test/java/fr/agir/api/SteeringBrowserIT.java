@@ -16,6 +16,9 @@ import org.openqa.selenium.support.ui.Select;
  * axe-core at 1366 and 375 px, no Content-Security-Policy violation.
  */
 class SteeringBrowserIT extends BrowserTestSupport {
+    @org.springframework.beans.factory.annotation.Autowired
+    private org.camunda.bpm.engine.TaskService taskService;
+
 
     @Test
     void anInstructorReadsTheDashboardTheMapAndTheProcessMap() {
@@ -26,6 +29,10 @@ class SteeringBrowserIT extends BrowserTestSupport {
         String reference = (String) draft.get("reference");
         post("porteur", "/api/applications/" + draft.get("id") + "/submit", null);
         awaitWaitingAt(reference, "Task_CheckCompleteness");
+        // Overdue, so that the step's list (overdue first, 200 at most) shows it whatever else waits there.
+        taskService.setDueDate(taskService.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_CheckCompleteness").singleResult().getId(),
+                java.util.Date.from(java.time.Instant.now().minusSeconds(86_400)));
 
         signIn("instructeur");
         browser.driver.get(url("/"));

@@ -103,7 +103,7 @@ public class HomeController {
         if (currentUser.hasRole(Role.SIGNATORY)) {
             spaces.add(new Space("Signature du Département",
                     "Les conventions et avenants signés par leur structure, à contresigner au nom du Département.",
-                    List.of(Notice.link("/signature", "Conventions et avenants à contresigner"))));
+                    List.of(Notice.link("/signature", "Conventions à contresigner"))));
         }
         if (currentUser.hasRole(Role.ADMIN)) {
             spaces.add(new Space("Administration",

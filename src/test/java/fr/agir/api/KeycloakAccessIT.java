@@ -180,7 +180,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                         .replace("{structureId}", grant.structureId()).replace("{sessionId}", sessionId)
                         .replace("{taskId}", "une-tache").replace("{action}", "prendre")
                         .replace("{applicationId}", grant.applicationId()).replace("{conflictId}", sessionId)
-                        .replace("{letterId}", "1").replace("{reportId}", grant.reportId());
+                        .replace("{letterId}", "1").replace("{reportId}", grant.reportId())
+                        // the administrator's webhooks and the steering's CSV: refused by role before any id
+                        .replace("{endpointId}", "1").replace("{deliveryId}", "1").replace("{table}", "etapes");
                 java.util.Set<org.springframework.web.bind.annotation.RequestMethod> verbs =
                         mapping.getKey().getMethodsCondition().getMethods();
                 for (org.springframework.web.bind.annotation.RequestMethod verb : verbs.isEmpty()

@@ -23,4 +23,14 @@ public class Signatory {
     public void setTitle(String title) { this.title = title; }
     public boolean isDelegation() { return delegation; }
     public void setDelegation(boolean delegation) { this.delegation = delegation; }
+
+    /** A letter's close: the courtesy formula, then "par délégation" if so, the signatory's name and title. */
+    public fr.agir.shared.PdfDocumentBuilder closeLetter(fr.agir.shared.PdfDocumentBuilder pdf) {
+        pdf.paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.")
+                .paragraph(" ");
+        if (delegation) {
+            pdf.paragraph("Pour le Président du Conseil départemental et par délégation,");
+        }
+        return pdf.paragraph(name + (title == null || title.isBlank() ? "" : "\n" + title));
+    }
 }

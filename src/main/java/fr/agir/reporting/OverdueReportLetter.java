@@ -78,15 +78,8 @@ public class OverdueReportLetter implements ApplicationLetters {
                         + "les comptes approuvés de l'exercice.")
                 .paragraph("À défaut, le Département ne pourra faire aucun nouveau versement, votre structure ne "
                         + "pourra déposer aucune nouvelle candidature, et le reversement des sommes déjà versées "
-                        + "pourra être demandé par titre de recettes.")
-                .paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.")
-                .paragraph(" ");
-        if (signatory.isDelegation()) {
-            pdf.paragraph("Pour le Président du Conseil départemental et par délégation,");
-        }
-        pdf.paragraph(signatory.getName() + (signatory.getTitle() == null || signatory.getTitle().isBlank() ? ""
-                : "\n" + signatory.getTitle()));
-        return pdf.build();
+                        + "pourra être demandé par titre de recettes.");
+        return signatory.closeLetter(pdf).build();
     }
 
     /** The letter of one report of the application, for its structure or DIEESS staff; not found otherwise. */

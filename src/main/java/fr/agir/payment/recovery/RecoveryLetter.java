@@ -125,15 +125,8 @@ public class RecoveryLetter implements ApplicationLetters {
                         + "Seine-Saint-Denis (" + departmentAddress + ") ; le silence gardé pendant deux mois vaut "
                         + "rejet ;")
                 .paragraph("- par un recours contentieux devant le " + rules.getAppealCourt() + ", y compris par "
-                        + "l'application Télérecours citoyens accessible sur le site www.telerecours.fr.")
-                .paragraph("Je vous prie d'agréer, Madame, Monsieur, l'expression de mes salutations distinguées.")
-                .paragraph(" ");
-        if (signatory.isDelegation()) {
-            pdf.paragraph("Pour le Président du Conseil départemental et par délégation,");
-        }
-        pdf.paragraph(signatory.getName() + (signatory.getTitle() == null || signatory.getTitle().isBlank() ? ""
-                : "\n" + signatory.getTitle()));
-        return pdf.build();
+                        + "l'application Télérecours citoyens accessible sur le site www.telerecours.fr.");
+        return signatory.closeLetter(pdf).build();
     }
 
     // ------------------------------------------------------------------ who reads it

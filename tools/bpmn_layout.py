@@ -321,14 +321,17 @@ def main(out):
         Node("Gateway_LateReportNew", "xor", "Premier retard ?", 790, Y3),
         Node("Event_LateReportEscalated", "end", "Relance déjà faite ou compte-rendu remis à temps", 850, Y3 + 100),
         user("Task_FollowUpLateReport", "Suivre le compte-rendu en retard", 910, Y3, "instructor",
-             "late-report-follow-up"),
-        Node("Event_LateReportReceived", "end", "Compte-rendu reçu", 1050, Y3),
+             "late-report-follow-up", due="${formalNoticeAt}"),
+        Node("Gateway_FollowUpOutcome", "xor", "Compte-rendu reçu ?", 1030, Y3),
+        Node("Event_LateReportReceived", "end", "Compte-rendu reçu", 1200, Y3),
+        Node("Event_FormalNoticeStillDue", "timer", "Date de la mise en demeure", 1130, Y3 + 60,
+             body=timer("timeDate", "${formalNoticeAt}")),
         Node("Event_FormalNoticeDue", "boundary", "Toujours pas reçu", 0, 0,
-             {"cancelActivity": "false"}, timer("timeDuration", "${reportDeadlines.formalNoticeDelay()}"),
+             {"cancelActivity": "false"}, timer("timeDate", "${formalNoticeAt}"),
              attached="Task_FollowUpLateReport", offset=20),
-        service("Task_SendFormalNotice", "Envoyer la lettre de mise en demeure", 1060, Y3 + 130,
+        service("Task_SendFormalNotice", "Envoyer la lettre de mise en demeure", 1200, Y3 + 130,
                 "sendFormalNoticeDelegate"),
-        Node("Event_FormalNoticeSent", "end", "Mise en demeure envoyée", 1200, Y3 + 130),
+        Node("Event_FormalNoticeSent", "end", "Mise en demeure envoyée", 1340, Y3 + 130),
         service("Task_RemindReport", "Rappeler l'échéance au représentant légal", 620, Y3 + 250,
                 "remindReportDelegate"),
         Node("Gateway_MoreReminders", "xor", "Autre rappel ?", 750, Y3 + 250),
@@ -353,7 +356,13 @@ def main(out):
         ("Flow_ToLateReportNew", "Task_EscalateLateReport", "Gateway_LateReportNew"),
         ("Flow_LateReportNew", "Gateway_LateReportNew", "Task_FollowUpLateReport", "oui", "${reportLate}"),
         ("Flow_ToEscalated", "Gateway_LateReportNew", "Event_LateReportEscalated", "non", "${!reportLate}"),
-        ("Flow_ToLateReportReceived", "Task_FollowUpLateReport", "Event_LateReportReceived"),
+        ("Flow_ToFollowUpOutcome", "Task_FollowUpLateReport", "Gateway_FollowUpOutcome"),
+        ("Flow_ToLateReportReceived", "Gateway_FollowUpOutcome", "Event_LateReportReceived", "oui",
+         "${execution.getVariable('followUp') != 'DONE'}"),
+        ("Flow_FollowUpDone", "Gateway_FollowUpOutcome", "Event_FormalNoticeStillDue", "non, relance faite",
+         "${execution.getVariable('followUp') == 'DONE'}"),
+        ("Flow_FormalNoticeStillDue", "Event_FormalNoticeStillDue", "Task_SendFormalNotice", None, None,
+         ("right-down",)),
         ("Flow_FormalNoticeDue", "Event_FormalNoticeDue", "Task_SendFormalNotice"),
         ("Flow_ToFormalNoticeSent", "Task_SendFormalNotice", "Event_FormalNoticeSent"),
         ("Flow_ReportReminderDue", "Event_ReportReminderDue", "Task_RemindReport"),
@@ -379,7 +388,9 @@ def main(out):
     ], doc="Une année de la convention ou de l'arrêté attributif : avance (ou versement unique d'un arrêté), "
            "compte-rendu financier, puis solde (rien de plus après un versement unique) ou titre de recettes. "
            "Autour de l'échéance du compte-rendu : rappels avant (agir.reporting.reminders-before), e-mail le "
-           "lendemain, tâche de suivi pour l'instruction, mise en demeure après agir.reporting.formal-notice-after. "
+           "lendemain, tâche de suivi pour l'instruction (close par « Relance effectuée » ou par l'arrivée du "
+           "compte-rendu), mise en demeure à la date formalNoticeAt (retard + agir.reporting.formal-notice-after) "
+           "tant que le compte-rendu n'est pas reçu, que la relance ait été faite ou non. "
            "La fin de l'année (événements de fin « terminate ») arrête les rappels encore en attente.")
 
     # ---- application-lifecycle: the whole life of one application

@@ -40,10 +40,21 @@ function frenchAmount(number) {
     .format(value).replace(/\u202f/g, '\u00a0');
 }
 
-/** The schema's texts compute amounts in FEEL, which knows no French format: "21000 €" is written "21 000 €". */
+/** "12.5" or "-3" (a gap in percent, as FEEL writes it) → "12,5" or "-3,0": one decimal, a comma. */
+function frenchPercent(number) {
+  return new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Number(number))
+    .replace(/\u2212/g, '-');
+}
+
+/**
+ * The schema's texts compute amounts and percentages in FEEL, which knows no French format: "21000 €" is
+ * written "21 000 €", and "12.5 %" "12,5 %" with a narrow no-break space (as the summary, review and PDF).
+ */
 class FrenchMarkdownRenderer extends MarkdownRenderer {
   render(markdown) {
-    return super.render(String(markdown).replace(/(-?\d+(?:\.\d+)?) €/g, (_, n) => `${frenchAmount(n)}\u00a0€`));
+    return super.render(String(markdown)
+      .replace(/(-?\d+(?:\.\d+)?) €/g, (_, n) => `${frenchAmount(n)}\u00a0€`)
+      .replace(/(-?\d+(?:\.\d+)?) %/g, (_, n) => `${frenchPercent(n)}\u202f%`));
   }
 }
 FrenchMarkdownRenderer.$inject = [];

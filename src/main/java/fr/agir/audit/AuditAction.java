@@ -129,6 +129,8 @@ public enum AuditAction {
     REPORT_OVERDUE("Compte rendu financier en retard", true, APPLICANT, FINANCE, STAFF),
     REPORT_REMINDED("Rappel de l'échéance du compte rendu financier", true, APPLICANT, FINANCE, STAFF),
     REPORT_FORMAL_NOTICE("Mise en demeure de déposer le compte rendu financier", true, APPLICANT, FINANCE, STAFF),
+    // The DIEESS's own follow-up of a late report (whom it called, what was said): staff's only.
+    REPORT_FOLLOWED_UP("Relance du compte rendu financier en retard effectuée", false, STAFF),
     GRANT_CLOSED("Subvention soldée : versements et comptes rendus terminés", true, APPLICANT, FINANCE, STAFF),
     PAYMENT_VALIDATION_REFUSED("Validation refusée : même agent que la liquidation", false, FINANCE, STAFF),
     RECOVERY_ORDER_ISSUED("Titre de recette émis (reversement demandé)", true, APPLICANT, FINANCE, STAFF),

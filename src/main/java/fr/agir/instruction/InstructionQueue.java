@@ -47,11 +47,14 @@ public class InstructionQueue {
     private final People people;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<AgreementsAwaitingSignature> agreementsAwaiting;
+    private final org.springframework.beans.factory.ObjectProvider<ReportingRecord> reportingRecord;
 
     public InstructionQueue(Workflow workflow, ApplicationService applications, StructureService structures,
                             AuditTrail audit, CurrentUser currentUser, People people, Clock clock,
-                            org.springframework.beans.factory.ObjectProvider<AgreementsAwaitingSignature> agreementsAwaiting) {
+                            org.springframework.beans.factory.ObjectProvider<AgreementsAwaitingSignature> agreementsAwaiting,
+                            org.springframework.beans.factory.ObjectProvider<ReportingRecord> reportingRecord) {
         this.agreementsAwaiting = agreementsAwaiting;
+        this.reportingRecord = reportingRecord;
         this.workflow = workflow;
         this.applications = applications;
         this.structures = structures;
@@ -81,7 +84,8 @@ public class InstructionQueue {
     /** One step of the queue, with the application it concerns. */
     public record Item(String taskId, String taskKey, String step, Long applicationId, String reference, String title,
                        Long campaignId, String structureName, Ept ept, Thematic thematic, ApplicationStatus stage,
-                       BigDecimal requestedTotal, Date created, Date due, boolean overdue, String assignee) {
+                       BigDecimal requestedTotal, Date created, Date due, boolean overdue, String assignee,
+                       String detail, String href) {
     }
 
     public record Result(List<Item> items, long total, int page, int size, Map<ApplicationStatus, Long> countsByStage) {
@@ -91,11 +95,14 @@ public class InstructionQueue {
      * The instructor team's steps at each stage of an application: a step belongs to one stage, so
      * the engine filters and counts by step while the user thinks in stages.
      */
-    static final Map<ApplicationStatus, String> STEP_OF_STAGE = new EnumMap<>(Map.of(
-            ApplicationStatus.SUBMITTED, ProcessKeys.TASK_CHECK_COMPLETENESS,
-            ApplicationStatus.UNDER_REVIEW, ProcessKeys.TASK_WRITE_SYNTHESIS,
-            ApplicationStatus.GRANTED, ProcessKeys.TASK_COUNTERSIGN_AGREEMENT,
-            ApplicationStatus.IN_PROGRESS, ProcessKeys.TASK_VALIDATE_REPORT));
+    static final Map<ApplicationStatus, List<String>> STEPS_OF_STAGE = new EnumMap<>(Map.of(
+            ApplicationStatus.SUBMITTED, List.of(ProcessKeys.TASK_CHECK_COMPLETENESS),
+            ApplicationStatus.UNDER_REVIEW, List.of(ProcessKeys.TASK_WRITE_SYNTHESIS),
+            ApplicationStatus.GRANTED, List.of(ProcessKeys.TASK_COUNTERSIGN_AGREEMENT),
+            ApplicationStatus.IN_PROGRESS, List.of(ProcessKeys.TASK_VALIDATE_REPORT,
+                    ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT)));
+
+    private static final List<String> ALL_STEPS = STEPS_OF_STAGE.values().stream().flatMap(List::stream).toList();
 
     /**
      * One page of the queue, read from the open tasks projection ({@code workflow/TaskProjection}, kept
@@ -112,17 +119,17 @@ public class InstructionQueue {
                     Map.of("maxAmount", "Le montant maximum doit être supérieur ou égal au minimum"));
         }
         // One grouped count over the open tasks projection gives the count of every stage and the total.
-        Map<String, Long> perStep = workflow.countTeamTasksByStep(taskFilter(filter, List.copyOf(STEP_OF_STAGE.values())));
+        Map<String, Long> perStep = workflow.countTeamTasksByStep(taskFilter(filter, ALL_STEPS));
         Map<ApplicationStatus, Long> counts = new EnumMap<>(ApplicationStatus.class);
-        STEP_OF_STAGE.forEach((stage, step) -> {
-            long n = perStep.getOrDefault(step, 0L);
+        STEPS_OF_STAGE.forEach((stage, stageSteps) -> {
+            long n = stageSteps.stream().mapToLong(step -> perStep.getOrDefault(step, 0L)).sum();
             if (n > 0) {
                 counts.put(stage, n);
             }
         });
         // Every step of an application's lifecycle, and nothing else the team does (a jury session's phases).
-        List<String> steps = filter.stage() == null ? List.copyOf(STEP_OF_STAGE.values())
-                : STEP_OF_STAGE.containsKey(filter.stage()) ? List.of(STEP_OF_STAGE.get(filter.stage())) : List.of();
+        List<String> steps = filter.stage() == null ? ALL_STEPS
+                : STEPS_OF_STAGE.getOrDefault(filter.stage(), List.of());
         Workflow.TaskFilter tasks = taskFilter(filter, steps);
         long total = steps.stream().mapToLong(step -> perStep.getOrDefault(step, 0L)).sum();
         if (total == 0) {
@@ -224,15 +231,47 @@ public class InstructionQueue {
         });
         Map<Long, BigDecimal> requested = applications.totals(applicationIds, AmountKind.REQUESTED);
         Map<Long, Structure> structureById = structures.byIds(structureIds);
+        ReportingRecord record = reportingRecord.getIfAvailable();
+        Set<Long> reporting = byReference.values().stream().filter(a -> tasks.stream().anyMatch(t ->
+                a.getReference().equals(t.businessKey()) && REPORT_STEPS.contains(t.taskKey()))).map(Application::getId)
+                .collect(Collectors.toSet());
+        Map<Long, ReportingRecord.Line> reports = record == null || reporting.isEmpty() ? Map.of()
+                : record.pending(reporting);
         Date now = Date.from(Instant.now(clock));
         return tasks.stream().filter(t -> byReference.containsKey(t.businessKey())).map(t -> {
             Application a = byReference.get(t.businessKey());
             Structure s = structureById.get(a.getStructureId());
+            ReportingRecord.Line report = REPORT_STEPS.contains(t.taskKey()) ? reports.get(a.getId()) : null;
             return new Item(t.taskId(), t.taskKey(), t.name(), a.getId(), a.getReference(), a.getTitle(),
                     a.getCampaignId(), s == null ? null : s.getName(), s == null ? null : s.getEpt(), a.getThematic(),
                     a.getStatus(), requested.getOrDefault(a.getId(), BigDecimal.ZERO), t.created(), t.due(),
-                    t.due() != null && t.due().before(now), t.assignee());
+                    t.due() != null && t.due().before(now), t.assignee(), detail(t.taskKey(), report),
+                    href(t.taskKey(), report));
         }).toList();
+    }
+
+    private static final Set<String> REPORT_STEPS = Set.of(ProcessKeys.TASK_VALIDATE_REPORT,
+            ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT);
+
+    /** « Compte-rendu de l'année 1, attendu le 30 juin 2027 — en retard de 12 jours ». */
+    private static String detail(String taskKey, ReportingRecord.Line report) {
+        if (report == null) {
+            return null;
+        }
+        String text = "Compte-rendu de l'année " + report.grantYear() + ", attendu le "
+                + fr.agir.shared.French.date(report.dueDate());
+        if (ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT.equals(taskKey) && report.lateDays() > 0) {
+            text += " — en retard de " + report.lateDays() + (report.lateDays() == 1 ? " jour" : " jours");
+        }
+        return text;
+    }
+
+    private static String href(String taskKey, ReportingRecord.Line report) {
+        if (report == null) {
+            return null;
+        }
+        return "/instruction/comptes-rendus/" + report.reportId()
+                + (ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT.equals(taskKey) ? "/relance" : "");
     }
 
 

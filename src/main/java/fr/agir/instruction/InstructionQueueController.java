@@ -85,7 +85,7 @@ public class InstructionQueueController {
         model.addAttribute("me", currentUser.username());
         model.addAttribute("campaignOptions", Choices.campaigns(campaigns.all()));
         model.addAttribute("thematicOptions", Choices.thematics());
-        model.addAttribute("stageOptions", Choices.statuses(InstructionQueue.STEP_OF_STAGE.keySet()));
+        model.addAttribute("stageOptions", Choices.statuses(InstructionQueue.STEPS_OF_STAGE.keySet()));
         model.addAttribute("eptOptions", Choices.epts());
         model.addAttribute("assignmentOptions", Map.of("MINE", "Mes tâches", "UNASSIGNED", "Non attribuées"));
         model.addAttribute("sortOptions", sorts());

@@ -69,6 +69,14 @@ public class ReportDeadlines {
         return report.isAwaited() && report.getRemindersSent() < reminderDays(report.getDueDate()).size();
     }
 
+    /**
+     * When the formal notice of a report found late at {@code lateSince} goes (Paris calendar): the follow-up
+     * task's due date, and the time of both the timer on the open follow-up and the one after "Relance effectuée".
+     */
+    public Date formalNoticeAt(java.time.Instant lateSince) {
+        return Date.from(lateSince.atZone(TimeConfig.PARIS).plus(formalNoticeAfter).toInstant());
+    }
+
     public String formalNoticeDelay() {
         return formalNoticeAfter.toString();
     }

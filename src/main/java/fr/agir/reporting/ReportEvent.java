@@ -19,7 +19,9 @@ public class ReportEvent {
         SUBMITTED("Remis par la structure"),
         RETURNED("Renvoyé à la structure pour correction"),
         VALIDATED("Validé par le service instructeur"),
-        RECOVERY("Validé avec reversement");
+        RECOVERY("Validé avec reversement"),
+        /** The instructor's « Relance effectuée » on a late report: the DIEESS's only, never the structure's. */
+        FOLLOWED_UP("Relance effectuée par le service instructeur");
 
         private final String label;
 

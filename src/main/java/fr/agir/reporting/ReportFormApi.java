@@ -40,8 +40,9 @@ public class ReportFormApi {
     public record Saved(Instant updatedAt) {
     }
 
+    /** {@code who}: the person's name and role (« Awa Traoré (structure) »), never a sign-in name. */
     public record Event(String kind, String label, Instant at, String comment,
-                        java.math.BigDecimal amount) {
+                        java.math.BigDecimal amount, String who) {
     }
 
     @GetMapping("/api/reports/form-schema")
@@ -73,7 +74,7 @@ public class ReportFormApi {
     @Operation(summary = "Historique du compte-rendu : remises, renvois avec commentaires, décisions")
     public List<Event> history(@PathVariable Long reportId) {
         contents.form(reportId); // 404 for anyone who may not see it
-        return history.of(reportId).stream().map(e -> new Event(e.getKind().name(), e.getKind().label(),
-                e.getOccurredAt(), e.getComment(), e.getAmount())).toList();
+        return history.of(reportId).stream().map(e -> new Event(e.kind().name(), e.kind().label(),
+                e.occurredAt(), e.comment(), e.amount(), e.who())).toList();
     }
 }

@@ -68,10 +68,30 @@ class ReportObligations implements OverdueReports, ReportingRecord {
         List<Report> all = reports.ofStructure(structureId);
         Map<Long, Application> apps = applications.findAllById(all.stream().map(Report::getApplicationId).toList())
                 .stream().collect(Collectors.toMap(Application::getId, Function.identity()));
-        return all.stream().map(r -> new Line(r.getApplicationId(), apps.get(r.getApplicationId()).getReference(),
-                r.getGrantYear(), r.getDueDate(), r.getFirstSubmittedAt() == null ? null
-                        : LocalDate.ofInstant(r.getFirstSubmittedAt(), TimeConfig.PARIS), statusInWords(r),
-                ReportReminders.lateDays(r, today), r.isAwaited())).toList();
+        return all.stream().map(r -> line(r, apps.get(r.getApplicationId()), today)).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Line> pending(Collection<Long> applicationIds) {
+        if (applicationIds.isEmpty()) {
+            return Map.of();
+        }
+        LocalDate today = today();
+        List<Report> open = reports.findByApplicationIdInOrderByDueDate(applicationIds).stream()
+                .filter(r -> r.getStatus() != Report.Status.VALIDATED && r.getStatus() != Report.Status.RECOVERY)
+                .toList();
+        Map<Long, Application> apps = applications.findAllById(open.stream().map(Report::getApplicationId).toList())
+                .stream().collect(Collectors.toMap(Application::getId, Function.identity()));
+        Map<Long, Line> out = new java.util.HashMap<>();
+        open.forEach(r -> out.putIfAbsent(r.getApplicationId(), line(r, apps.get(r.getApplicationId()), today)));
+        return out;
+    }
+
+    private static Line line(Report r, Application a, LocalDate today) {
+        return new Line(r.getApplicationId(), a.getReference(), r.getGrantYear(), r.getDueDate(),
+                r.getFirstSubmittedAt() == null ? null : LocalDate.ofInstant(r.getFirstSubmittedAt(), TimeConfig.PARIS),
+                statusInWords(r), ReportReminders.lateDays(r, today), r.isAwaited(), r.getId());
     }
 
     static String statusInWords(Report r) {

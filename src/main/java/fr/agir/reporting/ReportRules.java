@@ -154,11 +154,14 @@ public final class ReportRules {
         String euros = (gap.signum() > 0 ? "+" : "") + Money.format(gap);
         BigDecimal pct = line.gapPercent();
         return euros + (pct == null ? " (non prévu)" : " (" + (pct.signum() > 0 ? "+" : "")
-                + pct.toPlainString().replace('.', ',') + " %)");
+                + pct.toPlainString().replace('.', ',') + PERCENT + ")");
     }
 
+    /** French typography: a narrow no-break space before « % » (« 12,5 % »), so that the sign never wraps alone. */
+    static final String PERCENT = "\u202f%";
+
     static String percent(BigDecimal fraction) {
-        return fraction.multiply(HUNDRED).stripTrailingZeros().toPlainString().replace('.', ',') + " %";
+        return fraction.multiply(HUNDRED).stripTrailingZeros().toPlainString().replace('.', ',') + PERCENT;
     }
 
     private static BigDecimal actualOf(List<Line> lines, BudgetLineCode code) {

@@ -11,7 +11,7 @@ import java.util.List;
  * table with its gaps, the totals, the annex, the pieces, the history.
  */
 public record ReportSheet(Report report, Application application, List<Row> rows, BigDecimal threshold,
-                          Content content, List<StructureDocument> pieces, List<ReportEvent> history) {
+                          Content content, List<StructureDocument> pieces, List<ReportHistory.Entry> history) {
 
     /** The qualitative part and the annex (from the submission, or from the draft before it). */
     public record Content(String actions, Integer publicReached, String datesPlaces, String indicators,

@@ -119,10 +119,11 @@ public class ReportingService {
                 Instant.now(clock));
         audit.record(ENTITY, reportId, report.getApplicationId(), AuditAction.REPORT_SUBMITTED, from, Report.Status.SUBMITTED, null);
         workflow.complete(task, Map.of());
-        // The instructor's follow-up of a late report ends when the report arrives.
+        // The instructor's follow-up of a late report ends when the report arrives (no formal notice then).
         workflow.openTasksOfGroup(fr.agir.security.Role.INSTRUCTOR.candidateGroup(), application.getReference())
                 .stream().filter(t -> ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT.equals(t.taskKey()))
-                .forEach(t -> workflow.complete(new PendingStep(t.taskId()), Map.of()));
+                .forEach(t -> workflow.complete(new PendingStep(t.taskId()),
+                        Map.of(ProcessKeys.VAR_FOLLOW_UP, LateReportFollowUp.RECEIVED)));
         return report;
     }
 

@@ -26,6 +26,8 @@ public final class ProcessKeys {
     public static final String TASK_SUBMIT_REPORT = "Task_SubmitReport";
     public static final String TASK_VALIDATE_REPORT = "Task_ValidateReport";
     public static final String TASK_FOLLOW_UP_LATE_REPORT = "Task_FollowUpLateReport";
+    /** How the late report's follow-up ended: "DONE" (the instructor's « Relance effectuée ») or "RECEIVED". */
+    public static final String VAR_FOLLOW_UP = "followUp";
     public static final String TASK_PREPARE_JURY_SESSION = "Task_PrepareJurySession";
     public static final String TASK_SCORE_APPLICATIONS = "Task_ScoreApplications";
     public static final String TASK_DELIBERATE = "Task_Deliberate";

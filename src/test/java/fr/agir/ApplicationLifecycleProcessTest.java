@@ -1390,4 +1390,79 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
 
     @Autowired
     fr.agir.application.ApplicationHistory history;
+    @Autowired
+    fr.agir.reporting.LateReportFollowUp followUps;
+
+    private Application lateReport() {
+        Application app = grantedAndSigned(1);
+        payInstallment(app, 1, Installment.Kind.ADVANCE);
+        fireTimer(app.getReference(), "Event_ReportOverdue");
+        assertThat(instructorTasks(app)).containsExactly(ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT);
+        return app;
+    }
+
+    @Test
+    void theInstructorsRelanceEndsTheFollowUpAndTheFormalNoticeStillGoesAtItsDateIfTheReportDoesNotCome() {
+        Application app = lateReport();
+        Report late = reportOf(app, 1);
+        java.util.Date noticeAt = timerDue(app, "Event_FormalNoticeDue");
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
+                .taskDefinitionKey(ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT).singleResult().getDueDate())
+                .as("the follow-up is due when the formal notice goes").isEqualTo(noticeAt);
+
+        // Bad input: nothing recorded, the step still open.
+        assertThatThrownBy(() -> as("instructeur", () -> followUps.done(late.getId(), null,
+                LocalDate.now().plusDays(1), null))).isInstanceOf(fr.agir.shared.InvalidInputException.class)
+                .satisfies(e -> assertThat(((fr.agir.shared.InvalidInputException) e).fieldErrors())
+                        .containsKeys("channel", "contactedOn"));
+        assertThatThrownBy(() -> as("porteur", () -> followUps.done(late.getId(),
+                fr.agir.reporting.LateReportFollowUp.Channel.TELEPHONE, LocalDate.now(), null)))
+                .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        assertThat(instructorTasks(app)).containsExactly(ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT);
+
+        as("instructeur", () -> followUps.done(late.getId(), fr.agir.reporting.LateReportFollowUp.Channel.TELEPHONE,
+                LocalDate.now(), "La trésorière envoie le compte-rendu la semaine prochaine."));
+        executeAsyncJobs();
+        assertThat(instructorTasks(app)).as("the follow-up is done").isEmpty();
+        assertThat(auditRows.findByApplicationIdOrderByIdAsc(app.getId())).extracting(AuditEvent::getAction)
+                .contains("REPORT_FOLLOWED_UP");
+        assertThatThrownBy(() -> as("instructeur", () -> followUps.done(late.getId(),
+                fr.agir.reporting.LateReportFollowUp.Channel.EMAIL, LocalDate.now(), null)))
+                .as("done once").isInstanceOf(StateConflictException.class);
+
+        // The report still does not come: the formal notice goes at the date set when it became late.
+        assertThat(timerDue(app, "Event_FormalNoticeStillDue")).isEqualTo(noticeAt);
+        assertThat(mailsTo(app, "Mise en demeure")).isEmpty();
+        fireTimer(app.getReference(), "Event_FormalNoticeStillDue");
+        assertThat(reportOf(app, 1).getFormalNoticeAt()).isNotNull();
+        assertThat(mailsTo(app, "Mise en demeure")).hasSize(1);
+
+        submitReport(app, 1);
+        assertThat(instructorTasks(app)).containsExactly(ProcessKeys.TASK_VALIDATE_REPORT);
+    }
+
+    @Test
+    void aReportArrivingAfterTheRelanceIsNotSentAFormalNotice() {
+        Application app = lateReport();
+        Report late = reportOf(app, 1);
+        as("instructeur", () -> followUps.done(late.getId(), fr.agir.reporting.LateReportFollowUp.Channel.EMAIL,
+                LocalDate.now(), null));
+        executeAsyncJobs();
+        submitReport(app, 1);
+        fireTimer(app.getReference(), "Event_FormalNoticeStillDue");
+        assertThat(reportOf(app, 1).getFormalNoticeAt()).isNull();
+        assertThat(mailsTo(app, "Mise en demeure")).isEmpty();
+        assertThat(instructorTasks(app)).containsExactly(ProcessKeys.TASK_VALIDATE_REPORT);
+        // The structure never reads the DIEESS's follow-up; the instructor reads it with the instructor's name.
+        assertThat(as("porteur", () -> reportHistory.of(late.getId()))).extracting(e -> e.kind().name())
+                .doesNotContain("FOLLOWED_UP");
+        assertThat(as("instructeur", () -> reportHistory.of(late.getId()))).filteredOn(e -> e.kind().name()
+                .equals("FOLLOWED_UP")).singleElement().satisfies(e -> {
+                    assertThat(e.who()).isNotBlank().doesNotStartWith("instructeur");
+                    assertThat(e.comment()).startsWith("Structure contactée par e-mail le ");
+                });
+    }
+
+    @Autowired
+    fr.agir.reporting.ReportHistory reportHistory;
 }

@@ -94,7 +94,7 @@ public class LateReportFollowUp {
     }
 
     /**
-     * « Relance effectuée »: checked (channel, a contact date neither in the future nor before the report was due,
+     * « Relance effectuée »: checked (channel, a contact date neither in the future nor more than a year ago,
      * a comment of at most 2,000 characters), kept in the report's history and the audit trail, and the step ends.
      * Refused as a whole, nothing changed, when the step is not open (report arrived, already done).
      */
@@ -115,9 +115,8 @@ public class LateReportFollowUp {
             errors.put("contactedOn", "Date du contact obligatoire, par exemple " + French.date(today));
         } else if (contactedOn.isAfter(today)) {
             errors.put("contactedOn", "La date du contact ne peut pas être dans le futur");
-        } else if (contactedOn.isBefore(report.getDueDate())) {
-            errors.put("contactedOn", "Le contact doit dater d'après l'échéance du compte-rendu ("
-                    + French.date(report.getDueDate()) + ")");
+        } else if (contactedOn.isBefore(today.minusYears(1))) {
+            errors.put("contactedOn", "Le contact doit dater de moins d'un an");
         }
         String note = Texts.optional(comment, "comment", 2000);
         if (!errors.isEmpty()) {

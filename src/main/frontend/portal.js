@@ -305,6 +305,19 @@ function start(root) {
       }
     });
 
+    // The report's pieces are posted by their own forms (a new page): the draft is saved first, so that nothing
+    // typed is lost (it also stays on this device until the server has it), and the page is left without a prompt.
+    document.querySelectorAll('form[data-enregistrer-avant]').forEach((pieceForm) => {
+      pieceForm.addEventListener('submit', async (event) => {
+        event.preventDefault();
+        clearTimeout(timer);
+        pieceForm.querySelectorAll('button').forEach((b) => { b.disabled = true; });
+        await save();
+        dirty = false;
+        HTMLFormElement.prototype.submit.call(pieceForm);
+      });
+    });
+
     if (restored) {
       setStatus('Votre saisie qui n\'avait pas encore été enregistrée a été restaurée depuis cet appareil.');
       schedule(0);

@@ -150,9 +150,12 @@ public class ReportContentService {
         lines.deleteByReport(reportId);
         parsed.forEach(l -> lines.save(new ReportAccountLine(reportId, l.code().code(), l.forecast(), l.actual(),
                 blankToNull(l.explanation()))));
+        // A type the structure picked on the report page keeps its piece; any other takes the vault's current one.
         List<Long> linked = links.findByReportIdOrderById(reportId).stream().map(ReportDocument::getDocumentId).toList();
+        List<DocumentType> chosen = linked.isEmpty() ? List.of() : vault.linkedTo(application.getStructureId(), linked)
+                .stream().map(StructureDocument::getType).toList();
         Map<DocumentType, StructureDocument> valid = vault.currentValidDocuments(application.getStructureId());
-        PIECES.stream().map(valid::get).filter(d -> d != null && !linked.contains(d.getId()))
+        PIECES.stream().filter(t -> !chosen.contains(t)).map(valid::get).filter(d -> d != null && !linked.contains(d.getId()))
                 .forEach(d -> links.save(new ReportDocument(reportId, d.getId(), now)));
         history.record(reportId, ReportEvent.Kind.SUBMITTED, null, null);
         report.pdf(pdf.render(sheet(report, application)));

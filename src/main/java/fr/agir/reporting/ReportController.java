@@ -7,7 +7,16 @@ import fr.agir.application.ApplicationService;
 import fr.agir.shared.InvalidInputException;
 import fr.agir.shared.NotFoundException;
 import fr.agir.structure.StructureService;
+import fr.agir.shared.DomainException;
+import fr.agir.structure.DocumentVault;
+import fr.agir.structure.StructureDocument;
 import fr.agir.web.Notice;
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriUtils;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,9 +43,13 @@ public class ReportController {
     private final ApplicationService applications;
     private final StructureService structures;
     private final ObjectMapper json;
+    private final ReportPieces pieces;
+    private final DocumentVault vault;
 
     public ReportController(ReportingService reports, ReportContentService contents, ApplicationService applications,
-                            StructureService structures, ObjectMapper json) {
+                            StructureService structures, ObjectMapper json, ReportPieces pieces, DocumentVault vault) {
+        this.pieces = pieces;
+        this.vault = vault;
         this.reports = reports;
         this.contents = contents;
         this.applications = applications;
@@ -45,9 +58,14 @@ public class ReportController {
     }
 
     @GetMapping("/portail/candidatures/{applicationId}/compte-rendu")
-    public String page(@PathVariable("applicationId") Long id, Model model) {
+    public String page(@PathVariable("applicationId") Long id, Model model, HttpServletRequest request) {
         Application application = member(id);
         Report report = current(id);
+        if (report.isEditable()) {
+            model.addAttribute("pieces", pieces.of(report.getId()));
+            model.addAttribute("fileHelp", vault.fileHelp());
+            model.addAttribute("uploadAction", withCsrf(PIECES.replace("{applicationId}", String.valueOf(id)), request));
+        }
         // Not "application": in templates that name is the servlet context's attributes.
         model.addAttribute("candidature", application);
         model.addAttribute("report", report);
@@ -86,6 +104,64 @@ public class ReportController {
         return "redirect:/portail/candidatures/" + id + "/compte-rendu";
     }
 
+    /** The pieces' upload (multipart): its address carries the CSRF token, as the vault page's (see there why). */
+    static final String PIECES = "/portail/candidatures/{applicationId}/compte-rendu/pieces";
+
+    /**
+     * A new activity report or approved accounts from the report page: into the vault, then linked. The draft is
+     * saved before the page posts (portal.js) and kept on the device: nothing typed is lost. Refused: the vault's
+     * French message on the page, nothing stored.
+     */
+    @PostMapping(PIECES)
+    public String upload(@PathVariable("applicationId") Long id, @RequestParam(required = false) String type,
+                         @RequestParam(required = false) MultipartFile file, RedirectAttributes redirect) {
+        member(id);
+        Report report = current(id);
+        try {
+            StructureDocument d = pieces.upload(report.getId(), type, file);
+            Notice.success("Pièce « " + d.getType().label() + " » jointe au compte-rendu.", "Elle est aussi "
+                    + "enregistrée dans le dossier de la structure (version " + d.getVersionNumber()
+                    + ") : les prochaines candidatures et comptes-rendus pourront la reprendre.").flash(redirect);
+        } catch (DomainException e) {
+            refused(e, redirect);
+        }
+        return "redirect:/portail/candidatures/" + id + "/compte-rendu#pieces";
+    }
+
+    /** A piece already in the vault, picked for the report. */
+    @PostMapping("/portail/candidatures/{applicationId}/compte-rendu/pieces/choix")
+    public String choose(@PathVariable("applicationId") Long id, @RequestParam(required = false) String documentId,
+                         RedirectAttributes redirect) {
+        member(id);
+        Report report = current(id);
+        try {
+            Long chosen;
+            try {
+                chosen = documentId == null || documentId.isBlank() ? null : Long.valueOf(documentId.strip());
+            } catch (NumberFormatException e) {
+                chosen = null;
+            }
+            StructureDocument d = pieces.choose(report.getId(), chosen);
+            Notice.success("Pièce « " + d.getType().label() + " » jointe au compte-rendu.", d.getOriginalName()
+                    + ", version " + d.getVersionNumber() + " du dossier de la structure.").flash(redirect);
+        } catch (DomainException e) {
+            refused(e, redirect);
+        }
+        return "redirect:/portail/candidatures/" + id + "/compte-rendu#pieces";
+    }
+
+    private static void refused(DomainException e, RedirectAttributes redirect) {
+        String detail = e.fieldErrors().isEmpty() ? e.getMessage() : String.join(" ", e.fieldErrors().values());
+        Notice.error("La pièce n'est pas jointe.", detail + (detail.endsWith(".") ? "" : ".")
+                + " Votre saisie du compte-rendu est conservée.").flash(redirect);
+    }
+
+    private static String withCsrf(String path, HttpServletRequest request) {
+        CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        return token == null ? path : path + "?" + UriUtils.encodeQueryParam(token.getParameterName(),
+                StandardCharsets.UTF_8) + "=" + UriUtils.encodeQueryParam(token.getToken(), StandardCharsets.UTF_8);
+    }
+
     @GetMapping("/portail/candidatures/{applicationId}/compte-rendu/{reportId}/pdf")
     public ResponseEntity<byte[]> pdf(@PathVariable("applicationId") Long id, @PathVariable Long reportId) {
         member(id);
@@ -106,7 +182,7 @@ public class ReportController {
         model.addAttribute("sheet", sheet);
         model.addAttribute("errors", labelled(errors));
         model.addAttribute("refused", refused);
-        model.addAttribute("pieces", contents.currentPieces(report.getId()));
+        model.addAttribute("pieces", pieces.of(report.getId()));
         return "reporting/summary";
     }
 

@@ -25,6 +25,8 @@ import org.springframework.web.servlet.support.RequestContextUtils;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class DocumentUploadLimitAdvice {
     private static final Pattern VAULT_PAGE = Pattern.compile("/portail/structures/\\d+/documents");
+    /** The financial report's pieces, uploaded from the report page (into the vault): back to that page. */
+    private static final Pattern REPORT_PIECES = Pattern.compile("(/portail/candidatures/\\d+/compte-rendu)/pieces");
 
     private final ProblemAdvice problems;
     private final DocumentVault vault;
@@ -38,7 +40,11 @@ class DocumentUploadLimitAdvice {
     ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request,
                                     HttpServletResponse response, WebRequest web) throws Exception {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (!"POST".equals(request.getMethod()) || !VAULT_PAGE.matcher(path).matches()) {
+        java.util.regex.Matcher report = REPORT_PIECES.matcher(path);
+        boolean fromReport = "POST".equals(request.getMethod()) && report.matches();
+        if (fromReport) {
+            path = report.group(1);
+        } else if (!"POST".equals(request.getMethod()) || !VAULT_PAGE.matcher(path).matches()) {
             return problems.handleException(e, web);
         }
         RequestContextUtils.getOutputFlashMap(request).put(DocumentController.TOO_LARGE,
@@ -46,6 +52,7 @@ class DocumentUploadLimitAdvice {
                         + "(par exemple en l'enregistrant en PDF de qualité « écran ») puis recommencez. Le fichier "
                         + "n'a pas pu être lu, ni le type et la date choisis : indiquez-les à nouveau.");
         RequestContextUtils.saveOutputFlashMap(path, request, response);
-        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(request.getContextPath() + path + "#erreurs")).build();
+        return ResponseEntity.status(HttpStatus.SEE_OTHER).location(URI.create(request.getContextPath() + path
+                + (fromReport ? "#pieces" : "#erreurs"))).build();
     }
 }

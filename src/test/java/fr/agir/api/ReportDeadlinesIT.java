@@ -89,4 +89,102 @@ class ReportDeadlinesIT extends ApiTestSupport {
         assertThat(post("porteur", "/api/applications/" + draftId + "/submit", null)).containsEntry("status", "SUBMITTED");
         jdbc.update("update report set due_date = ? where id = ?", today.plusMonths(6), Long.valueOf(grant.reportId()));
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.camunda.bpm.engine.ManagementService management;
+
+    /**
+     * A late report: the instructors find « Suivre le compte-rendu en retard » in their queue with the structure, the
+     * year and the due date; its page records the relance (bad input refused, nothing changed; staff only) and
+     * « Relance effectuée » ends the step, audited; the formal notice still waits for its date; the structure never
+     * reads the DIEESS's note.
+     */
+    @Test
+    void aLateReportIsFollowedUpFromTheQueueAndTheRelanceIsRecordedForStaffOnly() {
+        Grant grant = grantedOneYear();
+        LocalDate today = LocalDate.now(TimeConfig.PARIS);
+        LocalDate past = today.minusDays(12);
+        jdbc.update("update report set due_date = ? where id = ?", past, Long.valueOf(grant.reportId()));
+        fire(grant.reference(), "Event_ReportOverdue");
+        awaitWaitingAt(grant.reference(), "Task_FollowUpLateReport");
+
+        String staff = signedInSession("instructeur");
+        Object campaignId = get("porteur", "/api/applications/" + grant.applicationId()).get("campaignId");
+        String queue = browser(staff, HttpMethod.GET, "/instruction?campaignId=" + campaignId, null).getBody();
+        String followUp = "/instruction/comptes-rendus/" + grant.reportId() + "/relance";
+        assertThat(queue).contains(grant.reference(), "href=\"" + followUp + "\"", "Suivre le compte-rendu en retard",
+                "Compte-rendu de l&#39;année 1, attendu le " + past.format(DAY) + " — en retard de 12 jours");
+        String structureName = String.valueOf(get("porteur", "/api/structures/" + grant.structureId()).get("name"));
+        assertThat(queue).contains(structureName.replace("'", "&#39;"));
+
+        ResponseEntity<String> page = browser(staff, HttpMethod.GET, followUp, null);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getBody()).contains("Relancer le compte-rendu en retard", "Relance effectuée",
+                "en retard de 12 jours", "Partira le ");
+        assertThat(browser(signedInSession("porteur"), HttpMethod.GET, followUp, null).getStatusCode().value())
+                .isEqualTo(403);
+
+        // Bad input: back to the page with the errors, nothing recorded, the step still open.
+        ResponseEntity<String> refused = browser(staff, HttpMethod.POST, followUp, formPost(relance(page.getBody(),
+                "PIGEON", today.plusDays(3).toString(), "x")));
+        assertThat(refused.getStatusCode().value()).isEqualTo(302);
+        String shown = browser(staff, HttpMethod.GET, followUp, null).getBody();
+        assertThat(shown).contains("La relance n’est pas enregistrée.", "Choisissez un moyen de contact de la liste");
+        ResponseEntity<String> future = browser(staff, HttpMethod.POST, followUp, formPost(relance(shown,
+                "TELEPHONE", today.plusDays(3).toString(), null)));
+        assertThat(future.getStatusCode().value()).isEqualTo(302);
+        assertThat(browser(staff, HttpMethod.GET, followUp, null).getBody())
+                .contains("La date du contact ne peut pas être dans le futur");
+        assertThat(count("select count(*) from audit_event where application_id = ? and action = 'REPORT_FOLLOWED_UP'",
+                Long.valueOf(grant.applicationId()))).isZero();
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(grant.reference())
+                .activityId("Task_FollowUpLateReport").count()).isEqualTo(1);
+
+        // « Relance effectuée »: recorded with the instructor's name, audited, the step ends; the notice still waits.
+        ResponseEntity<String> done = browser(staff, HttpMethod.POST, followUp, formPost(relance(shown, "TELEPHONE",
+                today.toString(), "La trésorière envoie le compte-rendu lundi.")));
+        assertThat(done.getStatusCode().value()).isEqualTo(302);
+        String after = browser(staff, HttpMethod.GET, followUp, null).getBody();
+        assertThat(after).contains("Relance enregistrée.", "Structure contactée par téléphone le " + today.format(DAY)
+                + ". La trésorière envoie le compte-rendu lundi.", "(instruction, DIEESS)")
+                .doesNotContain("par instructeur");
+        assertThat(count("select count(*) from audit_event where application_id = ? and action = 'REPORT_FOLLOWED_UP'",
+                Long.valueOf(grant.applicationId()))).isEqualTo(1);
+        assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(grant.reference())
+                .activityId("Task_FollowUpLateReport").count()).isZero();
+        awaitWaitingAt(grant.reference(), "Event_FormalNoticeStillDue");
+        assertThat(browser(staff, HttpMethod.GET, "/instruction?campaignId=" + campaignId, null).getBody())
+                .doesNotContain(followUp);
+        assertThat(list("porteur", "/api/reports/" + grant.reportId() + "/history")).isEmpty();
+        assertThat(list("instructeur", "/api/reports/" + grant.reportId() + "/history")).singleElement()
+                .satisfies(e -> assertThat(e).containsEntry("kind", "FOLLOWED_UP"));
+        assertThat(list("porteur", "/api/applications/" + grant.applicationId() + "/history").toString())
+                .doesNotContain("trésorière");
+
+        // The report arrives late: the structure may apply again; the formal notice will not go.
+        post("porteur", "/api/reports/" + grant.reportId() + "/submit", Map.of("actualCharges", 30000,
+                "actualProducts", 30000, "spentGrant", 16000, "qualitativeReport", "Actions réalisées"));
+        jdbc.update("update report set due_date = ? where id = ?", today.plusMonths(6), Long.valueOf(grant.reportId()));
+    }
+
+    private static LinkedMultiValueMap<String, String> relance(String page, String channel, String date, String comment) {
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("_csrf", csrfOf(page));
+        form.add("channel", channel);
+        form.add("contactedOn", date);
+        if (comment != null) {
+            form.add("comment", comment);
+        }
+        return form;
+    }
+
+    /** Fires the timer waiting at {@code activityId} in the case's processes, as the job executor would on its day. */
+    private void fire(String reference, String activityId) {
+        List<String> instances = runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).list()
+                .stream().map(org.camunda.bpm.engine.runtime.ProcessInstance::getId).toList();
+        var timers = management.createJobQuery().timers().activityId(activityId).list().stream()
+                .filter(j -> instances.contains(j.getProcessInstanceId())).toList();
+        assertThat(timers).as("timer at " + activityId).hasSize(1);
+        management.executeJob(timers.get(0).getId());
+    }
 }

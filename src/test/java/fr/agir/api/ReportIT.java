@@ -162,6 +162,106 @@ class ReportIT extends ApiTestSupport {
                 .contains("validé avec un reversement", "2 000,00", "Le compte-rendu remis (PDF)");
     }
 
+    /**
+     * The year's pieces from the report page itself: a new file goes through the vault's checks (a fake PDF, a file
+     * over the vault's limit, one over the servlet's: refused in French on the report page, nothing stored), another
+     * structure's piece cannot be picked; a real file is stored in the vault and linked, a piece already in the vault
+     * is picked instead of uploaded again; the draft typed before is untouched, and the submission keeps the choice.
+     */
+    @Test
+    void piecesAreJoinedFromTheReportPageThroughTheVaultsChecksWithoutLosingTheDraft() {
+        Grant grant = grantedOneYear();
+        String reportId = grant.reportId();
+        String session = signedInSession("porteur");
+        String path = "/portail/candidatures/" + grant.applicationId() + "/compte-rendu";
+        call("porteur", HttpMethod.PUT, "/api/reports/" + reportId + "/draft",
+                Map.of("data", Map.of("actions", "Atelier ouvert tout l'été")));
+        String page = browser(session, HttpMethod.GET, path, null).getBody();
+        assertThat(page).contains("4. Pièces jointes", "Déposer un nouveau fichier", "Déposer et joindre",
+                "data-enregistrer-avant=\"true\"");
+        String action = page.replaceAll("(?s).*<form method=\"post\" enctype=\"multipart/form-data\" action=\"([^\"]+)\".*",
+                "$1").replace("&#61;", "=").replace("&amp;", "&");
+        assertThat(action).startsWith(path + "/pieces?_csrf=");
+        Long structureId = Long.valueOf(grant.structureId());
+        int pieces = count("select count(*) from structure_document where structure_id = ?", structureId);
+
+        String fake = afterUpload(session, browser(session, HttpMethod.POST, action,
+                pieceForm("COMPTES_APPROUVES", "comptes.pdf", fr.agir.structure.SampleFiles.text(), page)), path);
+        assertThat(fake).contains("La pièce n&#39;est pas jointe.", "pas un vrai PDF", "Votre saisie du compte-rendu est conservée.");
+        assertThat(afterUpload(session, browser(session, HttpMethod.POST, action,
+                pieceForm("COMPTES_APPROUVES", "comptes.pdf", new byte[1024 * 1024 + 1], page)), path))
+                .contains("La pièce n&#39;est pas jointe.", "dépasse la taille maximale de 1 Mo");
+        assertThat(afterUpload(session, browser(session, HttpMethod.POST, action,
+                pieceForm("COMPTES_APPROUVES", "comptes.pdf", new byte[2 * 1024 * 1024 + 1024], page)), path))
+                .contains("trop volumineux : 1 Mo au plus par pièce");
+        assertThat(afterUpload(session, browser(session, HttpMethod.POST, action,
+                pieceForm("STATUTS", "statuts.pdf", fr.agir.structure.SampleFiles.pdf("Statuts"), page)), path))
+                .contains("La pièce n&#39;est pas jointe.", "rapport d&#39;activité et les comptes approuvés");
+
+        // Another structure's piece, by its id: refused, nothing linked.
+        Map<String, Object> other = registerStructure("porteuse");
+        String foreign = String.valueOf(((List<Map<String, Object>>) get("porteuse", "/api/structures/"
+                + other.get("id") + "/documents").get("current")).get(0).get("id"));
+        assertThat(afterUpload(session, browser(session, HttpMethod.POST, path + "/pieces/choix",
+                formPost(choice(foreign, page))), path)).contains("Cette pièce n&#39;est pas dans le dossier de votre structure.");
+        assertThat(count("select count(*) from structure_document where structure_id = ?", structureId)).isEqualTo(pieces);
+        assertThat(count("select count(*) from report_document where report_id = ?", Long.valueOf(reportId))).isZero();
+
+        // A real file: into the vault (reused later) and linked; a piece already in the vault: picked.
+        String sent = afterUpload(session, browser(session, HttpMethod.POST, action,
+                pieceForm("COMPTES_APPROUVES", "comptes-2026.pdf", fr.agir.structure.SampleFiles.pdf("Comptes"), page)), path);
+        assertThat(sent).contains("Pièce « Derniers comptes approuvés » jointe au compte-rendu.", "comptes-2026.pdf");
+        assertThat(count("select count(*) from structure_document where structure_id = ? and type = 'COMPTES_APPROUVES'",
+                structureId)).isPositive();
+        String rapport = String.valueOf(uploadDocument("porteur", grant.structureId(), "RAPPORT_ACTIVITE",
+                "rapport-2026.pdf", fr.agir.structure.SampleFiles.pdf("Rapport 2026"), null).getBody().get("id"));
+        assertThat(afterUpload(session, browser(session, HttpMethod.POST, path + "/pieces/choix",
+                formPost(choice(rapport, sent))), path)).contains("jointe au compte-rendu.", "rapport-2026.pdf");
+        assertThat(count("select count(*) from report_document where report_id = ?", Long.valueOf(reportId))).isEqualTo(2);
+        Map<String, Object> draft = (Map<String, Object>) get("porteur", "/api/reports/" + reportId + "/draft").get("data");
+        assertThat(draft).containsEntry("actions", "Atelier ouvert tout l'été");
+
+        // Sent: the two chosen pieces, once each; the PDF names them.
+        assertThat(call("porteur", HttpMethod.POST, "/api/reports/" + reportId + "/form", Map.of("data", report()))
+                .getStatusCode().value()).isEqualTo(204);
+        assertThat(count("select count(*) from report_document where report_id = ?", Long.valueOf(reportId))).isEqualTo(2);
+        assertThat(browser(signedInSession("instructeur"), HttpMethod.GET, "/instruction/comptes-rendus/" + reportId,
+                null).getBody()).contains("1. Tableau financier", "2. Annexe explicative", "3. Bilan qualitatif",
+                "4. Pièces jointes", "comptes-2026.pdf", "rapport-2026.pdf", "(structure)")
+                .doesNotContain("par porteur");
+        // Sent, the pieces no longer change.
+        assertThat(browser(session, HttpMethod.POST, path + "/pieces/choix", formPost(choice(rapport,
+                browser(session, HttpMethod.GET, path, null).getBody()))).getStatusCode().value()).isEqualTo(302);
+        assertThat(count("select count(*) from report_document where report_id = ?", Long.valueOf(reportId))).isEqualTo(2);
+    }
+
+    private static org.springframework.http.HttpEntity<org.springframework.util.MultiValueMap<String, Object>> pieceForm(
+            String type, String name, byte[] content, String page) {
+        org.springframework.util.MultiValueMap<String, Object> parts = documentParts(type, name, content, null);
+        parts.add("_csrf", csrfOf(page));
+        org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+        return new org.springframework.http.HttpEntity<>(parts, headers);
+    }
+
+    private static org.springframework.util.LinkedMultiValueMap<String, String> choice(String documentId, String page) {
+        org.springframework.util.LinkedMultiValueMap<String, String> form = new org.springframework.util.LinkedMultiValueMap<>();
+        form.add("_csrf", csrfOf(page));
+        form.add("documentId", documentId);
+        return form;
+    }
+
+    /** The report page after an upload or a choice: back to it (no token in the address), the notice shown. */
+    private String afterUpload(String session, ResponseEntity<String> answer, String path) {
+        assertThat(answer.getStatusCode().is3xxRedirection()).as(answer.getBody()).isTrue();
+        java.net.URI location = answer.getHeaders().getLocation();
+        assertThat(location.getPath()).isEqualTo(path);
+        assertThat(location.getRawQuery()).as("no token in the address bar").isNull();
+        ResponseEntity<String> shown = browser(session, HttpMethod.GET, location.getPath(), null);
+        assertThat(shown.getStatusCode().value()).isEqualTo(200);
+        return shown.getBody();
+    }
+
     private void assertRefused(ResponseEntity<Map<String, Object>> response, String field, String text) {
         assertProblem(response, 422, INVALID);
         assertThat(String.valueOf(response.getBody().get("detail"))).contains("Le compte-rendu n'est pas remis");

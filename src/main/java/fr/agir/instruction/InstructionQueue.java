@@ -250,6 +250,10 @@ public class InstructionQueue {
         }).toList();
     }
 
+    /** « 30 juin 2027 », as the queue's deadlines. */
+    private static final java.time.format.DateTimeFormatter LONG_DAY =
+            java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.FRENCH);
+
     private static final Set<String> REPORT_STEPS = Set.of(ProcessKeys.TASK_VALIDATE_REPORT,
             ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT);
 
@@ -259,7 +263,7 @@ public class InstructionQueue {
             return null;
         }
         String text = "Compte-rendu de l'année " + report.grantYear() + ", attendu le "
-                + fr.agir.shared.French.date(report.dueDate());
+                + LONG_DAY.format(report.dueDate());
         if (ProcessKeys.TASK_FOLLOW_UP_LATE_REPORT.equals(taskKey) && report.lateDays() > 0) {
             text += " — en retard de " + report.lateDays() + (report.lateDays() == 1 ? " jour" : " jours");
         }

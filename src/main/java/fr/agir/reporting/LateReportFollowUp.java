@@ -89,8 +89,15 @@ public class LateReportFollowUp {
         Application application = applications.get(report.getApplicationId());
         Optional<Workflow.TeamTask> task = task(application, report);
         long late = Math.max(0, ChronoUnit.DAYS.between(report.getDueDate(), LocalDate.now(clock)));
-        return new View(report, application, structures.get(application.getStructureId()), late,
-                task.map(Workflow.TeamTask::due).orElse(null), task.isPresent(), history.of(reportId));
+        Date noticeAt = task.map(Workflow.TeamTask::due).orElse(null);
+        if (noticeAt == null && report.isAwaited() && report.getFormalNoticeAt() == null) {
+            // After « Relance effectuée » the year waits for the same date (Event_FormalNoticeStillDue).
+            Object fact = workflow.stand("grant-year", application.getReference(), "formalNoticeAt").facts()
+                    .get("formalNoticeAt");
+            noticeAt = fact instanceof Date d ? d : null;
+        }
+        return new View(report, application, structures.get(application.getStructureId()), late, noticeAt,
+                task.isPresent(), history.of(reportId));
     }
 
     /**
@@ -122,7 +129,7 @@ public class LateReportFollowUp {
         if (!errors.isEmpty()) {
             throw new InvalidInputException("La relance n'est pas enregistrée : corrigez les champs signalés.", errors);
         }
-        String said = "Structure contactée " + channel.inSentence() + " le " + French.date(contactedOn) + "."
+        String said = "Structure contactée " + channel.inSentence() + " le " + ReportReminders.day(contactedOn) + "."
                 + (note == null ? "" : " " + note);
         history.record(reportId, ReportEvent.Kind.FOLLOWED_UP, said, null);
         audit.record(ReportingService.ENTITY, reportId, application.getId(), AuditAction.REPORT_FOLLOWED_UP,

@@ -21,7 +21,7 @@ public class ReportEvent {
         VALIDATED("Validé par le service instructeur"),
         RECOVERY("Validé avec reversement"),
         /** The instructor's « Relance effectuée » on a late report: the DIEESS's only, never the structure's. */
-        FOLLOWED_UP("Relance effectuée par le service instructeur");
+        FOLLOWED_UP("Relance effectuée");
 
         private final String label;
 

@@ -24,9 +24,11 @@ class ReportPdf {
             new PdfTableBuilder.Column("Écart", 0.24f, true));
 
     private final StructureService structures;
+    private final fr.agir.security.People people;
 
-    ReportPdf(StructureService structures) {
+    ReportPdf(StructureService structures, fr.agir.security.People people) {
         this.structures = structures;
+        this.people = people;
     }
 
     byte[] render(ReportSheet sheet) {
@@ -40,7 +42,7 @@ class ReportPdf {
                 .field("Candidature", sheet.application().getReference() + " « " + sheet.application().getTitle() + " »")
                 .field("Année de la subvention", String.valueOf(report.getGrantYear()))
                 .field("Remis le", report.getSubmittedAt() == null ? null : French.dateTime(report.getSubmittedAt()))
-                .field("Remis par", report.getSubmittedBy());
+                .field("Remis par", report.getSubmittedBy() == null ? null : people.name(report.getSubmittedBy()));
         ReportSheet.Content c = sheet.content();
         pdf.section("1. Bilan qualitatif de l'action")
                 .field("Actions réalisées au regard des objectifs", c.actions())

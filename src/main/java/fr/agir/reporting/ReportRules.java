@@ -153,6 +153,9 @@ public final class ReportRules {
         }
         String euros = (gap.signum() > 0 ? "+" : "") + Money.format(gap);
         BigDecimal pct = line.gapPercent();
+        if (pct == null && gap.signum() == 0) {
+            return euros; // nothing forecast, nothing spent
+        }
         return euros + (pct == null ? " (non prévu)" : " (" + (pct.signum() > 0 ? "+" : "")
                 + pct.toPlainString().replace('.', ',') + PERCENT + ")");
     }

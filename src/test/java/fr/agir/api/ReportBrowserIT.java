@@ -127,7 +127,8 @@ class ReportBrowserIT extends BrowserTestSupport {
 
         // A piece from the report page, right after typing: the draft is saved before the page posts the file.
         type(null, "datesPlaces", "De janvier à décembre, à Saint-Denis et Aubervilliers.");
-        java.nio.file.Path comptes = java.nio.file.Files.createTempFile("comptes-", ".pdf");
+        java.nio.file.Path comptes = java.nio.file.Files.createTempDirectory("agir-report-")
+                .resolve("comptes-approuves-2026.pdf");
         java.nio.file.Files.write(comptes, fr.agir.structure.SampleFiles.pdf("Comptes approuvés"));
         browser.find(By.id("fichier-comptes_approuves")).sendKeys(comptes.toString());
         browser.find(By.cssSelector("button[aria-label='Déposer et joindre : Derniers comptes approuvés']")).click();

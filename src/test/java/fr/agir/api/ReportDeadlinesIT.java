@@ -127,12 +127,12 @@ class ReportDeadlinesIT extends ApiTestSupport {
         // Bad input: back to the page with the errors, nothing recorded, the step still open.
         ResponseEntity<String> refused = browser(staff, HttpMethod.POST, followUp, formPost(relance(page.getBody(),
                 "PIGEON", today.plusDays(3).toString(), "x")));
-        assertThat(refused.getStatusCode().value()).isEqualTo(302);
+        assertThat(refused.getStatusCode().is3xxRedirection()).isTrue();
         String shown = browser(staff, HttpMethod.GET, followUp, null).getBody();
         assertThat(shown).contains("La relance n’est pas enregistrée.", "Choisissez un moyen de contact de la liste");
         ResponseEntity<String> future = browser(staff, HttpMethod.POST, followUp, formPost(relance(shown,
                 "TELEPHONE", today.plusDays(3).toString(), null)));
-        assertThat(future.getStatusCode().value()).isEqualTo(302);
+        assertThat(future.getStatusCode().is3xxRedirection()).isTrue();
         assertThat(browser(staff, HttpMethod.GET, followUp, null).getBody())
                 .contains("La date du contact ne peut pas être dans le futur");
         assertThat(count("select count(*) from audit_event where application_id = ? and action = 'REPORT_FOLLOWED_UP'",
@@ -143,7 +143,7 @@ class ReportDeadlinesIT extends ApiTestSupport {
         // « Relance effectuée »: recorded with the instructor's name, audited, the step ends; the notice still waits.
         ResponseEntity<String> done = browser(staff, HttpMethod.POST, followUp, formPost(relance(shown, "TELEPHONE",
                 today.toString(), "La trésorière envoie le compte-rendu lundi.")));
-        assertThat(done.getStatusCode().value()).isEqualTo(302);
+        assertThat(done.getStatusCode().is3xxRedirection()).isTrue();
         String after = browser(staff, HttpMethod.GET, followUp, null).getBody();
         assertThat(after).contains("Relance enregistrée.", "Structure contactée par téléphone le " + today.format(DAY)
                 + ". La trésorière envoie le compte-rendu lundi.", "(instruction, DIEESS)")

@@ -81,7 +81,7 @@ class ReportIT extends ApiTestSupport {
         Map<String, Object> unexplained = report();
         unexplained.put("l64", Map.of("actual", 46500));
         assertRefused(call("porteur", HttpMethod.POST, form, Map.of("data", unexplained)), "l64.explanation",
-                "au-delà de 15 %");
+                "(+16,3\u202f%) au-delà de 15\u202f%");
         Map<String, Object> negative = report();
         negative.put("l60", Map.of("actual", -5));
         negative.put("unspent", -1);
@@ -231,7 +231,7 @@ class ReportIT extends ApiTestSupport {
                 .doesNotContain("par porteur");
         // Sent, the pieces no longer change.
         assertThat(browser(session, HttpMethod.POST, path + "/pieces/choix", formPost(choice(rapport,
-                browser(session, HttpMethod.GET, path, null).getBody()))).getStatusCode().value()).isEqualTo(302);
+                browser(session, HttpMethod.GET, path, null).getBody()))).getStatusCode().is3xxRedirection()).isTrue();
         assertThat(count("select count(*) from report_document where report_id = ?", Long.valueOf(reportId))).isEqualTo(2);
     }
 

@@ -42,6 +42,15 @@ class ReportRulesTest {
     }
 
     @Test
+    void percentagesAreWrittenTheFrenchWayWithANarrowNoBreakSpace() {
+        assertThat(ReportRules.describeGap(line(BudgetLineCode.C64, "40000", "45000", null)))
+                .isEqualTo("+5 000,00 € (+12,5\u202f%)");
+        assertThat(ReportRules.describeGap(line(BudgetLineCode.C64, "3", "1", null))).endsWith("(-66,7\u202f%)");
+        assertThat(ReportRules.percent(THRESHOLD)).isEqualTo("15\u202f%");
+        assertThat(ReportRules.percent(new BigDecimal("0.125"))).isEqualTo("12,5\u202f%");
+    }
+
+    @Test
     void aBalancedReportWithinTheThresholdPasses() {
         assertThat(ReportRules.check(balanced("41000", null), THRESHOLD, new BigDecimal("3000"), "Salaires")).isEmpty();
         assertThat(ReportRules.spentGrant(balanced("41000", null), new BigDecimal("3000"))).isEqualByComparingTo("24000");

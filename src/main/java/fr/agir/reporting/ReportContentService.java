@@ -169,17 +169,6 @@ public class ReportContentService {
         return sheet(report, applications.get(report.getApplicationId()));
     }
 
-    /** The vault's current pieces of the types a report needs, for the summary page (linked at submission). */
-    @Transactional(readOnly = true)
-    public Map<DocumentType, StructureDocument> currentPieces(Long reportId) {
-        Report report = readable(reportId);
-        Map<DocumentType, StructureDocument> valid = vault.currentValidDocuments(
-                applications.get(report.getApplicationId()).getStructureId());
-        Map<DocumentType, StructureDocument> out = new LinkedHashMap<>();
-        PIECES.forEach(t -> out.put(t, valid.get(t)));
-        return out;
-    }
-
     /** The PDF/A produced at the last submission; 404 before any, or for anyone who may not see the report. */
     @Transactional(readOnly = true)
     public byte[] pdf(Long reportId) {

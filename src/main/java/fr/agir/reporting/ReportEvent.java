@@ -16,9 +16,9 @@ import java.time.Instant;
 @Table(name = "report_event")
 public class ReportEvent {
     public enum Kind {
-        SUBMITTED("Remis par la structure"),
+        SUBMITTED("Remis"),
         RETURNED("Renvoyé à la structure pour correction"),
-        VALIDATED("Validé par le service instructeur"),
+        VALIDATED("Validé"),
         RECOVERY("Validé avec reversement"),
         /** The instructor's « Relance effectuée » on a late report: the DIEESS's only, never the structure's. */
         FOLLOWED_UP("Relance effectuée");

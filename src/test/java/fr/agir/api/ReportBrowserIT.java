@@ -196,7 +196,7 @@ class ReportBrowserIT extends BrowserTestSupport {
         browser.driver.findElement(By.cssSelector("label[for='" + validate.getAttribute("id") + "']")).click();
         browser.find(By.xpath("//button[normalize-space()='Enregistrer la décision']")).click();
         awaitText("Compte-rendu validé.");
-        assertThat(browser.text()).contains("Validé par le service instructeur");
+        assertThat(browser.text()).contains("Validé le", "(instruction, DIEESS)");
         NarrowScreen.assertAccessibleAtBothWidths(browser);
         assertThat(jdbc.queryForObject("select status from report where id = ?", String.class,
                 Long.valueOf(grant.reportId()))).isEqualTo("VALIDATED");

@@ -470,13 +470,6 @@ public class ApplicationService {
         return references.isEmpty() ? List.of() : applications.findByReferenceIn(references);
     }
 
-    /** The references of a campaign's applications, for DIEESS staff's statistics. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
-    public List<String> referencesOfCampaign(Long campaignId) {
-        return applications.findReferencesByCampaignId(campaignId);
-    }
-
     /** Every application of a structure, newest first (the case file's history, for DIEESS staff). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")

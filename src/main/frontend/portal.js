@@ -214,8 +214,19 @@ function start(root) {
     const schema = schemaResponse.json;
     const view = viewResponse.json;
     const fields = indexSchema(schema);
+    // The campaign's sub-themes by thematic: the form's subTheme select reads them (valuesExpression); they are
+    // not the applicant's data, so never sent back; a sub-theme left from another thematic is dropped.
+    const subThemeOptions = view.subThemeOptions || {};
+    const ownData = (data) => {
+      const { subThemeOptions: ignored, ...own } = data || {};
+      const offered = subThemeOptions[own.thematic] || [];
+      if (own.subTheme && !offered.some((o) => o.value === own.subTheme)) {
+        own.subTheme = null;
+      }
+      return own;
+    };
     let serverUpdatedAt = view.updatedAt;
-    let current = view.data || {};
+    let current = ownData(view.data);
     let restored = false;
     const backup = readBackup();
     if (view.editable && backup && backup.serverUpdatedAt === serverUpdatedAt && !same(backup.data, current)) {
@@ -227,7 +238,7 @@ function start(root) {
 
     const form = new Form({ container: root, additionalModules: [frenchModule], debounce: false });
     acceptFrenchNumbers(root);
-    await form.importSchema(schema, current);
+    await form.importSchema(schema, { ...current, subThemeOptions });
     if (!view.editable) {
       // The page already says when it was submitted; the form is shown as it was, nothing to do.
       form.setProperty('readOnly', true);
@@ -278,7 +289,8 @@ function start(root) {
       timer = setTimeout(save, delay);
     }
 
-    form.on('changed', ({ data }) => {
+    form.on('changed', (event) => {
+      const data = ownData(event.data);
       if (same(data, current)) return;
       current = data;
       writeBackup(current, serverUpdatedAt);

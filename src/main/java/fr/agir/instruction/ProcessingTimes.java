@@ -35,13 +35,20 @@ public class ProcessingTimes {
                 ROW_NUMBER() OVER (PARTITION BY t.TASK_DEF_KEY_ ORDER BY t.START_TIME_, t.ID_) AS nth,
                 MIN(t.START_TIME_) OVER (PARTITION BY t.TASK_DEF_KEY_) AS first_start
               FROM application a
-              JOIN ACT_HI_PROCINST p ON p.BUSINESS_KEY_ = a.reference
+              JOIN ACT_HI_PROCINST p ON p.BUSINESS_KEY_ = %s
               JOIN ACT_HI_TASKINST t ON t.PROC_INST_ID_ = p.ID_
               WHERE a.campaign_id = ? AND t.END_TIME_ IS NOT NULL AND t.DURATION_ IS NOT NULL
             ) steps WHERE nth = 1 ORDER BY first_start, task_key""";
+    /**
+     * On MariaDB the engine's tables are utf8mb3 (binary collation) and Agir's utf8mb4: compared as they are, the
+     * business key is converted and its index ({@code ACT_IDX_HI_PRO_I_BUSKEY}) cannot serve, so every historic
+     * process instance is scanned. The reference converted to the engine's character set keeps the index.
+     */
+    private static final String MARIADB_KEY = "CONVERT(a.reference USING utf8mb3) COLLATE utf8mb3_bin";
 
     private final JdbcTemplate jdbc;
     private final InstructionQueue queue;
+    private volatile String steps;
 
     public ProcessingTimes(JdbcTemplate jdbc, InstructionQueue queue) {
         this.jdbc = jdbc;
@@ -66,8 +73,17 @@ public class ProcessingTimes {
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
     public List<StepTimes> steps(Long campaignId) {
-        return jdbc.query(STEPS, (rs, i) -> new StepTimes(rs.getString(1), rs.getString(2), rs.getInt(3),
+        return jdbc.query(stepsSql(), (rs, i) -> new StepTimes(rs.getString(1), rs.getString(2), rs.getInt(3),
                 days(rs.getLong(4)), days(rs.getLong(5))), campaignId);
+    }
+
+    private String stepsSql() {
+        if (steps == null) {
+            String product = jdbc.execute((java.sql.Connection c) -> c.getMetaData().getDatabaseProductName());
+            boolean mariaDb = product != null && (product.contains("MariaDB") || product.contains("MySQL"));
+            steps = STEPS.formatted(mariaDb ? MARIADB_KEY : "a.reference");
+        }
+        return steps;
     }
 
     private static BigDecimal days(long millis) {

@@ -214,7 +214,7 @@ function start(root) {
     const schema = schemaResponse.json;
     const view = viewResponse.json;
     const fields = indexSchema(schema);
-    // The campaign's sub-themes by thematic: the form's subTheme select reads them (valuesExpression); they are
+    // The campaign's sub-themes by thematic: the form's subTheme radio buttons read them (valuesExpression); they are
     // not the applicant's data, so never sent back; a sub-theme left from another thematic is dropped.
     const subThemeOptions = view.subThemeOptions || {};
     const ownData = (data) => {

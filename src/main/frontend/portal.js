@@ -216,11 +216,15 @@ function start(root) {
     const fields = indexSchema(schema);
     // The campaign's sub-themes by thematic: the form's subTheme radio buttons read them (valuesExpression); they are
     // not the applicant's data, so never sent back; a sub-theme left from another thematic is dropped.
-    const subThemeOptions = view.subThemeOptions || {};
+    // « Aucun en particulier » comes first (a radio button cannot be unticked; form-js drops an empty value, hence
+    // a value of its own, stored as no sub-theme).
+    const NO_SUB_THEME = '(aucun)';
+    const subThemeOptions = Object.fromEntries(Object.entries(view.subThemeOptions || {}).map(([thematic, list]) =>
+      [thematic, [{ label: 'Aucun en particulier', value: NO_SUB_THEME }, ...list]]));
     const ownData = (data) => {
       const { subThemeOptions: ignored, ...own } = data || {};
       const offered = subThemeOptions[own.thematic] || [];
-      if (own.subTheme && !offered.some((o) => o.value === own.subTheme)) {
+      if (own.subTheme === NO_SUB_THEME || (own.subTheme && !offered.some((o) => o.value === own.subTheme))) {
         own.subTheme = null;
       }
       return own;

@@ -298,19 +298,15 @@ public class ApplicationService {
 
     /**
      * The campaign's sub-themes by thematic as the portal's form offers them (form-js options: label and value,
-     * both the sub-theme's label), for the form's {@code subTheme} radio buttons; first « Aucun en particulier »
-     * (empty value: the choice is optional and a radio button cannot be unticked).
+     * both the sub-theme's label), for the form's {@code subTheme} radio buttons (the portal adds « Aucun en
+     * particulier » before them: the choice is optional and a radio button cannot be unticked).
      */
     @Transactional(readOnly = true)
     public Map<String, List<Map<String, String>>> subThemeOptions(Long applicationId) {
         Application application = visible(applicationId);
         Map<String, List<Map<String, String>>> options = new LinkedHashMap<>();
-        campaigns.get(application.getCampaignId()).getSubThemes().forEach((thematic, labels) -> {
-            List<Map<String, String>> choices = new java.util.ArrayList<>();
-            choices.add(Map.of("label", "Aucun en particulier", "value", ""));
-            labels.forEach(label -> choices.add(Map.of("label", label, "value", label)));
-            options.put(thematic.name(), choices);
-        });
+        campaigns.get(application.getCampaignId()).getSubThemes().forEach((thematic, labels) -> options.put(thematic.name(),
+                labels.stream().map(label -> Map.of("label", label, "value", label)).toList()));
         return options;
     }
 

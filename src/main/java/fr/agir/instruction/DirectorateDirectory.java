@@ -116,8 +116,6 @@ public class DirectorateDirectory {
         if (!known) {
             notes.add("Code nouveau : aucun compte de relecteur ne lui est encore rattaché ; la table de routage pourra la "
                     + "désigner quand l'équipe technique l'y aura ajoutée.");
-        } else if (naming.isEmpty() && p.isActive()) {
-            notes.add("Aucune règle de la table de routage ne la désigne : elle n'est pas consultée.");
         }
         return new DirectorateRow(p.getCode(), p.getName(), p.getMailboxes(),
                 p.getThematics().stream().map(Thematic::label).toList(), routed.stream().map(Thematic::label).toList(),

@@ -68,7 +68,7 @@ class ApplicantPortalApiIT extends ApiTestSupport {
         // The form offers the campaign's sub-themes by thematic.
         Map<String, Object> form = get("porteur", "/api/applications/" + id + "/form");
         assertThat((Map<String, Object>) form.get("subThemeOptions")).containsEntry("TRANSITION_ECOLOGIQUE",
-                List.of(Map.of("label", "Aucun en particulier", "value", ""), Map.of("label", "Réemploi", "value", "Réemploi"),
+                List.of(Map.of("label", "Réemploi", "value", "Réemploi"),
                         Map.of("label", "Alimentation durable", "value", "Alimentation durable")));
         Map<String, Object> data = new java.util.HashMap<>((Map<String, Object>) form.get("data"));
 

@@ -1,7 +1,8 @@
 // The administration's routing table: bpmn/opinion-routing.dmn drawn read-only as its decision table
 // with dmn-js (viewer only). The page already shows the same rules as an HTML table for everyone;
-// this is the bpmn.io rendering the modellers know. Nothing is editable here.
+// this is the bpmn.io rendering the modellers know, its words in French. Nothing is editable here.
 import DmnViewer from 'dmn-js/lib/Viewer';
+import translateFr from './dmn-translate-fr';
 
 async function showDecisionTable(container) {
   const status = document.getElementById(container.dataset.status);
@@ -11,7 +12,13 @@ async function showDecisionTable(container) {
       throw new Error('HTTP ' + response.status);
     }
     const xml = await response.text();
-    const viewer = new DmnViewer({ container });
+    // Per view: dmn-js replaces the common options' additionalModules with each view's own.
+    const viewer = new DmnViewer({
+      container,
+      drd: { additionalModules: [translateFr] },
+      decisionTable: { additionalModules: [translateFr] },
+      literalExpression: { additionalModules: [translateFr] },
+    });
     await viewer.importXML(xml);
     const table = viewer.getViews().find((view) => view.type === 'decisionTable');
     if (table) {

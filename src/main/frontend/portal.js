@@ -225,8 +225,23 @@ function start(root) {
     const schema = schemaResponse.json;
     const view = viewResponse.json;
     const fields = indexSchema(schema);
+    // The campaign's sub-themes by thematic: the form's subTheme radio buttons read them (valuesExpression); they are
+    // not the applicant's data, so never sent back; a sub-theme left from another thematic is dropped.
+    // « Aucun en particulier » comes first (a radio button cannot be unticked; form-js drops an empty value, hence
+    // a value of its own, stored as no sub-theme).
+    const NO_SUB_THEME = '(aucun)';
+    const subThemeOptions = Object.fromEntries(Object.entries(view.subThemeOptions || {}).map(([thematic, list]) =>
+      [thematic, [{ label: 'Aucun en particulier', value: NO_SUB_THEME }, ...list]]));
+    const ownData = (data) => {
+      const { subThemeOptions: ignored, ...own } = data || {};
+      const offered = subThemeOptions[own.thematic] || [];
+      if (own.subTheme === NO_SUB_THEME || (own.subTheme && !offered.some((o) => o.value === own.subTheme))) {
+        own.subTheme = null;
+      }
+      return own;
+    };
     let serverUpdatedAt = view.updatedAt;
-    let current = view.data || {};
+    let current = ownData(view.data);
     let restored = false;
     const backup = readBackup();
     if (view.editable && backup && backup.serverUpdatedAt === serverUpdatedAt && !same(backup.data, current)) {
@@ -238,7 +253,7 @@ function start(root) {
 
     const form = new Form({ container: root, additionalModules: [frenchModule], debounce: false });
     acceptFrenchNumbers(root);
-    await form.importSchema(schema, current);
+    await form.importSchema(schema, { ...current, subThemeOptions });
     if (!view.editable) {
       // The page already says when it was submitted; the form is shown as it was, nothing to do.
       form.setProperty('readOnly', true);
@@ -289,7 +304,8 @@ function start(root) {
       timer = setTimeout(save, delay);
     }
 
-    form.on('changed', ({ data }) => {
+    form.on('changed', (event) => {
+      const data = ownData(event.data);
       if (same(data, current)) return;
       current = data;
       writeBackup(current, serverUpdatedAt);

@@ -29,6 +29,9 @@ public class Application {
     private String description;
     @Enumerated(EnumType.STRING)
     private Thematic thematic;
+    /** One of the campaign's sub-themes of the thematic (its label), or none. */
+    @Column(name = "sub_theme")
+    private String subTheme;
     @Enumerated(EnumType.STRING)
     @Column(name = "target_public")
     private TargetPublic targetPublic;
@@ -80,6 +83,10 @@ public class Application {
         this.updatedAt = now;
     }
 
+    void chooseSubTheme(String subTheme) {
+        this.subTheme = subTheme;
+    }
+
     void markSubmitted(String by, Instant at) {
         this.status = ApplicationStatus.SUBMITTED;
         this.submittedBy = by;
@@ -108,6 +115,7 @@ public class Application {
     public String getTitle() { return title; }
     public String getDescription() { return description; }
     public Thematic getThematic() { return thematic; }
+    public String getSubTheme() { return subTheme; }
     public TargetPublic getTargetPublic() { return targetPublic; }
     public String getTerritory() { return territory; }
     public int getDurationYears() { return durationYears; }

@@ -58,11 +58,13 @@ public class ApplicationApi {
     public record DraftInput(@NotNull(message = "Campagne obligatoire") Long campaignId,
                              @NotNull(message = "Structure obligatoire") Long structureId,
                              String title, String description, Thematic thematic, TargetPublic targetPublic,
-                             String territory, Integer durationYears, List<@Valid BudgetInput> budgets) {
+                             String territory, Integer durationYears, List<@Valid BudgetInput> budgets,
+                             String subTheme) {
     }
 
     public record DraftUpdate(String title, String description, Thematic thematic, TargetPublic targetPublic,
-                              String territory, Integer durationYears, List<@Valid BudgetInput> budgets) {
+                              String territory, Integer durationYears, List<@Valid BudgetInput> budgets,
+                              String subTheme) {
     }
 
     public record BudgetView(int year, BigDecimal requestedAmount, Map<String, BigDecimal> lines,
@@ -73,7 +75,8 @@ public class ApplicationApi {
                                   String description, Thematic thematic, TargetPublic targetPublic, String territory,
                                   int durationYears, ApplicationStatus status, String stage, String statusReason,
                                   String missingPieces, Instant submittedAt, List<BudgetView> budgets,
-                                  Map<AmountKind, Map<Integer, BigDecimal>> amounts, String synthesis) {
+                                  Map<AmountKind, Map<Integer, BigDecimal>> amounts, String synthesis,
+                                  String subTheme) {
     }
 
     /**
@@ -95,7 +98,7 @@ public class ApplicationApi {
     @Operation(summary = "Créer un brouillon de candidature pour une de ses structures")
     public ApplicationView create(@Valid @RequestBody DraftInput in) {
         Application a = service.createDraft(in.campaignId(), in.structureId(), new ApplicationService.Draft(in.title(),
-                in.description(), in.thematic(), in.targetPublic(), in.territory(), in.durationYears(),
+                in.description(), in.thematic(), in.subTheme(), in.targetPublic(), in.territory(), in.durationYears(),
                 budgets(in.budgets())));
         return view(a);
     }
@@ -104,7 +107,7 @@ public class ApplicationApi {
     @Operation(summary = "Enregistrer le brouillon (même incomplet)")
     public ApplicationView update(@PathVariable Long id, @Valid @RequestBody DraftUpdate in) {
         Application a = service.updateDraft(id, new ApplicationService.Draft(in.title(), in.description(),
-                in.thematic(), in.targetPublic(), in.territory(), in.durationYears(), budgets(in.budgets())));
+                in.thematic(), in.subTheme(), in.targetPublic(), in.territory(), in.durationYears(), budgets(in.budgets())));
         return view(a);
     }
 
@@ -112,8 +115,9 @@ public class ApplicationApi {
                             com.fasterxml.jackson.databind.JsonNode data) {
     }
 
+    /** The form's data, and the campaign's sub-themes by thematic that its {@code subTheme} select offers. */
     public record FormView(com.fasterxml.jackson.databind.JsonNode data, ApplicationStatus status, String stage,
-                           boolean editable, Instant updatedAt) {
+                           boolean editable, Instant updatedAt, Map<String, List<Map<String, String>>> subThemeOptions) {
     }
 
     @GetMapping("/{id}/form")
@@ -121,14 +125,15 @@ public class ApplicationApi {
     public FormView form(@PathVariable Long id) {
         Application a = service.visible(id);
         return new FormView(service.formData(id), a.getStatus(), a.getStatus().label(),
-                a.getStatus() == ApplicationStatus.DRAFT && currentUser.hasRole(Role.APPLICANT), a.getUpdatedAt());
+                a.getStatus() == ApplicationStatus.DRAFT && currentUser.hasRole(Role.APPLICANT), a.getUpdatedAt(),
+                service.subThemeOptions(id));
     }
 
     @PutMapping("/{id}/form")
     @Operation(summary = "Enregistrement automatique du brouillon depuis le formulaire (même incomplet, jamais mal formé)")
     public FormView saveForm(@PathVariable Long id, @Valid @RequestBody FormInput in) {
         Application a = service.saveForm(id, in.data());
-        return new FormView(null, a.getStatus(), a.getStatus().label(), true, a.getUpdatedAt());
+        return new FormView(null, a.getStatus(), a.getStatus().label(), true, a.getUpdatedAt(), null);
     }
 
     @PostMapping("/{id}/submit")
@@ -196,7 +201,8 @@ public class ApplicationApi {
     private ApplicationView summary(Application a) {
         return new ApplicationView(a.getId(), a.getReference(), a.getCampaignId(), a.getStructureId(), a.getTitle(),
                 null, a.getThematic(), a.getTargetPublic(), a.getTerritory(), a.getDurationYears(), a.getStatus(),
-                a.getStatus().label(), a.getStatusReason(), null, a.getSubmittedAt(), List.of(), Map.of(), null);
+                a.getStatus().label(), a.getStatusReason(), null, a.getSubmittedAt(), List.of(), Map.of(), null,
+                a.getSubTheme());
     }
 
     private ApplicationView view(Application a) {
@@ -216,7 +222,7 @@ public class ApplicationApi {
         return new ApplicationView(a.getId(), a.getReference(), a.getCampaignId(), a.getStructureId(), a.getTitle(),
                 a.getDescription(), a.getThematic(), a.getTargetPublic(), a.getTerritory(), a.getDurationYears(),
                 a.getStatus(), a.getStatus().label(), a.getStatusReason(), a.getMissingPieces(), a.getSubmittedAt(),
-                budgets, amounts, staff ? a.getSynthesis() : null);
+                budgets, amounts, staff ? a.getSynthesis() : null, a.getSubTheme());
     }
 
     private static List<YearBudget> budgets(List<BudgetInput> inputs) {

@@ -45,6 +45,7 @@ public final class ApplicationForm {
         text(data, "title", a.getTitle());
         text(data, "description", a.getDescription());
         text(data, "thematic", a.getThematic() == null ? null : a.getThematic().name());
+        text(data, "subTheme", a.getSubTheme());
         text(data, "targetPublic", a.getTargetPublic() == null ? null : a.getTargetPublic().name());
         text(data, "territory", a.getTerritory());
         data.put("durationYears", String.valueOf(a.getDurationYears()));
@@ -84,7 +85,7 @@ public final class ApplicationForm {
         }
         String duration = data.path("durationYears").asText("1");
         return new ApplicationService.Draft(text(data, "title"), text(data, "description"),
-                enumValue(Thematic.class, text(data, "thematic")),
+                enumValue(Thematic.class, text(data, "thematic")), text(data, "subTheme"),
                 enumValue(TargetPublic.class, text(data, "targetPublic")), text(data, "territory"),
                 duration.isBlank() ? 1 : Integer.parseInt(duration), budgets);
     }

@@ -24,8 +24,5 @@ public interface ApplicationRepository extends JpaRepository<Application, Long>,
 
     List<Application> findByStructureIdOrderByIdDesc(Long structureId);
 
-    @org.springframework.data.jpa.repository.Query("select a.reference from Application a where a.campaignId = ?1")
-    List<String> findReferencesByCampaignId(Long campaignId);
-
     List<Application> findByCampaignIdAndStatusOrderById(Long campaignId, ApplicationStatus status);
 }

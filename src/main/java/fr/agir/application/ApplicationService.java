@@ -92,8 +92,13 @@ public class ApplicationService {
     }
 
     /** What the applicant types; a draft may be incomplete, submission checks everything. */
-    public record Draft(String title, String description, Thematic thematic, TargetPublic targetPublic,
+    /** What an applicant writes; the sub-theme is one of the campaign's for the thematic (its label), or none. */
+    public record Draft(String title, String description, Thematic thematic, String subTheme, TargetPublic targetPublic,
                         String territory, Integer durationYears, List<YearBudget> budgets) {
+        public Draft(String title, String description, Thematic thematic, TargetPublic targetPublic, String territory,
+                     Integer durationYears, List<YearBudget> budgets) {
+            this(title, description, thematic, null, targetPublic, territory, durationYears, budgets);
+        }
     }
 
     @Transactional
@@ -291,6 +296,20 @@ public class ApplicationService {
                 .reduce((first, second) -> second).map(ApplicationStatus::valueOf).orElse(null);
     }
 
+    /**
+     * The campaign's sub-themes by thematic as the portal's form offers them (form-js options: label and value,
+     * both the sub-theme's label), for the form's {@code subTheme} radio buttons (the portal adds « Aucun en
+     * particulier » before them: the choice is optional and a radio button cannot be unticked).
+     */
+    @Transactional(readOnly = true)
+    public Map<String, List<Map<String, String>>> subThemeOptions(Long applicationId) {
+        Application application = visible(applicationId);
+        Map<String, List<Map<String, String>>> options = new LinkedHashMap<>();
+        campaigns.get(application.getCampaignId()).getSubThemes().forEach((thematic, labels) -> options.put(thematic.name(),
+                labels.stream().map(label -> Map.of("label", label, "value", label)).toList()));
+        return options;
+    }
+
     /** The draft or application as the portal's form holds it. */
     @Transactional(readOnly = true)
     public com.fasterxml.jackson.databind.node.ObjectNode formData(Long applicationId) {
@@ -470,13 +489,6 @@ public class ApplicationService {
         return references.isEmpty() ? List.of() : applications.findByReferenceIn(references);
     }
 
-    /** The references of a campaign's applications, for DIEESS staff's statistics. */
-    @Transactional(readOnly = true)
-    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
-    public List<String> referencesOfCampaign(Long campaignId) {
-        return applications.findReferencesByCampaignId(campaignId);
-    }
-
     /** Every application of a structure, newest first (the case file's history, for DIEESS staff). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
@@ -623,9 +635,23 @@ public class ApplicationService {
             throw new InvalidInputException("Durée invalide.", Map.of("durationYears",
                     "Cette campagne finance des projets sur 1 à " + fr.agir.shared.French.years(campaign.getMaxDurationYears())));
         }
+        String subTheme = draft.subTheme() == null || draft.subTheme().isBlank() ? null : draft.subTheme().strip();
+        if (subTheme != null) {
+            if (draft.thematic() == null) {
+                throw new InvalidInputException("Sous-thème sans thématique.", Map.of("subTheme",
+                        "Choisissez d'abord la thématique, puis un de ses sous-thèmes"));
+            }
+            List<String> offered = campaign.getSubThemes().getOrDefault(draft.thematic(), List.of());
+            if (!offered.contains(subTheme)) {
+                throw new InvalidInputException("Sous-thème inconnu.", Map.of("subTheme", offered.isEmpty()
+                        ? "Cet appel ne propose pas de sous-thème pour « " + draft.thematic().label() + " »"
+                        : "Choisissez un des sous-thèmes de « " + draft.thematic().label() + " » : " + String.join(", ", offered)));
+            }
+        }
         application.describe(trim(draft.title(), 200, "title"), trim(draft.description(), 4000, "description"),
                 draft.thematic(), draft.targetPublic(), trim(draft.territory(), 200, "territory"), duration,
                 Instant.now(clock));
+        application.chooseSubTheme(subTheme);
         budgetLines.deleteByApplicationId(application.getId());
         Map<Integer, BigDecimal> requested = new LinkedHashMap<>();
         for (YearBudget budget : draft.budgets() == null ? List.<YearBudget>of() : draft.budgets()) {

@@ -166,6 +166,9 @@ public enum AuditAction {
     CAMPAIGN_OPENED("Appel à projets ouvert", false, STAFF),
     CAMPAIGN_CLOSED("Appel à projets clos", false, STAFF),
     CAMPAIGN_UPDATED("Appel à projets modifié", false, STAFF),
+    // The directorates kept by the administrator (/administration/directions).
+    DIRECTORATE_CREATED("Direction ajoutée", false, STAFF),
+    DIRECTORATE_UPDATED("Direction modifiée", false, STAFF),
     ACCESS_DENIED("Accès refusé", false, STAFF),
     // Webhooks (fr.agir.webhook): the administrators' registrations and replays.
     WEBHOOK_REGISTERED("Point de réception de webhooks enregistré", false, STAFF),

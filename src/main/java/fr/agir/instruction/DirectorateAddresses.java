@@ -6,8 +6,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * The shared mailbox of each directorate, where its opinion reminders go:
- * {@code agir.directorates.<CODE>.email}, by default {@code avis-<code>@agir.example.org}.
+ * The shared mailbox of each directorate as the configuration gives it: {@code agir.directorates.<CODE>.email},
+ * by default {@code avis-<code>@agir.example.org}. Read to seed the directorates kept by the administrator
+ * ({@link DirectorateRegistry}) at the first start, and for a directorate not kept there.
  */
 @Component
 public class DirectorateAddresses {

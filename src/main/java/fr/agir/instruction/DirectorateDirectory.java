@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,33 +26,43 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The directorates as the administrator reads them (codes, names, mailboxes, the thematics the routing
- * table sends them), the routing table itself ({@code bpmn/opinion-routing.dmn}, as deployed) in words,
+ * The directorates as the administrator keeps them ({@link DirectorateRegistry}) read against the routing
+ * table (the thematics it sends each, the rules naming each, what disagrees), the routing table itself ({@code bpmn/opinion-routing.dmn}, as deployed) in words,
  * and its simulation on a past application: the same facts the lifecycle gives the engine, evaluated
  * without touching the case.
  */
 @Service
 public class DirectorateDirectory {
-    private final DirectorateAddresses addresses;
+    private final DirectorateRegistry registry;
     private final DecisionTables tables;
     private final Workflow workflow;
     private final ApplicationService applications;
     private final JdbcTemplate jdbc;
 
-    public DirectorateDirectory(DirectorateAddresses addresses, DecisionTables tables, Workflow workflow,
+    public DirectorateDirectory(DirectorateRegistry registry, DecisionTables tables, Workflow workflow,
                                 ApplicationService applications, JdbcTemplate jdbc) {
-        this.addresses = addresses;
+        this.registry = registry;
         this.tables = tables;
         this.workflow = workflow;
         this.applications = applications;
         this.jdbc = jdbc;
     }
 
-    public record DirectorateRow(Directorate directorate, String mailbox, List<String> thematics, boolean consulted) {
+    /**
+     * A directorate as kept by the administrator, read against the routing table: the thematics it follows
+     * (declared) and those the table sends it, the rules that name it, and what does not agree (notes).
+     */
+    public record DirectorateRow(String code, String name, List<String> mailboxes, List<String> followed,
+                                 List<String> routed, List<Integer> rules, boolean active, boolean known,
+                                 List<String> notes) {
     }
 
     /** One rule of the table in French: each input's condition ("Toutes" when any), the directorate. */
-    public record RuleRow(String description, List<String> conditions, String directorate) {
+    public record RuleRow(String description, List<String> conditions, List<String> directorates) {
+        /** The directorates named, as the table's column shows them. */
+        public String directorate() {
+            return String.join(", ", directorates);
+        }
     }
 
     public record RoutingTable(String name, String description, int version, List<String> inputs, String output,
@@ -68,17 +79,85 @@ public class DirectorateDirectory {
 
     @PreAuthorize("hasRole('ADMIN')")
     public List<DirectorateRow> directorates() {
-        Map<Directorate, List<String>> followed = new HashMap<>();
-        for (Thematic thematic : Thematic.values()) {
-            // The thematic alone: a neutral public, form and amount, so only the thematic's rules answer.
-            Map<String, Object> facts = Map.of("thematic", thematic.name(), "targetPublic", TargetPublic.TOUS_PUBLICS.name(),
-                    "legalForm", LegalForm.ASSOCIATION.name(), "totalRequested", 0L);
-            workflow.simulate(ProcessKeys.OPINION_ROUTING, facts, "directorate").forEach(code ->
-                    followed.computeIfAbsent(Directorate.valueOf(code), d -> new ArrayList<>()).add(thematic.label()));
+        List<RuleRow> rules = routingTable().rules();
+        return registry.all().stream().map(p -> row(p, rules)).toList();
+    }
+
+    /** One directorate's row (its edit page shows it too). */
+    @PreAuthorize("hasRole('ADMIN')")
+    public DirectorateRow directorate(String code) {
+        return row(registry.get(code), routingTable().rules());
+    }
+
+    private DirectorateRow row(DirectorateProfile p, List<RuleRow> rules) {
+        Set<Thematic> routed = registry.routedThematics(p.getCode());
+        List<Integer> naming = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
+            if (rules.get(i).directorates().contains(p.getCode())) {
+                naming.add(i + 1);
+            }
         }
-        List<String> outputs = routingTable().rules().stream().map(RuleRow::directorate).toList();
-        return Arrays.stream(Directorate.values()).map(d -> new DirectorateRow(d, addresses.of(d),
-                followed.getOrDefault(d, List.of()), outputs.contains(d.name()))).toList();
+        boolean known = Arrays.stream(Directorate.values()).anyMatch(d -> d.name().equals(p.getCode()));
+        List<String> notes = new ArrayList<>();
+        for (Thematic t : p.getThematics()) {
+            if (!routed.contains(t)) {
+                notes.add("Suit « " + t.label() + " », mais la table de routage ne lui envoie pas cette thématique.");
+            }
+        }
+        for (Thematic t : routed) {
+            if (!p.getThematics().contains(t)) {
+                notes.add("La table de routage lui envoie « " + t.label() + " », thématique qu'elle ne déclare pas suivre.");
+            }
+        }
+        if (!p.isActive() && !naming.isEmpty()) {
+            notes.add("Inactive : " + rulesInWords(naming) + " qui la désigne" + (naming.size() > 1 ? "nt" : "")
+                    + " ne lui demande" + (naming.size() > 1 ? "nt" : "") + " plus d'avis.");
+        }
+        if (!known) {
+            notes.add("Code nouveau : aucun compte de relecteur ne lui est encore rattaché ; la table de routage pourra la "
+                    + "désigner quand l'équipe technique l'y aura ajoutée.");
+        }
+        return new DirectorateRow(p.getCode(), p.getName(), p.getMailboxes(),
+                p.getThematics().stream().map(Thematic::label).toList(), routed.stream().map(Thematic::label).toList(),
+                naming, p.isActive(), known, notes);
+    }
+
+    /**
+     * What in the routing table the administrator should know: a rule naming a directorate unknown here (no
+     * mailbox, nobody to answer) or one marked inactive (no opinion asked).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<String> routingWarnings() {
+        Map<String, DirectorateProfile> kept = new HashMap<>();
+        registry.all().forEach(p -> kept.put(p.getCode(), p));
+        List<RuleRow> rules = routingTable().rules();
+        Map<String, List<Integer>> unknown = new LinkedHashMap<>();
+        Map<String, List<Integer>> inactive = new LinkedHashMap<>();
+        for (int i = 0; i < rules.size(); i++) {
+            for (String code : rules.get(i).directorates()) {
+                DirectorateProfile p = kept.get(code);
+                if (p == null) {
+                    unknown.computeIfAbsent(code, c -> new ArrayList<>()).add(i + 1);
+                } else if (!p.isActive()) {
+                    inactive.computeIfAbsent(code, c -> new ArrayList<>()).add(i + 1);
+                }
+            }
+        }
+        List<String> warnings = new ArrayList<>();
+        unknown.forEach((code, numbers) -> warnings.add(capitalized(rulesInWords(numbers)) + " désigne" + (numbers.size() > 1 ? "nt " : " ")
+                + code + ", direction inconnue de cette page : ajoutez-la (son nom, sa boîte aux lettres) ou faites corriger la table."));
+        inactive.forEach((code, numbers) -> warnings.add(capitalized(rulesInWords(numbers)) + " désigne" + (numbers.size() > 1 ? "nt " : " ")
+                + code + ", marquée inactive : aucun avis ne lui est demandé tant qu'elle le reste."));
+        return warnings;
+    }
+
+    private static String rulesInWords(List<Integer> numbers) {
+        return numbers.size() == 1 ? "la règle n° " + numbers.get(0)
+                : "les règles n° " + String.join(", ", numbers.stream().map(String::valueOf).toList());
+    }
+
+    private static String capitalized(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     @PreAuthorize("hasRole('ADMIN')")
@@ -91,7 +170,7 @@ public class DirectorateDirectory {
         DecisionTables.Table table = tables.table(ProcessKeys.OPINION_ROUTING);
         List<RuleRow> rules = table.rules().stream().map(r -> new RuleRow(r.description(),
                 r.inputs().stream().map(DirectorateDirectory::words).toList(),
-                String.join(", ", r.outputs().stream().map(o -> o.replace("\"", "")).toList()))).toList();
+                r.outputs().stream().map(o -> o.replace("\"", "").strip()).toList())).toList();
         return new RoutingTable(table.name(), table.description(), table.version(), table.inputLabels(),
                 String.join(", ", table.outputLabels()), rules);
     }

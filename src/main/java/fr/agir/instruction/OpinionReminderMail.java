@@ -4,25 +4,27 @@ import fr.agir.application.Application;
 import fr.agir.mail.MailOutbox;
 import fr.agir.mail.MailTemplates;
 import fr.agir.structure.Structure;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Reminds a directorate, a few days before the deadline, that its opinion is still awaited. */
+/**
+ * Reminds a directorate, a few days before the deadline, that its opinion is still awaited: at each of its
+ * mailboxes as the administrator keeps them ({@link DirectorateRegistry}).
+ */
 @Component
 public class OpinionReminderMail {
-    private final DirectorateAddresses addresses;
+    private final DirectorateRegistry directorates;
     private final MailOutbox outbox;
     private final MailTemplates mails;
 
-    public OpinionReminderMail(DirectorateAddresses addresses, MailOutbox outbox, MailTemplates mails) {
-        this.addresses = addresses;
+    public OpinionReminderMail(DirectorateRegistry directorates, MailOutbox outbox, MailTemplates mails) {
+        this.directorates = directorates;
         this.outbox = outbox;
         this.mails = mails;
     }
 
     void send(Opinion opinion, Application application, Structure structure) {
-        outbox.enqueue(mails.mail("opinion-reminder", List.of(addresses.of(opinion.getDirectorate())),
+        outbox.enqueue(mails.mail("opinion-reminder", directorates.mailboxes(opinion.getDirectorate()),
                 Map.of("opinion", opinion, "application", application, "structure", structure)));
     }
 }

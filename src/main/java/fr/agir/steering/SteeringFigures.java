@@ -213,7 +213,7 @@ public class SteeringFigures {
     }
 
     private List<Time> times(long campaignId) {
-        return processingTimes.of(campaignId).steps().stream()
+        return processingTimes.steps(campaignId).stream()
                 .map(t -> new Time(t.step(), t.finished(), t.medianDays(), t.p90Days())).toList();
     }
 

@@ -37,9 +37,13 @@ public final class FormSchema {
             new java.util.concurrent.ConcurrentHashMap<>();
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** One input of the form, with its full data path (group paths joined by dots). */
+    /**
+     * One input of the form, with its full data path (group paths joined by dots). A select whose options come
+     * from the data ({@code valuesKey}, {@code valuesExpression}) has {@code dynamicOptions}: this schema cannot
+     * know them, the service that provides them checks the value.
+     */
     public record Field(String path, String type, String label, JsonNode validate, Set<String> options,
-                        List<String> hideConditions) {
+                        List<String> hideConditions, boolean dynamicOptions) {
         boolean required() {
             return validate.path("required").asBoolean(false);
         }
@@ -164,7 +168,7 @@ public final class FormSchema {
                 }
             }
             case "select", "radio" -> {
-                if (!value.isValueNode() || !field.options().contains(value.asText())) {
+                if (!value.isValueNode() || !field.dynamicOptions() && !field.options().contains(value.asText())) {
                     return "Choisissez une des valeurs proposées";
                 }
             }
@@ -286,7 +290,8 @@ public final class FormSchema {
                 Set<String> options = new HashSet<>();
                 c.path("values").forEach(v -> options.add(v.path("value").asText()));
                 out.add(new Field(prefix + c.get("key").asText(), type, c.path("label").asText(c.get("key").asText()),
-                        c.path("validate"), Set.copyOf(options), List.copyOf(here)));
+                        c.path("validate"), Set.copyOf(options), List.copyOf(here),
+                        c.hasNonNull("valuesKey") || c.hasNonNull("valuesExpression")));
             }
         }
     }

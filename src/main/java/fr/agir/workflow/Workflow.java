@@ -26,13 +26,12 @@ public class Workflow {
     private final IdentityService identity;
     private final CurrentUser currentUser;
 
-    private final org.camunda.bpm.engine.HistoryService history;
     private final org.camunda.bpm.engine.DecisionService decisions;
     private final TaskProjection projection;
     private final org.camunda.bpm.engine.ManagementService management;
 
     public Workflow(RuntimeService runtime, TaskService tasks, IdentityService identity, CurrentUser currentUser,
-                    org.camunda.bpm.engine.HistoryService history, org.camunda.bpm.engine.DecisionService decisions,
+                    org.camunda.bpm.engine.DecisionService decisions,
                     TaskProjection projection, org.camunda.bpm.engine.ManagementService management) {
         this.projection = projection;
         this.management = management;
@@ -40,7 +39,6 @@ public class Workflow {
         this.tasks = tasks;
         this.identity = identity;
         this.currentUser = currentUser;
-        this.history = history;
         this.decisions = decisions;
     }
 
@@ -166,23 +164,6 @@ public class Workflow {
         Map<String, String> keys = businessKeys(List.of(task));
         return new TeamTask(task.getId(), task.getTaskDefinitionKey(), task.getName(),
                 keys.get(task.getProcessInstanceId()), task.getCreateTime(), task.getDueDate(), assignee);
-    }
-
-    /** How long a finished step took. */
-    public record StepDuration(String taskKey, String name, long millis) {
-    }
-
-    /** The durations of the finished steps of these cases (and of the processes they called). */
-    public List<StepDuration> finishedStepDurations(java.util.Collection<String> businessKeys) {
-        List<StepDuration> result = new java.util.ArrayList<>();
-        List<String> keys = List.copyOf(businessKeys);
-        for (int from = 0; from < keys.size(); from += 500) {
-            List<String> chunk = keys.subList(from, Math.min(from + 500, keys.size()));
-            history.createHistoricTaskInstanceQuery().processInstanceBusinessKeyIn(chunk.toArray(String[]::new))
-                    .finished().list().forEach(t -> result.add(new StepDuration(t.getTaskDefinitionKey(), t.getName(),
-                            t.getDurationInMillis() == null ? 0 : t.getDurationInMillis())));
-        }
-        return result;
     }
 
     private Map<String, String> businessKeys(List<Task> list) {

@@ -91,4 +91,44 @@ class AdministrationBrowserIT extends BrowserTestSupport {
                 "DTER", "DJVA", "Jeunes", "12 000,00 €", "Association loi 1901");
         check();
     }
+
+    @Test
+    void theAdministratorAddsADirectorateFixingAnInvalidAddressAndReadsItAgainstTheRoutingTable() {
+        signIn("admin");
+        browser.driver.get(url("/administration/directions"));
+        awaitText("Ce qui décide des directions consultées");
+        browser.await(d -> "true".equals(d.findElement(By.id("table-dmn")).getDomAttribute("data-rendered")));
+        assertThat(browser.find(By.id("table-dmn")).getText()).as("dmn-js speaks French")
+                .doesNotContain("View DRD", "Hit Policy", "Collect");
+        assertThat(browser.find(By.id("direction-DJVA")).getText()).contains("Règles n° 3, 4", "Active");
+
+        browser.find(By.linkText("Ajouter une direction")).click();
+        awaitText("Boîtes aux lettres des avis");
+        String code = "BR" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        browser.find(By.id("code")).sendKeys(code);
+        browser.find(By.id("name")).sendKeys("Direction de l'essai " + code);
+        browser.find(By.id("mailboxes")).sendKeys("essai@agir.example.org\nessai-sans-domaine");
+        browser.find(By.xpath("//label[normalize-space()='Transition écologique']")).click();
+        check();
+        click("Ajouter la direction");
+        awaitText("Cette adresse n'est pas valide : essai-sans-domaine");
+        assertThat(browser.find(By.id("mailboxes")).getDomAttribute("aria-invalid")).isEqualTo("true");
+        assertThat(browser.find(By.id("code")).getDomProperty("value")).isEqualTo(code);
+        check();
+
+        browser.find(By.id("mailboxes")).clear();
+        browser.find(By.id("mailboxes")).sendKeys("essai@agir.example.org\nessai-bis@agir.example.org");
+        click("Ajouter la direction");
+        awaitText("Direction ajoutée : " + code);
+        assertThat(browser.find(By.id("direction-" + code)).getText()).contains("essai-bis@agir.example.org",
+                "Transition écologique", "Aucune règle ne la désigne", "Code nouveau");
+
+        browser.find(By.cssSelector("#direction-" + code + " a")).click();
+        awaitText("Ce que la table de routage lui envoie");
+        check();
+        browser.find(By.xpath("//label[normalize-space()='Direction active']")).click();
+        click("Enregistrer les modifications");
+        awaitText("Direction " + code + " modifiée");
+        assertThat(browser.find(By.id("direction-" + code)).getText()).contains("Inactive");
+    }
 }

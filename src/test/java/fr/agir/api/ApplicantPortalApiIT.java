@@ -50,6 +50,52 @@ class ApplicantPortalApiIT extends ApiTestSupport {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theCampaignsSubThemesOfTheChosenThematicAreOfferedStoredShownAndOneOfAnotherThematicIsRefused() {
+        String code = "ST-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        java.time.LocalDate today = java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
+        Map<String, Object> campaign = post("admin", "/api/campaigns", Map.of("code", code, "name", "Appel " + code,
+                "openingDate", today.minusDays(1).toString(), "closingDate", today.plusDays(30).toString(),
+                "envelopeOperating", 1000000, "envelopeInvestment", 100000, "maxDurationYears", 2,
+                "thematics", List.of("TRANSITION_ECOLOGIQUE", "ENGAGEMENT_CITOYEN"),
+                "subThemes", Map.of("TRANSITION_ECOLOGIQUE", List.of("Réemploi", "Alimentation durable"),
+                        "ENGAGEMENT_CITOYEN", List.of("Budget participatif"))));
+        await().atMost(PATIENCE).until(() -> "OPEN".equals(get("admin", "/api/campaigns/" + campaign.get("id")).get("status")));
+        Map<String, Object> draft = draft("porteur", campaign.get("id"), registerStructure("porteur").get("id"), 1,
+                List.of(budget(1, 10000, 20000)));
+        Object id = draft.get("id");
+
+        // The form offers the campaign's sub-themes by thematic.
+        Map<String, Object> form = get("porteur", "/api/applications/" + id + "/form");
+        assertThat((Map<String, Object>) form.get("subThemeOptions")).containsEntry("TRANSITION_ECOLOGIQUE",
+                List.of(Map.of("label", "Réemploi", "value", "Réemploi"),
+                        Map.of("label", "Alimentation durable", "value", "Alimentation durable")));
+        Map<String, Object> data = new java.util.HashMap<>((Map<String, Object>) form.get("data"));
+
+        // A sub-theme of another thematic, or one the campaign does not offer: refused next to the field, nothing saved.
+        data.put("subTheme", "Budget participatif");
+        ResponseEntity<Map<String, Object>> other = saveForm("porteur", id, data);
+        assertProblem(other, 422, "urn:agir:probleme:saisie-invalide");
+        assertThat(String.valueOf(((Map<String, Object>) other.getBody().get("erreurs")).get("subTheme")))
+                .contains("Choisissez un des sous-thèmes de « Transition écologique » : Réemploi, Alimentation durable");
+        assertThat(call("porteur", HttpMethod.PUT, "/api/applications/" + id, Map.of("title", "Recyclerie",
+                "thematic", "ENGAGEMENT_CITOYEN", "subTheme", "Réemploi")).getStatusCode().value()).isEqualTo(422);
+        assertThat(jdbc.queryForObject("select sub_theme from application where id = ?", String.class, id)).isNull();
+
+        // One of its thematic: stored, given back to the form and the API, shown on the summary.
+        data.put("subTheme", "Alimentation durable");
+        assertThat(saveForm("porteur", id, data).getStatusCode().value()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("select sub_theme from application where id = ?", String.class, id))
+                .isEqualTo("Alimentation durable");
+        assertThat((Map<String, Object>) get("porteur", "/api/applications/" + id + "/form").get("data"))
+                .containsEntry("subTheme", "Alimentation durable");
+        assertThat(get("porteur", "/api/applications/" + id)).containsEntry("subTheme", "Alimentation durable");
+        String summary = browser(signedInSession("porteur"), HttpMethod.GET, "/portail/candidatures/" + id
+                + "/recapitulatif", null).getBody();
+        assertThat(summary).contains("<dt>Sous-thème</dt>", "<dd>Alimentation durable</dd>");
+    }
+
+    @Test
     void submittingNeedsTheRequiredPiecesOfTheCaseFileAndLinksThemWithoutCopying() {
         Map<String, Object> campaign = openCampaign(30);
         Map<String, Object> structure = registerStructureWithoutDocuments("porteur");

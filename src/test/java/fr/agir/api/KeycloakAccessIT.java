@@ -182,7 +182,9 @@ class KeycloakAccessIT extends KeycloakTestSupport {
                         .replace("{applicationId}", grant.applicationId()).replace("{conflictId}", sessionId)
                         .replace("{letterId}", "1").replace("{reportId}", grant.reportId())
                         // the administrator's webhooks and the steering's CSV: refused by role before any id
-                        .replace("{endpointId}", "1").replace("{deliveryId}", "1").replace("{table}", "etapes");
+                        .replace("{endpointId}", "1").replace("{deliveryId}", "1").replace("{table}", "etapes")
+                        // the administrator's directorates: refused by role before the code is read
+                        .replace("{code}", "DMTA");
                 java.util.Set<org.springframework.web.bind.annotation.RequestMethod> verbs =
                         mapping.getKey().getMethodsCondition().getMethods();
                 for (org.springframework.web.bind.annotation.RequestMethod verb : verbs.isEmpty()

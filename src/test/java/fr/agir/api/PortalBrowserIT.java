@@ -301,4 +301,36 @@ class PortalBrowserIT extends BrowserTestSupport {
         browser.await(d -> "true".equals(d.findElement(By.id("formulaire-candidature")).getAttribute("data-ready")));
         return id;
     }
+
+    @Test
+    void theCampaignsSubThemesOfTheChosenThematicAreOfferedOnTheForm() {
+        String code = "SB-" + Long.toString(System.nanoTime(), 36).toUpperCase();
+        java.time.LocalDate today = java.time.LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
+        Map<String, Object> campaign = post("admin", "/api/campaigns", Map.of("code", code, "name", "Appel " + code,
+                "openingDate", today.minusDays(1).toString(), "closingDate", today.plusDays(30).toString(),
+                "envelopeOperating", 1000000, "envelopeInvestment", 100000, "maxDurationYears", 2,
+                "thematics", java.util.List.of("NOUVELLES_SOLIDARITES", "TRANSITION_ECOLOGIQUE"),
+                "subThemes", Map.of("TRANSITION_ECOLOGIQUE", java.util.List.of("Réemploi", "Alimentation durable"))));
+        await().atMost(PATIENCE).until(() -> "OPEN".equals(get("admin", "/api/campaigns/" + campaign.get("id")).get("status")));
+        String id = String.valueOf(draft("porteur", campaign.get("id"), registerStructure("porteur").get("id"), 1,
+                java.util.List.of(budget(1, 10000, 20000))).get("id"));
+
+        signIn("porteur");
+        openForm(id);
+        // Transition écologique is chosen: its sub-themes are offered, none ticked.
+        assertThat(browser.text()).contains("Sous-thème", "Aucun en particulier", "Réemploi", "Alimentation durable");
+        checkPage();
+        click("Alimentation durable");
+        awaitSaved();
+        await().atMost(PATIENCE).until(() -> "Alimentation durable".equals(jdbc.queryForObject(
+                "select sub_theme from application where id = ?", String.class, Long.valueOf(id))));
+
+        // Another thematic without sub-themes: the question goes, and so does the choice.
+        click("Nouvelles solidarités");
+        browser.await(d -> !d.findElement(By.tagName("body")).getText().contains("Alimentation durable"));
+        await().atMost(PATIENCE).until(() -> jdbc.queryForObject("select sub_theme from application where id = ?",
+                String.class, Long.valueOf(id)) == null);
+        assertThat(jdbc.queryForObject("select thematic from application where id = ?", String.class, Long.valueOf(id)))
+                .isEqualTo("NOUVELLES_SOLIDARITES");
+    }
 }

@@ -1,5 +1,6 @@
 package fr.agir.instruction.process;
 
+import fr.agir.instruction.DirectorateRegistry;
 import fr.agir.instruction.InstructionService;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,13 +9,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Turns the routing table's result into one opinion request per directorate. */
+/** Turns the routing table's result into one opinion request per active directorate. */
 @Component("requestOpinionsDelegate")
 public class RequestOpinionsDelegate implements JavaDelegate {
     private final InstructionService instruction;
+    private final DirectorateRegistry directorates;
 
-    public RequestOpinionsDelegate(InstructionService instruction) {
+    public RequestOpinionsDelegate(InstructionService instruction, DirectorateRegistry directorates) {
         this.instruction = instruction;
+        this.directorates = directorates;
     }
 
     @Override
@@ -29,7 +32,8 @@ public class RequestOpinionsDelegate implements JavaDelegate {
             }
         }
         Long applicationId = (Long) execution.getVariable("applicationId");
-        execution.setVariable("directorates", new ArrayList<>(instruction.requestOpinions(applicationId, routed,
+        execution.setVariable("directorates", new ArrayList<>(instruction.requestOpinions(applicationId,
+                directorates.consulted(applicationId, routed),
                 names(execution.getVariable("routingAdded")), names(execution.getVariable("routingRemoved")),
                 (String) execution.getVariable("routingReason"))));
         execution.removeVariable("routedDirectorates");

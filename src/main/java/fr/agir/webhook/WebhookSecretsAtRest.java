@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * do no harm; the signatures do not change (the secret is the same, only its storage is).
  */
 @Component
-class WebhookSecretsAtRest implements ApplicationRunner {
+public class WebhookSecretsAtRest implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(WebhookSecretsAtRest.class);
 
     private final JdbcTemplate jdbc;
@@ -35,7 +35,7 @@ class WebhookSecretsAtRest implements ApplicationRunner {
     }
 
     /** Encrypts every secret still in clear; returns how many columns were rewritten. */
-    int encryptClearSecrets() {
+    public int encryptClearSecrets() {
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT id, secret, previous_secret FROM webhook_endpoint "
                 + "WHERE secret NOT LIKE 'gcm1:%' OR (previous_secret IS NOT NULL AND previous_secret NOT LIKE 'gcm1:%')");
         int count = 0;

@@ -168,7 +168,7 @@ class OpenDataIT extends ApiTestSupport {
                     .isFalse();
 
             ResponseEntity<String> marked = markNaturalPerson("instructeur", app2, true);
-            assertThat(marked.getStatusCode().value()).isEqualTo(302);
+            assertThat(marked.getStatusCode().value()).isEqualTo(303);
             assertThat(marked.getHeaders().getLocation().toString()).endsWith("/instruction/candidatures/" + app2
                     + "#structure");
             assertThat(file(1996)).contains("Association témoin 1996").doesNotContain("Paul Durand");
@@ -180,7 +180,7 @@ class OpenDataIT extends ApiTestSupport {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'NATURAL_PERSON_%' "
                     + "AND entity_id = ?", Integer.class, person)).isEqualTo(1);
 
-            assertThat(markNaturalPerson("instructeur", app2, false).getStatusCode().value()).isEqualTo(302);
+            assertThat(markNaturalPerson("instructeur", app2, false).getStatusCode().value()).isEqualTo(303);
             assertThat(file(1996)).contains("Paul Durand 1996");
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'NATURAL_PERSON_CLEARED' "
                     + "AND entity_id = ?", Integer.class, person)).isEqualTo(1);

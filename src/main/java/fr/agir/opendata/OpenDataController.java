@@ -37,6 +37,7 @@ public class OpenDataController {
         model.addAttribute("years", published ? subsidies.years() : List.of());
         model.addAttribute("attribuant", subsidies.attribuantName());
         model.addAttribute("columns", ScdlSubsidies.COLUMNS);
+        model.addAttribute("meanings", ScdlSubsidies.COLUMN_MEANINGS);
         return "opendata/index";
     }
 

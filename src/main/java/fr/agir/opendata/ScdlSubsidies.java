@@ -44,6 +44,24 @@ public class ScdlSubsidies {
             "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature",
             "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention",
             "dispositifAide");
+    /** What each column holds, in French, for the page that explains the file (same order as {@link #COLUMNS}). */
+    public static final List<String> COLUMN_MEANINGS = List.of(
+            "Nom du Département, qui attribue la subvention",
+            "SIRET du Département (14 chiffres)",
+            "Date de la convention contresignée ou de l'arrêté attributif (AAAA-MM-JJ)",
+            "Numéro de la délibération de la Commission permanente",
+            "Nom de la structure bénéficiaire (jamais le nom d'une personne)",
+            "SIRET de la structure bénéficiaire, s'il est connu",
+            "Numéro RNA de l'association bénéficiaire, s'il est connu",
+            "Objet de la subvention : le titre du projet",
+            "Montant attribué pour l'exercice, en euros, avec un point décimal",
+            "Nature de l'aide : « aide en numéraire »",
+            "Versement « unique » ou « échelonné » sur l'exercice",
+            "Date(s) de versement dans l'exercice, sinon l'exercice entier",
+            "Identifiant au registre des aides d'État : vide",
+            "Aide notifiée à l'Union européenne : « non »",
+            "Part de la subvention dans les charges du projet de l'exercice (de 0.01 à 1)",
+            "Dispositif d'aide : vide");
     private static final Pattern SIRET = Pattern.compile("^\\d{14}$");
     private static final Pattern RNA = Pattern.compile("^W\\d{9}$");
     private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");

@@ -33,4 +33,9 @@ class AttribuantSiretTest {
             assertThat(ScdlSubsidies.refusal("2293 0001 9000 1", development)).isPresent();
         }
     }
+
+    @Test
+    void everyColumnIsExplainedOnThePage() {
+        assertThat(ScdlSubsidies.COLUMN_MEANINGS).hasSameSizeAs(ScdlSubsidies.COLUMNS).doesNotContainNull();
+    }
 }

@@ -58,7 +58,7 @@ class ArchitectureTest {
                 .should().dependOnClassesThat().resideInAnyPackage("fr.agir.structure..", "fr.agir.campaign..",
                         "fr.agir.application..", "fr.agir.instruction..", "fr.agir.jury..", "fr.agir.vote..",
                         "fr.agir.agreement..", "fr.agir.letter..", "fr.agir.payment..", "fr.agir.reporting..",
-                        "fr.agir.steering..", "fr.agir.demo..")
+                        "fr.agir.steering..", "fr.agir.opendata..", "fr.agir.demo..")
                 .check(classes);
     }
 

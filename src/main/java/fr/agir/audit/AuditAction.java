@@ -160,6 +160,9 @@ public enum AuditAction {
     BANK_DETAILS_CHANGE_REJECTED("Changement de coordonnées bancaires refusé par les finances", true, APPLICANT, FINANCE, STAFF),
     BANK_DETAILS_CHANGE_SELF_REFUSED("Vérification refusée : l'agent a lui-même demandé le changement", false, FINANCE, STAFF),
     JOIN_REQUESTED("Demande à rejoindre la structure", true, APPLICANT, STAFF),
+    // Open data (fr.agir.opendata): a natural person is never published.
+    NATURAL_PERSON_DECLARED("Structure déclarée personne physique : absente des données ouvertes", false, STAFF),
+    NATURAL_PERSON_CLEARED("Structure déclarée personne morale : publiée dans les données ouvertes", false, STAFF),
 
     // Campaigns and refused accesses: the DIEESS's.
     CAMPAIGN_CREATED("Appel à projets créé", false, STAFF),

@@ -62,6 +62,21 @@ public class CaseController {
         return "redirect:/instruction/candidatures/" + id + "#notes";
     }
 
+    /** The structure is (or is not) a natural person: the open data then leaves it out (or publishes it). */
+    @PostMapping("/instruction/candidatures/{applicationId}/personne-physique")
+    public String naturalPerson(@PathVariable("applicationId") Long id,
+                                @RequestParam(name = "personnePhysique", defaultValue = "false") boolean naturalPerson,
+                                RedirectAttributes redirect) {
+        cases.markNaturalPerson(id, naturalPerson);
+        (naturalPerson
+                ? Notice.success("Structure déclarée personne physique.",
+                        "Elle ne figurera dans aucun fichier des données ouvertes.")
+                : Notice.success("Structure déclarée personne morale.",
+                        "Ses subventions en vigueur figurent dans les fichiers des données ouvertes."))
+                .flash(redirect);
+        return "redirect:/instruction/candidatures/" + id + "#structure";
+    }
+
     /** A refused message comes back to the page with what was typed (flash attributes), as on the portal. */
     @PostMapping("/instruction/candidatures/{applicationId}/messages")
     public String message(@PathVariable("applicationId") Long id, @Valid @ModelAttribute("messageForm") MessageForm form,

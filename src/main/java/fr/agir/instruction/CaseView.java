@@ -86,6 +86,14 @@ public class CaseView {
         return annotations.findByApplicationIdOrderByCreatedAtDescIdDesc(applicationId);
     }
 
+    /** Marks the application's structure as a natural person (never in the open data), or takes the mark back. */
+    @Transactional
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public Structure markNaturalPerson(Long applicationId, boolean naturalPerson) {
+        Application application = applications.visible(applicationId);
+        return structures.markNaturalPerson(application.getStructureId(), naturalPerson, application.getId());
+    }
+
     /** A private note on the application, for the instructors only. */
     @Transactional
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")

@@ -18,6 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * The open-data pages, public (no sign-in, {@code SecurityConfig}): « Données ouvertes » explains the SCDL
  * subsidies files and lists the years; {@code /donnees-ouvertes/subventions-<année>.csv} is one year's file.
+ * While the Département's SIRET is not configured ({@link ScdlSubsidies#refusal()}), the page says the files are
+ * not published and a file answers 503.
  */
 @Controller
 public class OpenDataController {
@@ -30,14 +32,20 @@ public class OpenDataController {
 
     @GetMapping(PAGE)
     public String page(Model model) {
-        model.addAttribute("years", subsidies.years());
+        boolean published = subsidies.refusal().isEmpty();
+        model.addAttribute("published", published);
+        model.addAttribute("years", published ? subsidies.years() : List.of());
         model.addAttribute("attribuant", subsidies.attribuantName());
         model.addAttribute("columns", ScdlSubsidies.COLUMNS);
+        model.addAttribute("meanings", ScdlSubsidies.COLUMN_MEANINGS);
         return "opendata/index";
     }
 
     @GetMapping(PAGE + "/subventions-{year:\\d{4}}.csv")
     public ResponseEntity<StreamingResponseBody> file(@PathVariable int year) {
+        if (subsidies.refusal().isPresent()) {
+            throw new OpenDataUnavailableException();
+        }
         List<Integer> years = subsidies.years();
         if (!years.contains(year)) {
             throw new NotFoundException("Aucune subvention publiée pour l'année " + year + ".");

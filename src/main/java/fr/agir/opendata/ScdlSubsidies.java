@@ -10,12 +10,18 @@ import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import fr.agir.shared.DevelopmentProfiles;
 import fr.agir.shared.TimeConfig;
+import fr.agir.structure.Identifiers;
 
 /**
  * The SCDL « subventions » file (schema 2.1.1, schema.data.gouv.fr/scdl/subventions) of one budget year: one
@@ -25,6 +31,11 @@ import fr.agir.shared.TimeConfig;
  * grant voted but whose agreement is not countersigned, a rejected application (it has no act), a structure
  * flagged as a natural person ({@code structure.natural_person}), and no individual's name (neither the legal
  * representative nor anyone who signed). Rows are read with a JDBC cursor and written as they come.
+ *
+ * <p>The granting authority's SIRET ({@code idAttribuant}, {@code agir.open-data.attribuant-siret}) is read at each
+ * request. While it is not a valid SIRET (14 digits, Luhn key), or is the placeholder {@value #PLACEHOLDER_SIRET}
+ * outside the embedded default and the dev, demo and test profiles, nothing is published ({@link #refusal()}): a
+ * file naming a wrong authority would be worse than none.
  */
 @Service
 public class ScdlSubsidies {
@@ -33,9 +44,31 @@ public class ScdlSubsidies {
             "referenceDecision", "nomBeneficiaire", "idBeneficiaire", "rnaBeneficiaire", "objet", "montant", "nature",
             "conditionsVersement", "datesPeriodeVersement", "idRAE", "notificationUE", "pourcentageSubvention",
             "dispositifAide");
+    /** What each column holds, in French, for the page that explains the file (same order as {@link #COLUMNS}). */
+    public static final List<String> COLUMN_MEANINGS = List.of(
+            "Nom du Département, qui attribue la subvention",
+            "SIRET du Département (14 chiffres)",
+            "Date de la convention contresignée ou de l'arrêté attributif (AAAA-MM-JJ)",
+            "Numéro de la délibération de la Commission permanente",
+            "Nom de la structure bénéficiaire (jamais le nom d'une personne)",
+            "SIRET de la structure bénéficiaire, s'il est connu",
+            "Numéro RNA de l'association bénéficiaire, s'il est connu",
+            "Objet de la subvention : le titre du projet",
+            "Montant attribué pour l'exercice, en euros, avec un point décimal",
+            "Nature de l'aide : « aide en numéraire »",
+            "Versement « unique » ou « échelonné » sur l'exercice",
+            "Date(s) de versement dans l'exercice, sinon l'exercice entier",
+            "Identifiant au registre des aides d'État : vide",
+            "Aide notifiée à l'Union européenne : « non »",
+            "Part de la subvention dans les charges du projet de l'exercice (de 0.01 à 1)",
+            "Dispositif d'aide : vide");
     private static final Pattern SIRET = Pattern.compile("^\\d{14}$");
     private static final Pattern RNA = Pattern.compile("^W\\d{9}$");
     private static final BigDecimal ONE_PERCENT = new BigDecimal("0.01");
+    /** The configuration's default: no authority's SIRET, tolerated for development only. */
+    public static final String PLACEHOLDER_SIRET = "00000000000000";
+    static final String SIRET_PROPERTY = "agir.open-data.attribuant-siret";
+    private static final Logger log = LoggerFactory.getLogger(ScdlSubsidies.class);
 
     /** The grants in force, per calendar year: FROM/WHERE shared by the years' list and the file. */
     private static final String IN_FORCE = """
@@ -51,17 +84,45 @@ public class ScdlSubsidies {
 
     private final JdbcTemplate jdbc;
     private final String attribuantName;
-    private final String attribuantSiret;
+    private final Environment environment;
+    private final boolean development;
 
     public ScdlSubsidies(JdbcTemplate jdbc,
                          @Value("${agir.open-data.attribuant-name:Département de la Seine-Saint-Denis}") String name,
-                         @Value("${agir.open-data.attribuant-siret:00000000000000}") String siret) {
-        if (!SIRET.matcher(siret).matches()) {
-            throw new IllegalStateException("agir.open-data.attribuant-siret must be 14 digits: " + siret);
-        }
+                         Environment environment) {
         this.jdbc = jdbc;
         this.attribuantName = name;
-        this.attribuantSiret = siret;
+        this.environment = environment;
+        this.development = DevelopmentProfiles.active(environment);
+        refusal(attribuantSiret(), development).ifPresent(why -> log.warn("Open data: the SCDL subsidies files are "
+                + "NOT published ({}). Set agir.open-data.attribuant-siret (AGIR_OPEN_DATA_SIRET) to the Département's "
+                + "SIRET.", why));
+    }
+
+    private String attribuantSiret() {
+        String siret = environment.getProperty(SIRET_PROPERTY, PLACEHOLDER_SIRET);
+        return siret == null ? "" : siret.strip();
+    }
+
+    /** Why the files are not published now (for the logs), or empty when they are. */
+    public Optional<String> refusal() {
+        return refusal(attribuantSiret(), development);
+    }
+
+    /**
+     * Why a file with this granting authority's SIRET may not be published: not 14 digits, a wrong Luhn key,
+     * or the placeholder outside development. Empty: publish.
+     */
+    static Optional<String> refusal(String siret, boolean development) {
+        if (siret == null || !SIRET.matcher(siret).matches()) {
+            return Optional.of(SIRET_PROPERTY + " is not 14 digits");
+        }
+        if (siret.equals(PLACEHOLDER_SIRET)) {
+            return development ? Optional.empty()
+                    : Optional.of(SIRET_PROPERTY + " is the placeholder " + PLACEHOLDER_SIRET);
+        }
+        return Identifiers.isValidSiret(siret) ? Optional.empty()
+                : Optional.of(SIRET_PROPERTY + " " + siret + " fails the SIRET check (Luhn key)");
     }
 
     /** The budget years with at least one grant to publish, latest first. */
@@ -78,6 +139,7 @@ public class ScdlSubsidies {
     /** Writes the year's file: the header, then one row per grant, RFC 4180 (',' , '"' doubled, CRLF), UTF-8. */
     @Transactional(readOnly = true)
     public void write(int year, Writer out) throws IOException {
+        String attribuantSiret = attribuantSiret();
         out.write(line(COLUMNS));
         List<IOException> failed = new ArrayList<>(1);
         jdbc.query(con -> {
@@ -108,7 +170,7 @@ public class ScdlSubsidies {
         }, (ResultSet rs) -> {
             if (failed.isEmpty()) {
                 try {
-                    out.write(line(row(year, rs)));
+                    out.write(line(row(year, attribuantSiret, rs)));
                 } catch (IOException e) {
                     failed.add(e);
                 }
@@ -120,7 +182,7 @@ public class ScdlSubsidies {
         out.flush();
     }
 
-    private List<String> row(int year, ResultSet rs) throws SQLException {
+    private List<String> row(int year, String attribuantSiret, ResultSet rs) throws SQLException {
         boolean arrete = "ARRETE".equals(rs.getString("instrument"));
         Timestamp act = arrete ? rs.getTimestamp("generated_at") : rs.getTimestamp("countersigned_at");
         BigDecimal amount = rs.getBigDecimal("amount").setScale(2, RoundingMode.HALF_UP);

@@ -44,6 +44,9 @@ public class Structure {
     private String createdBy;
     @Column(name = "created_at")
     private Instant createdAt;
+    /** An individual (entrepreneur), not a legal person: never named in the open data (V30). */
+    @Column(name = "natural_person", nullable = false)
+    private boolean naturalPerson;
     @Version
     private long version;
 
@@ -54,6 +57,10 @@ public class Structure {
     void changeBankDetails(String iban, String bic) {
         this.iban = iban;
         this.bic = bic;
+    }
+
+    void markNaturalPerson(boolean naturalPerson) {
+        this.naturalPerson = naturalPerson;
     }
 
     Structure(String name, LegalForm legalForm, String siret, String rna, String addressLine, String postalCode,
@@ -93,4 +100,5 @@ public class Structure {
     public String getIban() { return iban; }
     public String getBic() { return bic; }
     public Instant getCreatedAt() { return createdAt; }
+    public boolean isNaturalPerson() { return naturalPerson; }
 }

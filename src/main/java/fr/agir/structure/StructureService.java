@@ -175,6 +175,23 @@ public class StructureService {
         get(structureId).changeBankDetails(iban, bic);
     }
 
+    /**
+     * DIEESS staff mark a structure as a natural person (an individual, not a legal person), or take the mark
+     * back: a natural person is never published in the open data (opendata/ScdlSubsidies). Audited on the
+     * application the instructor acted from; nothing is recorded when the mark is already so.
+     */
+    @Transactional
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public Structure markNaturalPerson(Long structureId, boolean naturalPerson, Long applicationId) {
+        Structure structure = visible(structureId);
+        if (structure.isNaturalPerson() != naturalPerson) {
+            structure.markNaturalPerson(naturalPerson);
+            audit.record(ENTITY, structureId, applicationId, naturalPerson ? AuditAction.NATURAL_PERSON_DECLARED
+                    : AuditAction.NATURAL_PERSON_CLEARED, null, null, structure.getName());
+        }
+        return structure;
+    }
+
     @Transactional(readOnly = true)
     public Structure get(Long structureId) {
         return structures.findById(structureId).orElseThrow(StructureService::notFound);

@@ -40,10 +40,11 @@ public class WebhookAdmin {
     private final CurrentUser currentUser;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
+    private final WebhookSecretCipher cipher;
 
     public WebhookAdmin(WebhookEndpointRepository endpoints, WebhookDeliveryRepository deliveries,
                         EndpointUrlGuard guard, AuditTrail audit, CurrentUser currentUser,
-                        ApplicationEventPublisher publisher, Clock clock) {
+                        ApplicationEventPublisher publisher, Clock clock, WebhookSecretCipher cipher) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.guard = guard;
@@ -51,6 +52,7 @@ public class WebhookAdmin {
         this.currentUser = currentUser;
         this.publisher = publisher;
         this.clock = clock;
+        this.cipher = cipher;
     }
 
     /** A registered endpoint and its secret, which the page shows this once. */
@@ -97,8 +99,8 @@ public class WebhookAdmin {
             throw new InvalidInputException(errors.values().iterator().next(), errors);
         }
         String secret = WebhookSignature.newSecret();
-        WebhookEndpoint endpoint = endpoints.save(new WebhookEndpoint(trimmed, note, types, secret,
-                currentUser.username(), now()));
+        WebhookEndpoint endpoint = endpoints.save(new WebhookEndpoint(trimmed, note, types, cipher.encrypt(secret),
+                WebhookSignature.hint(secret), currentUser.username(), now()));
         audit.record(ENTITY, endpoint.getId(), null, AuditAction.WEBHOOK_REGISTERED, null, null,
                 trimmed + " — " + String.join(", ", endpoint.eventTypeCodes()));
         return new Registered(endpoint, secret);
@@ -109,7 +111,7 @@ public class WebhookAdmin {
     public Registered rotate(Long endpointId) {
         WebhookEndpoint endpoint = endpoint(endpointId);
         String secret = WebhookSignature.newSecret();
-        endpoint.rotate(secret, now().plus(ROTATION_GRACE));
+        endpoint.rotate(cipher.encrypt(secret), WebhookSignature.hint(secret), now().plus(ROTATION_GRACE));
         audit.record(ENTITY, endpointId, null, AuditAction.WEBHOOK_SECRET_ROTATED, null, null, endpoint.getUrl());
         return new Registered(endpoint, secret);
     }

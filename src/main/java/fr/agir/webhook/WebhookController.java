@@ -115,6 +115,7 @@ public class WebhookController {
         model.addAttribute("endpoints", endpoints);
         model.addAttribute("point", point);
         model.addAttribute("deliveries", admin.deliveries(point, page));
+        model.addAttribute("eventLabels", eventLabels());
         return DELIVERIES;
     }
 
@@ -134,14 +135,18 @@ public class WebhookController {
         return "redirect:/administration/webhooks/livraisons";
     }
 
+    private static java.util.Map<String, String> eventLabels() {
+        return java.util.Arrays.stream(WebhookEventType.values())
+                .collect(Collectors.toMap(WebhookEventType::code, WebhookEventType::label));
+    }
+
     private void fill(Model model) {
         List<WebhookEndpoint> endpoints = admin.endpoints();
         model.addAttribute("endpoints", endpoints);
         model.addAttribute("disabledByFailures", endpoints.stream()
                 .filter(e -> !e.isEnabled() && e.getConsecutiveFailures() > 0).toList());
         model.addAttribute("eventChoices", WebhookAdmin.eventChoices());
-        model.addAttribute("eventLabels", java.util.Arrays.stream(WebhookEventType.values())
-                .collect(Collectors.toMap(WebhookEventType::code, WebhookEventType::label)));
+        model.addAttribute("eventLabels", eventLabels());
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", new Form());
         }

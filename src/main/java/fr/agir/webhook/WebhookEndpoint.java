@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * A receiver registered by an administrator: its URL, the events it subscribed to, its secret (and,
- * for a day after a rotation, the previous one: both sign, space-separated, as the spec allows).
+ * for a day after a rotation, the previous one: both sign, space-separated, as the spec allows). The
+ * secrets are held as {@link WebhookSecretCipher} stored them (encrypted); only the sender opens them.
  */
 @Entity
 @Table(name = "webhook_endpoint")
@@ -49,13 +50,13 @@ public class WebhookEndpoint {
     protected WebhookEndpoint() {
     }
 
-    WebhookEndpoint(String url, String description, List<WebhookEventType> types, String secret, String createdBy,
-                    Instant now) {
+    WebhookEndpoint(String url, String description, List<WebhookEventType> types, String storedSecret,
+                    String secretHint, String createdBy, Instant now) {
         this.url = url;
         this.description = description;
         this.eventTypes = String.join(",", types.stream().map(WebhookEventType::code).toList());
-        this.secret = secret;
-        this.secretHint = WebhookSignature.hint(secret);
+        this.secret = storedSecret;
+        this.secretHint = secretHint;
         this.enabled = true;
         this.createdBy = createdBy;
         this.createdAt = now;
@@ -69,17 +70,20 @@ public class WebhookEndpoint {
         return Arrays.stream(eventTypes.split(",")).filter(s -> !s.isBlank()).toList();
     }
 
-    /** The secrets that sign a message sent at {@code now}: the current one, and the previous during its grace. */
-    List<String> signingSecrets(Instant now) {
+    /**
+     * The secrets (as stored: encrypted) that sign a message sent at {@code now}: the current one, and the
+     * previous during its grace.
+     */
+    List<String> storedSigningSecrets(Instant now) {
         return previousSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
                 ? List.of(secret, previousSecret) : List.of(secret);
     }
 
-    void rotate(String newSecret, Instant graceUntil) {
+    void rotate(String newStoredSecret, String newSecretHint, Instant graceUntil) {
         this.previousSecret = secret;
         this.previousSecretUntil = graceUntil;
-        this.secret = newSecret;
-        this.secretHint = WebhookSignature.hint(newSecret);
+        this.secret = newStoredSecret;
+        this.secretHint = newSecretHint;
     }
 
     void enable() {
@@ -107,7 +111,6 @@ public class WebhookEndpoint {
     public Long getId() { return id; }
     public String getUrl() { return url; }
     public String getDescription() { return description; }
-    String getSecret() { return secret; }
     public String getSecretHint() { return secretHint; }
     public boolean isEnabled() { return enabled; }
     public int getConsecutiveFailures() { return consecutiveFailures; }

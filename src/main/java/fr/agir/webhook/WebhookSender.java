@@ -56,10 +56,11 @@ public class WebhookSender {
     private final Clock clock;
     private final HttpClient http;
     private final ThreadPoolExecutor pool;
+    private final WebhookSecretCipher cipher;
 
     public WebhookSender(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints,
                          EndpointUrlGuard guard, WebhookProperties properties, MailOutbox mail,
-                         PlatformTransactionManager transactions, Clock clock) {
+                         PlatformTransactionManager transactions, Clock clock, WebhookSecretCipher cipher) {
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.guard = guard;
@@ -67,6 +68,7 @@ public class WebhookSender {
         this.mail = mail;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.cipher = cipher;
         this.http = HttpClient.newBuilder().connectTimeout(properties.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
         AtomicInteger n = new AtomicInteger();
@@ -143,9 +145,17 @@ public class WebhookSender {
             return new Outcome(null, "Adresse refusée : " + refusal.get(), null);
         }
         long timestamp = clock.instant().getEpochSecond();
-        String signatures = String.join(" ", endpoint.signingSecrets(clock.instant()).stream()
-                .map(secret -> WebhookSignature.sign(secret, delivery.getMessageId(), timestamp, delivery.getPayload()))
-                .toList());
+        String signatures;
+        try {
+            signatures = String.join(" ", endpoint.storedSigningSecrets(clock.instant()).stream()
+                    .map(stored -> WebhookSignature.sign(cipher.decrypt(stored), delivery.getMessageId(), timestamp,
+                            delivery.getPayload()))
+                    .toList());
+        } catch (IllegalStateException e) {
+            log.error("Webhook endpoint {}: {}", endpoint.getId(), e.getMessage());
+            return new Outcome(null, "Secret illisible avec la clé de chiffrement configurée : renouvelez le secret "
+                    + "de ce point de réception.", null);
+        }
         HttpRequest request = HttpRequest.newBuilder(URI.create(endpoint.getUrl().trim()))
                 .timeout(properties.timeout())
                 .header("content-type", "application/json")

@@ -7,9 +7,19 @@ import fr.agir.opendata.TableSchemaCheck;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.http.client.ClientHttpRequestFactorySettings;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The SCDL « subventions » file of a seeded budget year (2091): it passes the schema's checks (the constraints of
@@ -114,5 +124,114 @@ class OpenDataIT extends ApiTestSupport {
         }
         assertThat(http.getForEntity("/donnees-ouvertes/subventions-2091.csv", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Autowired
+    private ConfigurableEnvironment environment;
+
+    /** The instructor's form on the case page, posted as a browser would (the redirect not followed). */
+    private ResponseEntity<String> markNaturalPerson(String user, long applicationId, boolean naturalPerson) {
+        HttpHeaders headers = headersFor(user);
+        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
+        headers.setAccept(List.of(MediaType.TEXT_HTML));
+        LinkedMultiValueMap<String, String> form = new LinkedMultiValueMap<>();
+        form.add("personnePhysique", String.valueOf(naturalPerson));
+        return http.withRedirects(ClientHttpRequestFactorySettings.Redirects.DONT_FOLLOW).exchange(
+                "/instruction/candidatures/" + applicationId + "/personne-physique", HttpMethod.POST,
+                new HttpEntity<>(form, headers), String.class);
+    }
+
+    private String file(int year) {
+        ResponseEntity<String> response = http.getForEntity("/donnees-ouvertes/subventions-" + year + ".csv", String.class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return response.getBody();
+    }
+
+    @Test
+    void aStructureTheInstructorMarksAsANaturalPersonLeavesTheFileUntilMarkedBack() {
+        try (OpenDataSeed seed = new OpenDataSeed(jdbc, 1996)) {
+            long kept = seed.structure("Association témoin 1996", null, false);
+            long app1 = seed.application(kept, "Projet témoin", "IN_PROGRESS");
+            seed.decision(app1, "ADOPTED", "CP-1996-01-001");
+            seed.act(app1, "ARRETE", "IN_FORCE", 1996, null, Instant.parse("1996-02-01T09:00:00Z"), "3000.00");
+            long person = seed.structure("Paul Durand 1996", null, false);
+            long app2 = seed.application(person, "Projet d'un particulier", "IN_PROGRESS");
+            seed.decision(app2, "ADOPTED", "CP-1996-01-002");
+            seed.act(app2, "ARRETE", "IN_FORCE", 1996, null, Instant.parse("1996-02-01T09:00:00Z"), "4000.00");
+            assertThat(file(1996)).contains("Association témoin 1996", "Paul Durand 1996");
+
+            // Neither an applicant nor a reviewer may mark it; nothing changes.
+            for (String intruder : List.of("porteur", "avis-djva")) {
+                assertThat(markNaturalPerson(intruder, app2, true).getStatusCode().value()).as(intruder).isIn(403, 404);
+            }
+            assertThat(jdbc.queryForObject("SELECT natural_person FROM structure WHERE id = ?", Boolean.class, person))
+                    .isFalse();
+
+            ResponseEntity<String> marked = markNaturalPerson("instructeur", app2, true);
+            assertThat(marked.getStatusCode().value()).isEqualTo(303);
+            assertThat(marked.getHeaders().getLocation().toString()).endsWith("/instruction/candidatures/" + app2
+                    + "#structure");
+            assertThat(file(1996)).contains("Association témoin 1996").doesNotContain("Paul Durand");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'NATURAL_PERSON_DECLARED' "
+                    + "AND entity_id = ? AND application_id = ? AND actor = 'instructeur'", Integer.class, person, app2))
+                    .isEqualTo(1);
+            // Marking it again changes and records nothing more.
+            markNaturalPerson("instructeur", app2, true);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action LIKE 'NATURAL_PERSON_%' "
+                    + "AND entity_id = ?", Integer.class, person)).isEqualTo(1);
+
+            assertThat(markNaturalPerson("instructeur", app2, false).getStatusCode().value()).isEqualTo(303);
+            assertThat(file(1996)).contains("Paul Durand 1996");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'NATURAL_PERSON_CLEARED' "
+                    + "AND entity_id = ?", Integer.class, person)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * The Département's SIRET is read at each request: with a wrong one, the page says the files are not published
+     * and a file answers 503 problem+json in French; with a valid one, every row names it.
+     */
+    @Test
+    void aWrongAttribuantSiretStopsThePublicationAndAValidOneIsInEveryRow() {
+        try (OpenDataSeed seed = new OpenDataSeed(jdbc, 1995)) {
+            long s = seed.structure("Association 1995", null, false);
+            long app = seed.application(s, "Projet 1995", "IN_PROGRESS");
+            seed.decision(app, "ADOPTED", "CP-1995-01-001");
+            seed.act(app, "ARRETE", "IN_FORCE", 1995, null, Instant.parse("1995-02-01T09:00:00Z"), "2000.00");
+            assertThat(file(1995)).contains("Association 1995");
+
+            withSiret("22930001700007", () -> {
+                ResponseEntity<String> page = http.getForEntity("/donnees-ouvertes", String.class);
+                assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+                assertThat(page.getBody()).contains("Les fichiers ne sont pas publiés pour le moment")
+                        .doesNotContain("/donnees-ouvertes/subventions-1995.csv");
+                ResponseEntity<String> csv = http.getForEntity("/donnees-ouvertes/subventions-1995.csv", String.class);
+                assertThat(csv.getStatusCode().value()).isEqualTo(503);
+                assertThat(csv.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+                assertThat(csv.getBody()).contains("urn:agir:probleme:donnees-ouvertes-indisponibles",
+                        "SIRET du Département").doesNotContain("Association 1995");
+                HttpHeaders browser = new HttpHeaders();
+                browser.setAccept(List.of(MediaType.TEXT_HTML));
+                ResponseEntity<String> asPage = http.exchange("/donnees-ouvertes/subventions-1995.csv", HttpMethod.GET,
+                        new HttpEntity<>(browser), String.class);
+                assertThat(asPage.getStatusCode().value()).isEqualTo(503);
+                assertThat(asPage.getBody()).contains("SIRET du Département", "lang=\"fr\"");
+            });
+            withSiret("22930001700006", () -> assertThat(TableSchemaCheck.parse(file(1995)).get(1).get(1))
+                    .isEqualTo("22930001700006"));
+            assertThat(http.getForEntity("/donnees-ouvertes", String.class).getBody())
+                    .doesNotContain("Les fichiers ne sont pas publiés");
+        }
+    }
+
+    private void withSiret(String siret, Runnable check) {
+        MapPropertySource override = new MapPropertySource("open-data-siret-under-test",
+                Map.of("agir.open-data.attribuant-siret", siret));
+        environment.getPropertySources().addFirst(override);
+        try {
+            check.run();
+        } finally {
+            environment.getPropertySources().remove(override.getName());
+        }
     }
 }

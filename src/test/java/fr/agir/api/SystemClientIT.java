@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
@@ -37,6 +38,24 @@ class SystemClientIT extends KeycloakTestSupport {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return (String) JSON.readValue(response.body(), Map.class).get("access_token");
+    }
+
+    /** A token request as a client would send it, with an explicit {@code scope} parameter. */
+    private static HttpResponse<String> tokenRequest(String form) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(keycloak().url() + "/realms/agir/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The claims of a JWT (its payload), as Agir reads them once the signature is checked. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> claims(String jwt) throws Exception {
+        return JSON.readValue(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]), Map.class);
+    }
+
+    private static List<String> scopes(Map<String, Object> claims) {
+        return List.of(String.valueOf(claims.get("scope")).split(" "));
     }
 
     private ResponseEntity<String> as(String token, HttpMethod method, String path, HttpEntity<?> body) {
@@ -84,6 +103,7 @@ class SystemClientIT extends KeycloakTestSupport {
         ResponseEntity<String> write = as(ged, HttpMethod.POST, "/api/payment-orders/returns",
                 returnFile("pièce;mandat;date;montant\n"));
         assertThat(write.getStatusCode().value()).as(write.getBody()).isEqualTo(403);
+        assertThat(write.getHeaders().getContentType().toString()).startsWith("application/problem+json");
         assertThat(write.getBody()).contains("urn:agir:probleme:acces-refuse");
         assertThat(as(ged, HttpMethod.GET, "/api/installments/awaiting-validation", null).getStatusCode().value())
                 .isEqualTo(403);
@@ -106,6 +126,51 @@ class SystemClientIT extends KeycloakTestSupport {
                 .isEqualTo(403);
         assertThat(as(openData, HttpMethod.GET, "/api/payment-orders?bordereau=1", null).getStatusCode().value())
                 .isEqualTo(403);
+    }
+
+    /**
+     * The rights are Keycloak client scopes given to the system clients only: the token's {@code scope} claim
+     * carries the client's, nothing more even when asked, and no user role; a user's client cannot get one.
+     */
+    @Test
+    void aSystemTokenCarriesItsClientScopesAndAUserTokenNone() throws Exception {
+        Map<String, Object> ged = claims(clientToken("agir-ged", "agir-ged-dev-secret"));
+        assertThat(scopes(ged)).contains("applications:read", "payments:read", "reports:read")
+                .doesNotContain("payments:write");
+        assertThat(ged).doesNotContainKey("roles").doesNotContainKey("groups");
+        assertThat(String.valueOf(ged.get("aud"))).contains("agir-api");
+        assertThat(ged.get("preferred_username")).isEqualTo("service-account-agir-ged");
+        Map<String, Object> finance = claims(clientToken("agir-finance-system", "agir-finance-system-dev-secret"));
+        assertThat(scopes(finance)).contains("payments:read", "payments:write").doesNotContain("applications:read");
+        Map<String, Object> openData = claims(clientToken("agir-open-data", "agir-open-data-dev-secret"));
+        assertThat(scopes(openData)).contains("applications:read")
+                .doesNotContain("payments:read", "payments:write", "reports:read");
+
+        // A system asking for a scope it was not given: refused, or a token without it.
+        HttpResponse<String> more = tokenRequest("grant_type=client_credentials&client_id=agir-open-data"
+                + "&client_secret=agir-open-data-dev-secret&scope=payments:write");
+        if (more.statusCode() == 200) {
+            assertThat(scopes(claims((String) JSON.readValue(more.body(), Map.class).get("access_token"))))
+                    .doesNotContain("payments:write");
+        } else {
+            assertThat(more.body()).contains("invalid_scope");
+        }
+        // A user (through the API client) asking for a system scope: the same.
+        HttpResponse<String> user = tokenRequest("grant_type=password&client_id=agir-api&username=finances1&password="
+                + KeycloakServer.DEMO_PASSWORD + "&scope=payments:write");
+        if (user.statusCode() == 200) {
+            assertThat(scopes(claims((String) JSON.readValue(user.body(), Map.class).get("access_token"))))
+                    .doesNotContain("payments:write", "payments:read");
+        } else {
+            assertThat(user.body()).contains("invalid_scope");
+        }
+        // A user's ordinary token still carries what the pages and the API need.
+        Map<String, Object> finances1 = claims(keycloak().token("finances1"));
+        assertThat((Object) finances1.get("preferred_username")).isEqualTo("finances1");
+        assertThat((Object) finances1.get("sub")).isNotNull();
+        assertThat(String.valueOf(finances1.get("roles"))).contains("finance");
+        assertThat(scopes(finances1)).contains("profile", "email")
+                .doesNotContain("payments:read", "payments:write", "applications:read", "reports:read");
     }
 
     @Test

@@ -63,8 +63,19 @@ class WebhookBrowserIT extends BrowserTestSupport {
         assertThat(browser.text()).doesNotContain(secret).contains("whsec_…" + secret.substring(secret.length() - 4),
                 "http://127.0.0.1:9/agir", "Actif");
 
+        // The newest row (the list is in registration order; earlier runs left disabled ones with this address).
+        String row = browser.find(By.xpath("(//tr[td[contains(., 'http://127.0.0.1:9/agir')]])[last()]")).getText();
+        assertThat(row).as("one state per endpoint").contains("Actif", "Candidature déposée").doesNotContain("Désactivé");
+
         browser.find(By.linkText("Voir les livraisons")).click();
         awaitText("Livraisons des webhooks");
+        check();
+
+        // One endpoint's deliveries, from its row.
+        browser.driver.get(url("/administration/webhooks"));
+        browser.find(By.xpath("(//a[@aria-label='Livraisons de http://127.0.0.1:9/agir'])[last()]")).click();
+        awaitText("Voir ceux de tous les points");
+        assertThat(browser.text()).contains("Les derniers événements envoyés à http://127.0.0.1:9/agir");
         check();
     }
 }

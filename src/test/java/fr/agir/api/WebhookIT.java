@@ -33,6 +33,8 @@ class WebhookIT extends ApiTestSupport {
     private final TestSmtp smtp = TestSmtp.get();
     @Autowired
     private WebhookSender sender;
+    @Autowired
+    private fr.agir.webhook.WebhookSecretsAtRest secretsAtRest;
 
     private HttpServer receiver;
     /** What the receiver got: its headers and raw body, and the status it answered. */
@@ -93,6 +95,10 @@ class WebhookIT extends ApiTestSupport {
     void aSubmissionIsSignedRetriedAfterFailuresAndDeliveredOnceThenReplayedFromThePage() {
         String admin = signedInSession("admin");
         String secret = register(admin, receiverUrl(), "application.submitted", "application.decided");
+        // Stored encrypted (AES-GCM, agir.webhooks.secret-key): the database alone cannot sign.
+        String stored = jdbc.queryForObject("select secret from webhook_endpoint where id = "
+                + "(select max(id) from webhook_endpoint)", String.class);
+        assertThat(stored).startsWith("gcm1:").doesNotContain(secret.substring("whsec_".length()));
         failuresToAnswer.set(3);
 
         Map<String, Object> draft = oneYearDraft(budget(1, 12000, 20000));
@@ -216,6 +222,37 @@ class WebhookIT extends ApiTestSupport {
         sender.deliverDue(Instant.now().plus(Duration.ofMinutes(1)));
         assertThat(jdbc.queryForObject("select last_error from webhook_delivery where message_id = ?",
                 String.class, messageId)).contains("Adresse refusée", "réseau interne");
+    }
+
+    /** A secret written in clear before secrets were encrypted: encrypted at start, and it still signs the same. */
+    @Test
+    void aSecretStoredInClearIsEncryptedAndStillSignsTheSame() {
+        String secret = WebhookSignature.newSecret();
+        String previous = WebhookSignature.newSecret();
+        jdbc.update("insert into webhook_endpoint (url, event_types, secret, previous_secret, previous_secret_until, "
+                + "secret_hint, enabled, consecutive_failures, created_by, created_at) values (?, 'application.submitted', "
+                + "?, ?, ?, 'x', true, 0, 'admin', '2000-01-01 00:00:00')", receiverUrl(), secret, previous,
+                java.sql.Timestamp.from(Instant.now().plus(Duration.ofDays(1))));
+        Long endpointId = jdbc.queryForObject("select max(id) from webhook_endpoint", Long.class);
+        assertThat(secretsAtRest.encryptClearSecrets()).isGreaterThanOrEqualTo(2);
+        Map<String, Object> row = jdbc.queryForMap("select secret, previous_secret from webhook_endpoint where id = ?",
+                endpointId);
+        assertThat(String.valueOf(row.get("secret"))).startsWith("gcm1:").doesNotContain(secret.substring(6));
+        assertThat(String.valueOf(row.get("previous_secret"))).startsWith("gcm1:").doesNotContain(previous.substring(6));
+        assertThat(secretsAtRest.encryptClearSecrets()).as("nothing left in clear").isZero();
+
+        String messageId = "msg_clear_" + System.nanoTime();
+        jdbc.update("insert into webhook_delivery (endpoint_id, message_id, event_type, payload, status, attempts, "
+                + "next_attempt_at, created_at) values (?, ?, 'application.submitted', '{\"type\":\"test\"}', "
+                + "'PENDING', 0, '2000-01-01 00:00:00', '2000-01-01 00:00:00')", endpointId, messageId);
+        sender.deliverDue(Instant.now().plus(Duration.ofMinutes(1)));
+        Received got = received.stream().filter(r -> messageId.equals(r.id())).findFirst().orElseThrow();
+        long nowSeconds = Instant.now().getEpochSecond();
+        assertThat(got.signature().split(" ")).as("current and previous secret both sign").hasSize(2);
+        assertThat(WebhookSignature.verify(secret, got.id(), got.timestamp(), got.body(), got.signature(), nowSeconds,
+                300)).isTrue();
+        assertThat(WebhookSignature.verify(previous, got.id(), got.timestamp(), got.body(), got.signature(), nowSeconds,
+                300)).isTrue();
     }
 
     @Test

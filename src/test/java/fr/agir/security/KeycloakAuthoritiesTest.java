@@ -22,7 +22,15 @@ class KeycloakAuthoritiesTest {
                 Arguments.of(Map.of("roles", List.of("instructor", "admin"), "groups", List.of("DIEESS", "comptables")),
                         List.of("ROLE_INSTRUCTOR", "ROLE_ADMIN", "DIRECTORATE_DIEESS")),
                 Arguments.of(Map.of("roles", List.of("ADMIN", "Admin"), "groups", "DJVA"), List.of()),
-                Arguments.of(Map.of("realm_access", Map.of("roles", List.of("admin"))), List.of()));
+                Arguments.of(Map.of("realm_access", Map.of("roles", List.of("admin"))), List.of()),
+                // A system client's token: its client scopes, Keycloak's own scopes ignored.
+                Arguments.of(Map.of("scope", "profile applications:read  payments:read reports:read"),
+                        List.of("SCOPE_applications:read", "SCOPE_payments:read", "SCOPE_reports:read")),
+                Arguments.of(Map.of("scope", "openid email profile"), List.of()),
+                // A scope name as a realm role, or a look-alike scope, grants nothing.
+                Arguments.of(Map.of("roles", List.of("payments:write"), "scope", "payments:write2 PAYMENTS:READ"),
+                        List.of()),
+                Arguments.of(Map.of("scope", List.of("payments:read")), List.of()));
     }
 
     /** Only Agir's own role names (lower case) and directorate groups count; a name that merely looks alike does not. */

@@ -559,8 +559,10 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(letterMails(app)).containsExactly("notification-attribution-" + app.getReference() + ".pdf");
         assertThat(letterText(app)).contains("30 000,00 € (trente mille euros)", "convention pluriannuelle d'objectifs",
                 "/portail/candidatures/" + app.getId() + "/convention");
-        assertThat((BigDecimal) runtime.getVariable(lifecycle(app).getId(), "largestYearlyGrant")).as("the DMN's input")
-                .isEqualByComparingTo(THIRTY_K);
+        // The DMN's inputs are transient (read by the table in the same transaction): only its answer is kept.
+        assertThat(runtime.getVariables(lifecycle(app).getId())).as("the DMN's answer, not its inputs")
+                .containsEntry("legalInstrument", "AGREEMENT")
+                .doesNotContainKeys("largestYearlyGrant", "grantDurationYears", "agreementAbove", "agreementFromYears");
         Agreement agreement = agreementRows.findByApplicationId(app.getId()).orElseThrow();
         assertThat(agreement.getInstrument()).isEqualTo(LegalInstrument.AGREEMENT);
         assertThat(agreement.getNumber()).startsWith("CPO-");
@@ -1386,6 +1388,48 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         // The applicant reads the closure in his history.
         assertThat(as("porteur", () -> history.of(app.getId()))).anySatisfy(entry ->
                 assertThat(entry.toString()).contains("Subvention soldée"));
+    }
+
+    /** Issue 21's budget: at most this many rows written per two-year grant, submission to closure. */
+    static final int ROWS_PER_APPLICATION = 250;
+
+    /**
+     * Issue 21: the rows a two-year grant leaves in the database from submission to closure (the benchmark's
+     * lifecycle, {@code bench/LifecycleDriver}), counted per table (net: runtime rows deleted since do not
+     * count), stay within the budget. Printed per table, so that a change of the lifecycle shows its cost.
+     */
+    @Test
+    void aTwoYearGrantLeavesAtMost250RowsFromSubmissionToClosure() {
+        Campaign campaign = openCampaign();
+        Structure structure = registerStructure("porteur", LegalForm.ASSOCIATION);
+        Application draft = draft(campaign, structure, "porteur", Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 2,
+                TWENTY_K);
+        Map<String, Long> before = rowsPerTable();
+        new fr.agir.bench.LifecycleDriver(context).drive(draft.getId());
+        Map<String, Long> after = rowsPerTable();
+        Map<String, Long> added = new java.util.TreeMap<>();
+        after.forEach((table, count) -> {
+            long delta = count - before.getOrDefault(table, 0L);
+            if (delta > 0) {
+                added.put(table, delta);
+            }
+        });
+        long total = added.values().stream().mapToLong(Long::longValue).sum();
+        StringBuilder byTable = new StringBuilder();
+        added.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .forEach(e -> byTable.append(' ').append(e.getKey()).append(' ').append(e.getValue()));
+        System.out.println("[rows] one two-year grant, submission to closure: " + total + " rows:" + byTable);
+        assertThat(total).as("rows per application:" + byTable).isLessThanOrEqualTo(ROWS_PER_APPLICATION);
+    }
+
+    private Map<String, Long> rowsPerTable() {
+        Map<String, Long> counts = new java.util.HashMap<>();
+        for (String table : jdbc.queryForList("select table_name from information_schema.tables "
+                + "where table_schema = database() and table_type = 'BASE TABLE'", String.class)) {
+            counts.put(table.toLowerCase(java.util.Locale.ROOT),
+                    jdbc.queryForObject("select count(*) from `" + table + "`", Long.class));
+        }
+        return counts;
     }
 
     @Autowired

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Lets the engine start on a database written at another history level (issue 21 moved Agir from
- * {@code full} to {@code audit}): the engine refuses to start when the level in ACT_GE_PROPERTY differs
+ * {@code full} to {@code audit}, then to {@code agir}, see {@link AgirHistoryLevel}): the engine refuses to start when the level in ACT_GE_PROPERTY differs
  * from its configuration, so before it checks, the stored level is set to the configured one. History
  * already written stays; from then on, the configured level applies. A fresh database (no engine tables
  * yet) is left alone.

@@ -37,7 +37,7 @@ import org.springframework.context.ApplicationContext;
  * would (the same steps as {@code ApplicationLifecycleProcessTest.aTwoYearGrantRunsFromSubmissionToClosure}),
  * and runs the application's async continuations in the same thread as the job executor would.
  */
-final class LifecycleDriver {
+public final class LifecycleDriver {
     private static final BigDecimal EIGHTEEN_K = new BigDecimal("18000.00");
     private static final BigDecimal SIXTEEN_K = new BigDecimal("16000.00");
 
@@ -62,7 +62,7 @@ final class LifecycleDriver {
 
     private final ApplicationContext context;
 
-    LifecycleDriver(ApplicationContext context) {
+    public LifecycleDriver(ApplicationContext context) {
         this.context = context;
         applications = context.getBean(ApplicationService.class);
         instruction = context.getBean(InstructionService.class);
@@ -81,7 +81,7 @@ final class LifecycleDriver {
     }
 
     /** Submission to closure of the draft {@code draftId} (2 years, routed to two directorates). */
-    void drive(Long draftId) {
+    public void drive(Long draftId) {
         Application app = step("porteur", () -> applications.submit(draftId));
         Long id = app.getId();
         String root = runtime.createProcessInstanceQuery().processDefinitionKey("application-lifecycle")

@@ -48,9 +48,29 @@ import org.springframework.stereotype.Component;
 public class DssSignatureProvider implements SignatureProvider {
     private static final Logger log = LoggerFactory.getLogger(DssSignatureProvider.class);
 
-    private final Pkcs12SignatureToken token;
-    private final DSSPrivateKeyEntry seal;
-    private final CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+    /** The seal's key and certificate chain (the chain is also the trust anchor of {@link #validate}). */
+    private record Seal(Pkcs12SignatureToken token, DSSPrivateKeyEntry key, CommonTrustedCertificateSource trusted) {
+        static Seal of(byte[] pkcs12, char[] password, String alias) {
+            Pkcs12SignatureToken token = new Pkcs12SignatureToken(pkcs12, new KeyStore.PasswordProtection(password));
+            List<DSSPrivateKeyEntry> keys = token.getKeys();
+            DSSPrivateKeyEntry key = alias == null || alias.isBlank()
+                    ? keys.stream().findFirst().orElseThrow(() -> new IllegalStateException(
+                            "Le magasin de clés du cachet (agir.signature.keystore-path) ne contient aucune clé"))
+                    : token.getKey(alias);
+            if (key == null) {
+                throw new IllegalStateException("Le magasin de clés du cachet ne contient pas l'alias " + alias);
+            }
+            // The seal's own chain is the trust anchor: Agir checks signatures it applied with its seal.
+            CommonTrustedCertificateSource trusted = new CommonTrustedCertificateSource();
+            for (CertificateToken certificate : key.getCertificateChain()) {
+                trusted.addCertificate(certificate);
+            }
+            return new Seal(token, key, trusted);
+        }
+    }
+
+    private final java.util.function.Supplier<Seal> loader;
+    private volatile Seal seal;
     /**
      * The PDFBox implementation DSS would find on the class path (dss-pades-pdfbox's first service), found
      * once: left to itself, each PAdESService looks it up with a ServiceLoader scan of every jar at every
@@ -60,28 +80,52 @@ public class DssSignatureProvider implements SignatureProvider {
     private final String tsaUrl;
     private final Clock clock;
 
+    /**
+     * The configured seal is read and checked at start (a wrong path, password or alias stops Agir there). The
+     * development seal, when its file does not exist yet, is generated at the first signature instead (issue 21:
+     * its two RSA keys were about 7 % of the start's CPU, and most starts — tests, the benchmark — never sign).
+     */
     @Autowired
     public DssSignatureProvider(SignatureProperties properties, Clock clock) {
-        this(keystore(properties), password(properties), properties.getKeystoreAlias(), properties.getTsaUrl(), clock);
+        this(() -> Seal.of(keystore(properties), password(properties), properties.getKeystoreAlias()),
+                properties.getTsaUrl(), clock);
+        if (properties.getKeystorePath().isBlank()) {
+            log.warn("AUCUN CACHET CONFIGURÉ (agir.signature.keystore-path) : les conventions sont signées avec un "
+                    + "certificat de DÉVELOPPEMENT auto-signé ({}), sans valeur hors des tests. En production, "
+                    + "configurez le magasin PKCS#12 du cachet du Département (voir le README).",
+                    properties.getDevelopmentKeystorePath());
+            if (Files.isRegularFile(Path.of(properties.getDevelopmentKeystorePath()))) {
+                seal();
+            }
+        } else {
+            seal();
+        }
     }
 
     /** A provider sealing with the key {@code alias} (empty: the only key) of a PKCS#12 keystore. */
     public DssSignatureProvider(byte[] pkcs12, char[] password, String alias, String tsaUrl, Clock clock) {
-        this.token = new Pkcs12SignatureToken(pkcs12, new KeyStore.PasswordProtection(password));
-        List<DSSPrivateKeyEntry> keys = token.getKeys();
-        this.seal = alias == null || alias.isBlank()
-                ? keys.stream().findFirst().orElseThrow(() -> new IllegalStateException(
-                        "Le magasin de clés du cachet (agir.signature.keystore-path) ne contient aucune clé"))
-                : token.getKey(alias);
-        if (seal == null) {
-            throw new IllegalStateException("Le magasin de clés du cachet ne contient pas l'alias " + alias);
-        }
-        // The seal's own chain is the trust anchor: Agir checks signatures it applied with its seal.
-        for (CertificateToken certificate : seal.getCertificateChain()) {
-            trusted.addCertificate(certificate);
-        }
+        this(() -> Seal.of(pkcs12, password, alias), tsaUrl, clock);
+        seal();
+    }
+
+    private DssSignatureProvider(java.util.function.Supplier<Seal> loader, String tsaUrl, Clock clock) {
+        this.loader = loader;
         this.tsaUrl = tsaUrl == null ? "" : tsaUrl.trim();
         this.clock = clock;
+    }
+
+    private Seal seal() {
+        Seal loaded = seal;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = seal;
+                if (loaded == null) {
+                    loaded = loader.get();
+                    seal = loaded;
+                }
+            }
+        }
+        return loaded;
     }
 
     @Override
@@ -89,8 +133,9 @@ public class DssSignatureProvider implements SignatureProvider {
         PAdESSignatureParameters parameters = new PAdESSignatureParameters();
         parameters.setSignatureLevel(tsaUrl.isEmpty() ? SignatureLevel.PAdES_BASELINE_B : SignatureLevel.PAdES_BASELINE_T);
         parameters.setDigestAlgorithm(DigestAlgorithm.SHA256);
-        parameters.setSigningCertificate(seal.getCertificate());
-        parameters.setCertificateChain(seal.getCertificateChain());
+        Seal seal = seal();
+        parameters.setSigningCertificate(seal.key().getCertificate());
+        parameters.setCertificateChain(seal.key().getCertificateChain());
         parameters.setSignerName(signer);
         parameters.setReason(reason);
         parameters.setLocation(location);
@@ -105,7 +150,7 @@ public class DssSignatureProvider implements SignatureProvider {
         }
         DSSDocument document = new InMemoryDocument(pdf);
         ToBeSigned toBeSigned = service.getDataToSign(document, parameters);
-        SignatureValue value = token.sign(toBeSigned, parameters.getDigestAlgorithm(), seal);
+        SignatureValue value = seal.token().sign(toBeSigned, parameters.getDigestAlgorithm(), seal.key());
         DSSDocument signed = service.signDocument(document, parameters, value);
         try (var in = signed.openStream(); var out = new ByteArrayOutputStream()) {
             in.transferTo(out);
@@ -144,7 +189,7 @@ public class DssSignatureProvider implements SignatureProvider {
 
     private CommonCertificateVerifier verifier() {
         CommonCertificateVerifier verifier = new CommonCertificateVerifier();
-        verifier.setTrustedCertSources(trusted);
+        verifier.setTrustedCertSources(seal().trusted());
         return verifier;
     }
 
@@ -162,9 +207,6 @@ public class DssSignatureProvider implements SignatureProvider {
                 return Files.readAllBytes(Path.of(properties.getKeystorePath()));
             }
             Path development = Path.of(properties.getDevelopmentKeystorePath());
-            log.warn("AUCUN CACHET CONFIGURÉ (agir.signature.keystore-path) : les conventions sont signées avec un "
-                    + "certificat de DÉVELOPPEMENT auto-signé ({}), sans valeur hors des tests. En production, "
-                    + "configurez le magasin PKCS#12 du cachet du Département (voir le README).", development);
             if (Files.isRegularFile(development)) {
                 return Files.readAllBytes(development);
             }

@@ -24,9 +24,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Commission permanente's sittings on the real engine: an adjourned line is not correlated (its
@@ -35,8 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * (the lifecycles start at {@code Event_VoteReceived}), so this class does not measure the
  * lifecycle's coverage: ApplicationLifecycleProcessTest does.
  */
-@SpringBootTest
-@ActiveProfiles({"mariadb", "test"})
+@SecondLane
 class CommissionProcessTest {
     private static final LocalDate TODAY = LocalDate.now(TimeConfig.PARIS);
 

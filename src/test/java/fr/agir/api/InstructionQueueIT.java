@@ -7,6 +7,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
@@ -34,16 +38,33 @@ class InstructionQueueIT extends ApiTestSupport {
             provideRequiredPieces("porteur", id);
             structures.add(id);
         }
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < APPLICATIONS; i++) {
-            int requested = 1000 * (1 + i % 20);  // 1,000 to 20,000 €
-            Map<String, Object> draft = post("porteur", "/api/applications", Map.of("campaignId", campaignId,
-                    "structureId", structures.get(i % 4), "title", "Projet " + i, "description", "Description",
-                    "thematic", THEMATICS[i % 3], "targetPublic", "JEUNES", "territory", "Seine-Saint-Denis",
-                    "durationYears", 1, "budgets", List.of(budget(1, requested, requested + 5000))));
-            post("porteur", "/api/applications/" + draft.get("id") + "/submit", null);
-            ids.add(String.valueOf(draft.get("id")));
+        // Created and submitted through the API by four clients at once (as applicants do in the last hours of a
+        // campaign), so that the server's requests and the database's commits overlap. ids.get(i) is application i.
+        String[] seeded = new String[APPLICATIONS];
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int n = 0; n < APPLICATIONS; n++) {
+                int i = n;
+                done.add(clients.submit(() -> {
+                    int requested = 1000 * (1 + i % 20);  // 1,000 to 20,000 €
+                    Map<String, Object> draft = post("porteur", "/api/applications", Map.of("campaignId", campaignId,
+                            "structureId", structures.get(i % 4), "title", "Projet " + i, "description", "Description",
+                            "thematic", THEMATICS[i % 3], "targetPublic", "JEUNES", "territory", "Seine-Saint-Denis",
+                            "durationYears", 1, "budgets", List.of(budget(1, requested, requested + 5000))));
+                    post("porteur", "/api/applications/" + draft.get("id") + "/submit", null);
+                    seeded[i] = String.valueOf(draft.get("id"));
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } catch (InterruptedException | ExecutionException e) {
+            throw new AssertionError("seeding the campaign", e);
+        } finally {
+            clients.shutdownNow();
         }
+        List<String> ids = List.of(seeded);
         await().atMost(Duration.ofMinutes(3)).until(() -> count("select count(*) from ACT_RU_TASK t join ACT_RU_EXECUTION e "
                 + "on t.PROC_INST_ID_ = e.ID_ join application a on a.reference = e.BUSINESS_KEY_ "
                 + "where t.TASK_DEF_KEY_ = 'Task_CheckCompleteness' and a.campaign_id = ?", campaignId) == APPLICATIONS);

@@ -110,12 +110,12 @@ public final class AgirBenchmark {
                     intProp("applications-per-year", smoke ? 20 : 1_000),
                     intProp("years", smoke ? 2 : 5),
                     intProp("lifecycle", smoke ? 2 : 100),
-                    intProp("submissions", smoke ? 10 : 500),
+                    intProp("submissions", smoke ? 5 : 500),
                     intProp("concurrency", smoke ? 5 : 50),
                     Double.parseDouble(prop("submission-rate", smoke ? "10" : "20")),
                     Arrays.stream(prop("queue-users", smoke ? "1,2" : "1,5").split(",")).map(String::trim)
                             .map(Integer::valueOf).toList(),
-                    intProp("queue-requests", smoke ? 10 : 250),
+                    intProp("queue-requests", smoke ? 4 : 250),
                     intProp("pdf", smoke ? 4 : 300),
                     intProp("threads", 2),
                     intProp("rounds", smoke ? 1 : 4),
@@ -131,10 +131,10 @@ public final class AgirBenchmark {
                     Path.of(prop("report", "target/bench/report-" + (smoke ? "smoke" : "run") + ".md")),
                     Arrays.stream(prop("pages", PAGES).split(",(?=[^,|]+\\|[^,|]+\\|/)")).map(String::trim).toList(),
                     intProp("page-users", 5),
-                    intProp("page-requests", smoke ? 10 : 250),
+                    intProp("page-requests", smoke ? 4 : 250),
                     intProp("autosave-users", smoke ? 5 : 300),
                     Double.parseDouble(prop("autosave-every", "2")),
-                    intProp("autosave-requests", smoke ? 10 : 3_000));
+                    intProp("autosave-requests", smoke ? 5 : 3_000));
         }
 
         private static String prop(String name, String fallback) {

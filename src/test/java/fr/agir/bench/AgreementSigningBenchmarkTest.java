@@ -3,6 +3,7 @@ package fr.agir.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.agir.Actors;
+import fr.agir.SecondLane;
 import fr.agir.agreement.Agreement;
 import fr.agir.agreement.AgreementDocument;
 import fr.agir.agreement.AgreementRepository;
@@ -31,9 +32,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Agreements generated and signed per second (issue 16, target ≥ 20/s on 2 cores; bench/run agreements):
@@ -44,8 +43,7 @@ import org.springframework.test.context.ActiveProfiles;
  * do, minus the database writes. Prints and writes per second, p50 and p95 per agreement, and the time of
  * each part; asserts only that the last PDF carries two valid signatures.
  */
-@SpringBootTest
-@ActiveProfiles({"mariadb", "test"})
+@SecondLane
 class AgreementSigningBenchmarkTest {
     private static final LocalDate TODAY = LocalDate.now(TimeConfig.PARIS);
     /** Distinct agreements the timed loop renders in turn. */
@@ -72,7 +70,7 @@ class AgreementSigningBenchmarkTest {
 
     @Test
     void agreementsAreRenderedSignedAndCountersignedAndTheFiguresWritten() throws Exception {
-        int n = Integer.getInteger("agir.bench.agreements", 20);
+        int n = Integer.getInteger("agir.bench.agreements", 6);
         Path reportPath = Path.of(System.getProperty("agir.bench.report", "target/bench/agreements-smoke.md"));
 
         List<Agreement> generated = generatedAgreements();

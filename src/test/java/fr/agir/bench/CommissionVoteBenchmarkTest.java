@@ -3,6 +3,7 @@ package fr.agir.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.agir.Actors;
+import fr.agir.SecondLane;
 import fr.agir.campaign.CampaignService;
 import fr.agir.campaign.Thematic;
 import fr.agir.shared.TimeConfig;
@@ -27,9 +28,7 @@ import java.util.TreeMap;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The Commission permanente's largest sitting (bench/README.md, "Recording a sitting"): {@code
@@ -39,8 +38,7 @@ import org.springframework.test.context.ActiveProfiles;
  * and déports (1%). Prints and writes the times and the rows written per table; asserts nothing on them,
  * only that the vote went through.
  */
-@SpringBootTest
-@ActiveProfiles({"mariadb", "test"})
+@SecondLane
 class CommissionVoteBenchmarkTest {
     private static final LocalDate TODAY = LocalDate.now(TimeConfig.PARIS);
 

@@ -3,6 +3,7 @@ package fr.agir.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.agir.Actors;
+import fr.agir.SecondLane;
 import fr.agir.TestData;
 import fr.agir.campaign.CampaignService;
 import fr.agir.campaign.Thematic;
@@ -34,9 +35,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A campaign's year of payments (bench/README.md, "Paying a campaign's year"): {@code
@@ -53,8 +52,7 @@ import org.springframework.test.context.ActiveProfiles;
  * installment a real {@code installment-payment} process is started at « Liquider l'échéance », as the
  * grant year's call activity starts it. What is not real: the lifecycle before (no vote, no signature).
  */
-@SpringBootTest
-@ActiveProfiles({"mariadb", "test"})
+@SecondLane
 class FinanceBenchmarkTest {
     private static final LocalDate TODAY = LocalDate.now(TimeConfig.PARIS);
 

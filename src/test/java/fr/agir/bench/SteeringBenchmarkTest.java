@@ -3,6 +3,7 @@ package fr.agir.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.agir.Actors;
+import fr.agir.SecondLane;
 import fr.agir.steering.ProcessMap;
 import fr.agir.steering.SteeringFigures;
 import java.nio.file.Files;
@@ -16,8 +17,6 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The steering dashboard's figures and the process map's counts under volume (bench/README.md, "Steering"):
@@ -28,8 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
  * instructor (service level: what the page and its JSON route wait for), p50 / p95 / max printed. The
  * normal build runs it at a tiny size as a smoke test; {@code bench/run steering} runs it at 16×.
  */
-@SpringBootTest
-@ActiveProfiles({"mariadb", "test"})
+@SecondLane
 class SteeringBenchmarkTest {
     @Autowired
     DataSource dataSource;

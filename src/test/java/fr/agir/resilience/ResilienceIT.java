@@ -27,6 +27,8 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,10 +39,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * scenario, e-mails to a GreenMail per scenario. Two nodes on one database; a node SIGKILLed right
  * after a payment's validation; the database stopped for 30 s mid-lifecycle. The scenarios run in
  * this order (the last one stops the shared server); their nodes start together at the beginning.
- * Skipped with {@code -DexcludedGroups=resilience}.
+ * Skipped with {@code -DexcludedGroups=resilience}. Nothing here touches the build's database or its application
+ * context: the class runs beside the other integration tests (see junit-platform.properties), its scenarios one
+ * after the other.
  */
 @Tag("resilience")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
 class ResilienceIT {
     private static final Path DIR = Path.of("target", "resilience").toAbsolutePath();
     /** The job executor's lock time, as application.yml sets it for every node. */
@@ -88,6 +93,7 @@ class ResilienceIT {
     // ---- 1. Two nodes on one database ----------------------------------------------------------
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(1)
     void twoNodesOnOneDatabaseBothServeAndRunEachJobTimerAndMailOnce() throws Exception {
         nodeA.awaitReady();
@@ -168,6 +174,7 @@ class ResilienceIT {
     // ---- 2. SIGKILL in the middle of the payment orders' export -----------------------------------
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(2)
     void aNodeKilledInTheMiddleOfTheExportLeavesExactlyOnePaymentOrderOnceRestarted() throws Exception {
         paymentNode.awaitReady();
@@ -234,6 +241,7 @@ class ResilienceIT {
     // ---- 3. MariaDB stopped for 30 s mid-lifecycle ----------------------------------------------
 
     @Test
+    @Execution(ExecutionMode.SAME_THREAD)
     @Order(3)
     void theDatabaseStoppedForThirtySecondsLosesNothingAndEveryWaitingStepMovesWithinTheLockTime() throws Exception {
         outageNode.awaitReady();

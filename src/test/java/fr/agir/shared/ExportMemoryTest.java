@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -14,8 +16,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  * A 20,000-row export in a JVM capped at 256 MB (issue 20): {@link ExportMemoryRunner} in a separate
  * {@code java -Xmx256m} process, once per format. The rows' text (320 MB as Java strings) cannot fit in that
  * heap: the process ends well only if {@link TabularExport} streams. No timing is asserted (the run takes
- * about 15-40 s per format on the shared build machine).
+ * about 15-40 s per format on the shared build machine). The two formats' JVMs run at the same time, beside the
+ * other classes (see junit-platform.properties).
  */
+@Execution(ExecutionMode.CONCURRENT)
 class ExportMemoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"csv", "xlsx"})

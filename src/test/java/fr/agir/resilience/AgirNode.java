@@ -54,6 +54,8 @@ final class AgirNode implements AutoCloseable {
                 "--spring.mail.host=127.0.0.1",
                 "--spring.mail.port=" + smtpPort,
                 "--agir.demo.seed=false",
+                // A production profile: the webhook secrets' key must be given (any 32 bytes, base64), as in production.
+                "--agir.webhooks.secret-key=cmVzaWxpZW5jZS10ZXN0cy1rZXktMzItYnl0ZXMhISE=",
                 // the driven campaigns open no budget credits (see README, "Crédits (AE/CP)")
                 "--agir.finance.credits.required=false",
                 "--agir.public-url=http://127.0.0.1:" + port,

@@ -837,6 +837,73 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 .hasMessageContaining("séance de jury");
     }
 
+    @Autowired
+    jakarta.persistence.EntityManagerFactory entityManagers;
+
+    /**
+     * Issue 21: the deliberation's ranking, as a member reads it, runs as many SQL statements for a session
+     * of three scored applications as for one (no lookup per application or per score): counted by
+     * Hibernate's statistics, which see every statement of Agir's JPA repositories.
+     */
+    @Test
+    void aMembersRankingRunsAsManyStatementsForThreeScoredApplicationsAsForOne() {
+        Campaign campaign = openCampaign();
+        fr.agir.jury.ScoringGrid grid = as("instructeur", () -> scoringGrids.save(campaign.getId(), List.of(
+                new fr.agir.jury.ScoringGridService.CriterionInput("Utilité sociale", null, 0, 5, null, BigDecimal.ONE,
+                        true, BigDecimal.ONE),
+                new fr.agir.jury.ScoringGridService.CriterionInput("Faisabilité", null, 0, 5, null, BigDecimal.ONE,
+                        true, null))));
+        long one = rankingStatements(campaign, grid, 1);
+        long three = rankingStatements(campaign, grid, 3);
+        assertThat(three).as("statements for 3 applications (6 scores) against 1 (2 scores): %d", one).isEqualTo(one);
+    }
+
+    /** A session of {@code applications} applications scored by its two members, deliberation open: the ranking's statements. */
+    private long rankingStatements(Campaign campaign, fr.agir.jury.ScoringGrid grid, int applications) {
+        List<Long> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < applications; i++) {
+            Structure structure = registerStructure("porteur", LegalForm.ASSOCIATION);
+            Application draft = draft(campaign, structure, "porteur", Thematic.values()[i % 3], TargetPublic.JEUNES, 1,
+                    TWENTY_K);
+            Application app = as("porteur", () -> this.applications.submit(draft.getId()));
+            declareComplete(app);
+            giveAllOpinions(app);
+            writeSynthesis(app, Map.of(1, TWENTY_K));
+            ids.add(app.getId());
+        }
+        LocalDate today = LocalDate.now(fr.agir.shared.TimeConfig.PARIS);
+        fr.agir.jury.JurySession session = as("instructeur", () -> jurySessions.create(
+                new fr.agir.jury.JurySessionSetupService.NewSession(campaign.getId(), "Jury " + applications, today,
+                        today.plusDays(7), today.plusDays(9), 2, false, List.of(
+                        new fr.agir.jury.JurySessionSetupService.MemberInput("jury", "Julie Jury", "jury@jury.example.org", null),
+                        new fr.agir.jury.JurySessionSetupService.MemberInput("jure2", "Jean Juré", "jure2@jury.example.org", null)))));
+        as("instructeur", () -> jurySessions.addApplications(session.getId(), ids));
+        as("instructeur", () -> juryAssignments.assignAutomatically(session.getId()));
+        as("instructeur", () -> juryDeliberations.openScoring(session.getId()));
+        executeAsyncJobs();
+        Map<Long, Integer> values = new java.util.HashMap<>();
+        grid.getCriteria().forEach(c -> values.put(c.getId(), 3));
+        for (Long id : ids) {
+            for (String member : List.of("jury", "jure2")) {
+                as(member, () -> scoring.score(session.getId(), id, values, null, true));
+            }
+        }
+        as("instructeur", () -> juryDeliberations.openDeliberation(session.getId()));
+        executeAsyncJobs();
+        org.hibernate.stat.Statistics statistics = entityManagers.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        boolean enabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        try {
+            var ranking = as("jury", () -> scoring.ranking(session.getId(), fr.agir.jury.JurySessionService.RankingOrder.MEAN));
+            assertThat(ranking.rows()).hasSize(applications)
+                    .allSatisfy(row -> assertThat(row.aggregate().count()).isEqualTo(2));
+            return statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(enabled);
+        }
+    }
+
     @Test
     void theStructureWithdrawsItsApplicationWhileOpinionsAreAwaitedAndTheLifecycleEnds() {
         Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 1, TWENTY_K);

@@ -2,13 +2,22 @@ package fr.agir.jury;
 
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 public interface JuryScoreRepository extends JpaRepository<JuryScore, Long> {
+    /**
+     * A session's scores with their values in the same query (issue 21): the values are an eager element
+     * collection, which a derived query would otherwise read with one statement per score (the ranking of a
+     * session of 80 applications scored by 3 members: 240 statements per page).
+     */
+    @EntityGraph(attributePaths = "values")
     List<JuryScore> findBySessionId(Long sessionId);
 
     List<JuryScore> findBySessionIdAndApplicationId(Long sessionId, Long applicationId);
 
+    /** A member's scores of a session with their values in the same query (as {@link #findBySessionId}). */
+    @EntityGraph(attributePaths = "values")
     List<JuryScore> findBySessionIdAndUsername(Long sessionId, String username);
 
     Optional<JuryScore> findBySessionIdAndApplicationIdAndUsername(Long sessionId, Long applicationId, String username);

@@ -161,6 +161,8 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
     fr.agir.instruction.InstructionQueue queue;
     @Autowired
     fr.agir.workflow.TaskProjection openTasks;
+    @Autowired
+    fr.agir.workflow.Workflow workflow;
 
     /**
      * Issue 21: the instructors' queue and /api/tasks read the open tasks projection (open_task), written
@@ -195,6 +197,11 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
 
         declareComplete(app);
         assertOpenTasksProjectionMatchesEngine();
+        List<String> directorates = runtime.createProcessInstanceQuery().processDefinitionKey("directorate-opinion")
+                .processInstanceBusinessKey(app.getReference()).list().stream()
+                .map(pi -> (String) runtime.getVariable(pi.getId(), "directorate")).toList();
+        assertThat(directorates).hasSizeGreaterThan(1);
+        directorates.forEach(d -> assertPendingStepAsTheEngine(app, ProcessKeys.TASK_GIVE_OPINION, "directorate", d));
         giveAllOpinions(app);
         assertOpenTasksProjectionMatchesEngine();
         assertThat(as("instructeur", () -> queue.queue(new fr.agir.instruction.InstructionQueue.Filter(
@@ -214,14 +221,22 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         signAndCountersign(app);
         assertOpenTasksProjectionMatchesEngine();
         for (int year = 1; year <= 2; year++) {
+            assertPendingStepAsTheEngine(app, ProcessKeys.TASK_PREPARE_PAYMENT, "installmentId",
+                    installment(app, year, Installment.Kind.ADVANCE).getId());
             payInstallment(app, year, Installment.Kind.ADVANCE);
             assertOpenTasksProjectionMatchesEngine();
+            assertPendingStepAsTheEngine(app, ProcessKeys.TASK_SUBMIT_REPORT, "year", year);
+            int otherYear = 3 - year;
+            assertThatThrownBy(() -> workflow.pendingTask(app.getReference(), ProcessKeys.TASK_SUBMIT_REPORT,
+                    Map.of("year", otherYear))).as("no report of the other year is expected")
+                    .isInstanceOf(fr.agir.shared.StateConflictException.class);
             submitReport(app, year);
             assertOpenTasksProjectionMatchesEngine();
             if (year == 1) {
                 // Rebuilt from the engine while the case waits for the instructors: the same rows.
                 assertThat(openTasks.rebuild()).isPositive();
                 assertOpenTasksProjectionMatchesEngine();
+                assertPendingStepAsTheEngine(app, ProcessKeys.TASK_VALIDATE_REPORT, "year", year);
             }
             reviewReport(app, year, Report.Outcome.VALIDATED, null);
             assertOpenTasksProjectionMatchesEngine();
@@ -232,6 +247,22 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
                 app.getReference())).isZero();
         openTasks.rebuild();
         assertOpenTasksProjectionMatchesEngine();
+    }
+
+    /**
+     * Issue 21, V37: a step told apart by a process variable (an opinion by its directorate, a payment by its
+     * installment, a report by its year) is found on the projection, and it is the task the engine's own task
+     * query with that condition finds.
+     */
+    private void assertPendingStepAsTheEngine(Application app, String taskKey, String variable, Object value) {
+        List<String> engineIds = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(app.getReference())
+                .taskDefinitionKey(taskKey).processVariableValueEquals(variable, value).list().stream()
+                .map(org.camunda.bpm.engine.task.Task::getId).toList();
+        assertThat(engineIds).as("%s of %s=%s in the engine", taskKey, variable, value).hasSize(1);
+        assertThat(workflow.pendingTask(app.getReference(), taskKey, Map.of(variable, value)).taskId())
+                .isEqualTo(engineIds.get(0));
+        assertThat(jdbc.queryForObject("select count(*) from open_task where task_id = ? and discriminator = ?",
+                Integer.class, engineIds.get(0), variable + "=" + value)).as("held by the projection").isPositive();
     }
 
     @Test

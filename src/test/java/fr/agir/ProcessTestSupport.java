@@ -100,7 +100,9 @@ public abstract class ProcessTestSupport {
     /**
      * The open tasks projection (workflow/TaskProjection, table open_task) holds exactly one row per open
      * task of the engine and candidate group, with the task's step, name, case, assignee, deadline, creation
-     * time and the case's facts (campaign, thematic, EPT, total requested) as the process carries them.
+     * time and the case's facts (campaign, thematic, EPT, total requested) as the process carries them, and
+     * what tells the case's tasks at one step apart: the first of installmentId, year, directorate its process
+     * holds, as {@code name=value}.
      */
     protected void assertOpenTasksProjectionMatchesEngine() {
         List<String> engineRows = new ArrayList<>();
@@ -108,24 +110,32 @@ public abstract class ProcessTestSupport {
             ProcessInstance instance = runtime.createProcessInstanceQuery()
                     .processInstanceId(task.getProcessInstanceId()).singleResult();
             Map<String, Object> facts = runtime.getVariables(task.getProcessInstanceId(),
-                    List.of("campaignId", "thematic", "ept", "totalRequested"));
+                    List.of("campaignId", "thematic", "ept", "totalRequested", "installmentId", "year", "directorate"));
+            String discriminator = "null";
+            for (String name : List.of("installmentId", "year", "directorate")) {
+                if (facts.get(name) != null) {
+                    Object value = facts.get(name);
+                    discriminator = name + "=" + (value instanceof Number n ? String.valueOf(n.longValue()) : value);
+                    break;
+                }
+            }
             for (var link : engine.getTaskService().getIdentityLinksForTask(task.getId())) {
                 if ("candidate".equals(link.getType()) && link.getGroupId() != null) {
                     engineRows.add(String.join("|", task.getId(), link.getGroupId(), task.getTaskDefinitionKey(),
                             task.getName(), instance.getBusinessKey(), String.valueOf(task.getAssignee()),
                             seconds(task.getDueDate()), seconds(task.getCreateTime()), String.valueOf(facts.get("campaignId")),
                             String.valueOf(facts.get("thematic")), String.valueOf(facts.get("ept")),
-                            String.valueOf(facts.get("totalRequested"))));
+                            String.valueOf(facts.get("totalRequested")), discriminator));
                 }
             }
         }
         List<String> projected = jdbc.query("select task_id, candidate_group, task_key, task_name, business_key, "
-                        + "assignee, due_at, created_at, campaign_id, thematic, ept, amount from open_task",
+                        + "assignee, due_at, created_at, campaign_id, thematic, ept, amount, discriminator from open_task",
                 (rs, i) -> String.join("|", rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), String.valueOf(rs.getString(6)),
                         seconds(rs.getTimestamp(7)), seconds(rs.getTimestamp(8)), String.valueOf(rs.getObject(9)),
                         String.valueOf(rs.getString(10)), String.valueOf(rs.getString(11)),
-                        String.valueOf(rs.getObject(12))));
+                        String.valueOf(rs.getObject(12)), String.valueOf(rs.getString(13))));
         assertThat(projected).as("open_task against the engine's open tasks").containsExactlyInAnyOrderElementsOf(engineRows);
     }
 

@@ -42,6 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  * ones). Read with one indexed range query per page and one grouped count, instead of the engine's
  * task query that joins identity links and process variables and sorts every waiting task.
  *
+ * <p>Each row also carries what tells the case's open tasks at the same step apart (V37, {@link #DISCRIMINATORS}:
+ * the installment of a payment, the year of a report, the directorate of an opinion), so that
+ * {@link Workflow#pendingTask} finds those steps on the table's index too.
+ *
  * <p>{@link #rebuild()} fills it again from the engine's runtime tables (after a migration, or if
  * it were ever doubted); {@link TaskProjectionStartup} runs it at start when asked or when the table
  * is empty while the engine has tasks.
@@ -57,9 +61,16 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
             "ept", "ept",
             "totalRequested", "amount");
 
+    /**
+     * The process variables that tell apart a case's open tasks at the same step, in the order they are
+     * looked for in the task's process instance: the first one it holds is the row's {@code discriminator},
+     * {@code name=value} (a number as its integer value).
+     */
+    static final List<String> DISCRIMINATORS = List.of("installmentId", "year", "directorate");
+
     private static final String INSERT = "INSERT INTO open_task (task_id, candidate_group, task_key, task_name, "
-            + "process_instance_id, business_key, campaign_id, thematic, ept, amount, due_at, assignee, created_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + "process_instance_id, business_key, campaign_id, thematic, ept, amount, due_at, assignee, created_at, "
+            + "discriminator) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String COLUMNS = "task_id, task_key, task_name, business_key, created_at, due_at, assignee";
 
     private final ObjectProvider<JdbcTemplate> jdbc;
@@ -103,12 +114,19 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
         Object thematic = instance.getVariable("thematic");
         Object ept = instance.getVariable("ept");
         Object amount = instance.getVariable("totalRequested");
+        String discriminator = null;
+        for (String name : DISCRIMINATORS) {
+            discriminator = discriminator(name, instance.getVariable(name));
+            if (discriminator != null) {
+                break;
+            }
+        }
         List<Object[]> rows = new ArrayList<>();
         for (String group : groups) {
             rows.add(new Object[] {task.getId(), group, task.getTaskDefinitionKey(), task.getName(),
                     task.getProcessInstanceId(), task.getExecution().getProcessBusinessKey(), asLong(campaign),
                     asText(thematic), asText(ept), asLong(amount), timestamp(task.getDueDate()), task.getAssignee(),
-                    timestamp(task.getCreateTime())});
+                    timestamp(task.getCreateTime()), discriminator});
         }
         jdbc.getObject().batchUpdate(INSERT, rows);
     }
@@ -146,7 +164,8 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
                 });
         Map<String, Map<String, Object>> facts = new HashMap<>();
         db.query("SELECT PROC_INST_ID_, NAME_, LONG_, TEXT_ FROM ACT_RU_VARIABLE WHERE EXECUTION_ID_ = PROC_INST_ID_ "
-                        + "AND TASK_ID_ IS NULL AND NAME_ IN ('campaignId', 'thematic', 'ept', 'totalRequested')",
+                        + "AND TASK_ID_ IS NULL AND NAME_ IN ('campaignId', 'thematic', 'ept', 'totalRequested', "
+                        + "'installmentId', 'year', 'directorate')",
                 rs -> {
                     long number = rs.getLong(3);
                     Object value = rs.wasNull() ? rs.getString(4) : (Object) number;
@@ -157,11 +176,13 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
                 rs -> {
                     String instance = rs.getString(4);
                     Map<String, Object> f = facts.getOrDefault(instance, Map.of());
+                    String discriminator = DISCRIMINATORS.stream().map(name -> discriminator(name, f.get(name)))
+                            .filter(java.util.Objects::nonNull).findFirst().orElse(null);
                     for (String group : groupsOf.getOrDefault(rs.getString(1), List.of())) {
                         rows.add(new Object[] {rs.getString(1), group, rs.getString(2), rs.getString(3), instance,
                                 businessKeys.get(instance), asLong(f.get("campaignId")), asText(f.get("thematic")),
                                 asText(f.get("ept")), asLong(f.get("totalRequested")), rs.getTimestamp(5),
-                                rs.getString(6), rs.getTimestamp(7)});
+                                rs.getString(6), rs.getTimestamp(7), discriminator});
                     }
                 });
         for (int from = 0; from < rows.size(); from += 1000) {
@@ -217,6 +238,29 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
         List<String> ids = jdbc.getObject().queryForList("SELECT task_id FROM open_task WHERE business_key = ? "
                 + "AND task_key = ? ORDER BY created_at, task_id LIMIT 1", String.class, businessKey, taskKey);
         return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /**
+     * The id of an open task at this step of this case whose process holds this variable with this value
+     * (any if several), or null: also when the variable is not one the projection carries.
+     */
+    String taskOf(String businessKey, String taskKey, String variable, Object value) {
+        String discriminator = DISCRIMINATORS.contains(variable) ? discriminator(variable, value) : null;
+        if (discriminator == null) {
+            return null;
+        }
+        List<String> ids = jdbc.getObject().queryForList("SELECT task_id FROM open_task WHERE business_key = ? "
+                + "AND task_key = ? AND discriminator = ? ORDER BY created_at, task_id LIMIT 1", String.class,
+                businessKey, taskKey, discriminator);
+        return ids.isEmpty() ? null : ids.get(0);
+    }
+
+    /** {@code name=value}, a number as its integer value (as the engine's LONG_ column holds it); null without value. */
+    static String discriminator(String name, Object value) {
+        if (value instanceof Number n) {
+            return name + "=" + n.longValue();
+        }
+        return value instanceof String text ? name + "=" + text : null;
     }
 
     /** The unclaimed tasks offered to any of these groups (and these cases), oldest first. */

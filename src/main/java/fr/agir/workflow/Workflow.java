@@ -205,14 +205,19 @@ public class Workflow {
      * variables), or a 409 problem when the step is not, or no longer, expected.
      */
     public PendingStep pendingTask(String businessKey, String taskKey, Map<String, Object> matching) {
+        // The open tasks projection answers by (business key, step) on its index, without the engine's task
+        // query joining executions, and by (business key, step, discriminating variable) for the steps told
+        // apart by one (payments by installment, reports by year, opinions by directorate); the engine's query
+        // below stays for other conditions, and for a task the projection would not hold.
+        String projected = null;
         if (matching.isEmpty()) {
-            // The open tasks projection answers by (business key, step) on its index, without the engine's task
-            // query joining executions; the engine's query below stays for the steps told apart by a variable,
-            // and for a task the projection would not hold.
-            String projected = projection.taskOf(businessKey, taskKey);
-            if (projected != null) {
-                return new PendingStep(projected);
-            }
+            projected = projection.taskOf(businessKey, taskKey);
+        } else if (matching.size() == 1) {
+            var condition = matching.entrySet().iterator().next();
+            projected = projection.taskOf(businessKey, taskKey, condition.getKey(), condition.getValue());
+        }
+        if (projected != null) {
+            return new PendingStep(projected);
         }
         TaskQuery query = tasks.createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey);
         matching.forEach(query::processVariableValueEquals);

@@ -81,11 +81,13 @@ public final class AgirBenchmark {
                            int queueRequests, int pdfRenders,
                            int threads, int rounds, int warmup, int backlog, List<String> queueEndpoints, String dbHost, String database, boolean keepDatabase,
                            boolean restart, Path report, List<String> pages, int pageUsers, int pageRequests,
-                           int autosaveUsers, double autosaveEverySeconds, int autosaveRequests) {
+                           int autosaveUsers, double autosaveEverySeconds, int autosaveRequests,
+                           int juryApplications) {
         /**
          * The main pages measured (issue 21), {@code label|user|path}, separated by commas; in the path,
          * {application} is an application of porteur that went through the whole lifecycle, {campaign} the
-         * open campaign, {session} a jury session of that campaign with "jury" as member. A page that does
+         * open campaign, {session} a jury session of that campaign at its deliberation, with "jury" as member
+         * ({@code jury-applications} applications scored by its members). A page that does
          * not answer 200 to its first request (e.g. not built yet) is reported as skipped. Add a page here.
          */
         static final String PAGES = "portail|porteur|/portail,"
@@ -134,7 +136,8 @@ public final class AgirBenchmark {
                     intProp("page-requests", smoke ? 4 : 250),
                     intProp("autosave-users", smoke ? 5 : 300),
                     Double.parseDouble(prop("autosave-every", "2")),
-                    intProp("autosave-requests", smoke ? 5 : 3_000));
+                    intProp("autosave-requests", smoke ? 5 : 3_000),
+                    intProp("jury-applications", smoke ? 4 : 80));
         }
 
         private static String prop(String name, String fallback) {
@@ -363,7 +366,7 @@ public final class AgirBenchmark {
             Map<String, String> ids = new LinkedHashMap<>();
             ids.put("{application}", String.valueOf(lifecycleDrafts.get(0)));
             ids.put("{campaign}", String.valueOf(campaign.getId()));
-            ids.put("{session}", jurySession(campaign));
+            ids.put("{session}", jurySession(campaign, ownIds, ownStructure));
             for (String entry : settings.pages()) {
                 String[] page = entry.split("\\|", 3);
                 String path = page[2];
@@ -379,11 +382,13 @@ public final class AgirBenchmark {
                     say("page %s (%s as %s): skipped, it does not answer 200", page[0], resolved, page[1]);
                     continue;
                 }
+                long statements = jpaStatements(http, page[1], resolved);
                 HttpFigures f = HttpFigures.of(http.run(page[1], settings.pageUsers(), settings.pageRequests(), 2,
                         (session, i) -> http.page(session, resolved)));
                 pages.put(page[0], f);
-                say("page %s %s by %d %s: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors", page[0], resolved,
-                        settings.pageUsers(), page[1], f.perSecond(), f.p50(), f.p95(), f.p99(), f.errors());
+                say("page %s %s by %d %s: %.1f/s, p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors; %d JPA statements "
+                        + "per request", page[0], resolved, settings.pageUsers(), page[1], f.perSecond(), f.p50(), f.p95(),
+                        f.p99(), f.errors(), statements);
             }
 
             // 3c. autosave in the campaign's last hour: autosaveUsers applicants each saving every autosaveEvery s
@@ -439,22 +444,128 @@ public final class AgirBenchmark {
 
     private String juryRankingSession;
 
-    /** A jury session of the open campaign with "jury" as member, for its ranking page; null if it cannot be made. */
-    private String jurySession(Campaign campaign) {
-        if (juryRankingSession == null) {
-            try {
-                var setup = context.getBean(fr.agir.jury.JurySessionSetupService.class);
-                LocalDate today = LocalDate.now(TimeConfig.PARIS);
-                var session = as("instructeur", () -> setup.create(new fr.agir.jury.JurySessionSetupService.NewSession(
-                        campaign.getId(), "Jury du banc d'essai", today, today.plusDays(7), today.plusDays(10), 1, false,
-                        List.of(new fr.agir.jury.JurySessionSetupService.MemberInput("jury", "Julie Jury",
-                                "jury@jury.example.org", null)))));
-                juryRankingSession = String.valueOf(session.getId());
-            } catch (RuntimeException e) {
-                say("no jury session for the ranking page: %s", e.getMessage());
+    /** The session's members: the three demo jurors and six more (signed in by {@link #asJuror}), 3 per application. */
+    private static final List<String> JURORS = List.of("jury", "jure2", "jure3", "jure4", "jure5", "jure6", "jure7",
+            "jure8", "jure9");
+
+    /**
+     * A jury session of the open campaign at its deliberation, with "jury" as member, for its ranking page
+     * (issue 21): {@code jury-applications} applications of porteur's structures (three thematics) brought to
+     * the jury stage through the services (submission, completeness, every opinion, synthesis), taken by the
+     * session, assigned automatically to 3 of its 9 members, scored by each of them on a grid of 4 criteria
+     * (one eliminatory), the deliberation opened: what a member sees on the day. Built once, at the first
+     * scale, after the measures that do not show it; null if it cannot be made (the page is then skipped).
+     */
+    private String jurySession(Campaign campaign, List<Long> ownIds, AtomicInteger ownStructure) throws Exception {
+        if (juryRankingSession != null || settings.juryApplications() <= 0) {
+            return juryRankingSession;
+        }
+        try {
+            long t = System.nanoTime();
+            int n = settings.juryApplications();
+            List<Long> drafts = new ArrayList<>();
+            Thematic[] thematics = Thematic.values();
+            TargetPublic[] publics = {TargetPublic.JEUNES, TargetPublic.PERSONNES_AGEES, TargetPublic.TOUS_PUBLICS};
+            for (int k = 0; k < thematics.length; k++) {
+                int count = n * (k + 1) / thematics.length - n * k / thematics.length;
+                drafts.addAll(drafts(campaign, ownIds, ownStructure, count, 2, thematics[k], publics[k % publics.length]));
             }
+            LifecycleDriver driver = new LifecycleDriver(context);
+            Long[] applicationIds = new Long[drafts.size()];
+            parallel(settings.threads(), drafts.size(), i -> applicationIds[i] = driver.toJuryStage(drafts.get(i))
+                    .application().getId());
+            var grids = context.getBean(fr.agir.jury.ScoringGridService.class);
+            var setup = context.getBean(fr.agir.jury.JurySessionSetupService.class);
+            var assignments = context.getBean(fr.agir.jury.JuryAssignmentService.class);
+            var deliberation = context.getBean(fr.agir.jury.JuryDeliberationService.class);
+            var scoring = context.getBean(fr.agir.jury.ScoringService.class);
+            var grid = as("instructeur", () -> grids.save(campaign.getId(), List.of(
+                    new fr.agir.jury.ScoringGridService.CriterionInput("Utilité sociale", null, 0, 5, null,
+                            new BigDecimal("2"), true, new BigDecimal("1")),
+                    new fr.agir.jury.ScoringGridService.CriterionInput("Ancrage territorial", null, 0, 5, null,
+                            BigDecimal.ONE, true, null),
+                    new fr.agir.jury.ScoringGridService.CriterionInput("Faisabilité", null, 0, 5, null,
+                            BigDecimal.ONE, true, null),
+                    new fr.agir.jury.ScoringGridService.CriterionInput("Budget", null, 0, 5, null,
+                            BigDecimal.ONE, false, null))));
+            LocalDate today = LocalDate.now(TimeConfig.PARIS);
+            var session = as("instructeur", () -> setup.create(new fr.agir.jury.JurySessionSetupService.NewSession(
+                    campaign.getId(), "Jury du banc d'essai", today, today.plusDays(7), today.plusDays(10), 3, false,
+                    JURORS.stream().map(u -> new fr.agir.jury.JurySessionSetupService.MemberInput(u,
+                            fr.agir.security.DemoAccounts.nameOf(u).orElse("Juré " + u), u + "@jury.example.org",
+                            null)).toList())));
+            Long sessionId = session.getId();
+            as("instructeur", () -> setup.addApplications(sessionId, List.of(applicationIds)));
+            as("instructeur", () -> assignments.assignAutomatically(sessionId));
+            as("instructeur", () -> deliberation.openScoring(sessionId));
+            runJobsOf(session.businessKey());
+            Map<Long, java.util.Set<String>> assigned = as("instructeur", () -> assignments.assignments(sessionId));
+            List<Map.Entry<Long, String>> toScore = new ArrayList<>();
+            assigned.forEach((application, members) -> members.forEach(m -> toScore.add(Map.entry(application, m))));
+            List<Long> criteria = grid.getCriteria().stream().map(fr.agir.jury.GridCriterion::getId).toList();
+            parallel(settings.threads(), toScore.size(), i -> {
+                var entry = toScore.get(i);
+                java.util.Random random = new java.util.Random(entry.getKey() * 31 + entry.getValue().hashCode());
+                Map<Long, Integer> values = new LinkedHashMap<>();
+                criteria.forEach(c -> values.put(c, 1 + random.nextInt(5)));
+                asJuror(entry.getValue(), () -> scoring.score(sessionId, entry.getKey(), values,
+                        random.nextInt(3) == 0 ? "Projet à suivre" : null, true));
+            });
+            as("instructeur", () -> deliberation.openDeliberation(sessionId));
+            runJobsOf(session.businessKey());
+            juryRankingSession = String.valueOf(sessionId);
+            say("jury session for the ranking page: %d applications brought to the jury, %d members, %d scores, "
+                    + "deliberation open (%.1f s, not measured)", applicationIds.length, JURORS.size(), toScore.size(),
+                    (System.nanoTime() - t) / 1e9);
+        } catch (RuntimeException e) {
+            say("no jury session for the ranking page: %s", e);
         }
         return juryRankingSession;
+    }
+
+    /**
+     * The SQL statements Agir's JPA runs for one request of the page (Hibernate's statistics, on for that
+     * request only; the engine's and JdbcTemplate's statements are not seen): a count that does not depend on
+     * the machine's load, unlike the times.
+     */
+    private long jpaStatements(HttpLoad http, String user, String path) throws Exception {
+        HttpLoad.Session session = http.signIn(user);
+        org.hibernate.stat.Statistics statistics = context.getBean(jakarta.persistence.EntityManagerFactory.class)
+                .unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        try {
+            java.net.http.HttpClient.newHttpClient().send(http.page(session, path),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            return statistics.getPrepareStatementCount();
+        } finally {
+            statistics.setStatisticsEnabled(false);
+        }
+    }
+
+    /** As a jury member who need not be a demo account: his name and the jury role. */
+    private static <T> T asJuror(String username, java.util.function.Supplier<T> action) {
+        var context = org.springframework.security.core.context.SecurityContextHolder.getContext();
+        var previous = context.getAuthentication();
+        context.setAuthentication(org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                .authenticated(username, null, org.springframework.security.core.authority.AuthorityUtils
+                        .createAuthorityList(fr.agir.security.Role.JURY.authority())));
+        try {
+            return action.get();
+        } finally {
+            context.setAuthentication(previous);
+        }
+    }
+
+    /** The pending async continuations of a process (by business key), as the job executor would run them. */
+    private void runJobsOf(String businessKey) {
+        ManagementService management = context.getBean(ManagementService.class);
+        var runtime = context.getBean(org.camunda.bpm.engine.RuntimeService.class);
+        for (var instance : runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()) {
+            for (Job job : management.createJobQuery().processInstanceId(instance.getId()).messages().list()) {
+                management.executeJob(job.getId());
+            }
+        }
     }
 
     private static long countMessageCatches(DataSource ds) throws SQLException {

@@ -82,21 +82,10 @@ public final class LifecycleDriver {
 
     /** Submission to closure of the draft {@code draftId} (2 years, routed to two directorates). */
     public void drive(Long draftId) {
-        Application app = step("porteur", () -> applications.submit(draftId));
+        AtJury at = toJuryStage(draftId);
+        Application app = at.application();
         Long id = app.getId();
-        String root = runtime.createProcessInstanceQuery().processDefinitionKey("application-lifecycle")
-                .processInstanceBusinessKey(app.getReference()).singleResult().getId();
-        runJobs(root);
-
-        step("instructeur", () -> instruction.decideCompleteness(id, InstructionService.Completeness.COMPLETE, null, null));
-        runJobs(root);
-        for (Opinion opinion : opinions.findByApplicationIdOrderByDirectorate(id)) {
-            step("avis-" + opinion.getDirectorate().name().toLowerCase(), () -> instruction.giveOpinion(id,
-                    opinion.getDirectorate(), Opinion.Verdict.FAVORABLE, "Avis favorable", EIGHTEEN_K));
-            runJobs(root);
-        }
-        step("instructeur", () -> instruction.writeSynthesis(id, "Projet solide", Map.of(1, EIGHTEEN_K, 2, EIGHTEEN_K)));
-        runJobs(root);
+        String root = at.root();
         step("instructeur", () -> jury.record(id, JuryResult.Verdict.FAVORABLE, 2, Map.of(1, EIGHTEEN_K, 2, SIXTEEN_K),
                 "Favorable"));
         runJobs(root);
@@ -124,6 +113,30 @@ public final class LifecycleDriver {
         if (applications.get(id).getStatus() != ApplicationStatus.CLOSED) {
             throw new IllegalStateException(app.getReference() + " did not reach closure");
         }
+    }
+
+    /** An application waiting for the jury's result, and its lifecycle's process instance. */
+    public record AtJury(Application application, String root) {
+    }
+
+    /** Submission, completeness, every directorate's opinion and the synthesis: the application then awaits the jury. */
+    public AtJury toJuryStage(Long draftId) {
+        Application app = step("porteur", () -> applications.submit(draftId));
+        Long id = app.getId();
+        String root = runtime.createProcessInstanceQuery().processDefinitionKey("application-lifecycle")
+                .processInstanceBusinessKey(app.getReference()).singleResult().getId();
+        runJobs(root);
+
+        step("instructeur", () -> instruction.decideCompleteness(id, InstructionService.Completeness.COMPLETE, null, null));
+        runJobs(root);
+        for (Opinion opinion : opinions.findByApplicationIdOrderByDirectorate(id)) {
+            step("avis-" + opinion.getDirectorate().name().toLowerCase(), () -> instruction.giveOpinion(id,
+                    opinion.getDirectorate(), Opinion.Verdict.FAVORABLE, "Avis favorable", EIGHTEEN_K));
+            runJobs(root);
+        }
+        step("instructeur", () -> instruction.writeSynthesis(id, "Projet solide", Map.of(1, EIGHTEEN_K, 2, EIGHTEEN_K)));
+        runJobs(root);
+        return new AtJury(app, root);
     }
 
     private void pay(Long applicationId, int year, Installment.Kind kind, String root) {

@@ -924,12 +924,19 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         org.hibernate.stat.Statistics statistics = entityManagers.unwrap(org.hibernate.SessionFactory.class).getStatistics();
         boolean enabled = statistics.isStatisticsEnabled();
         statistics.setStatisticsEnabled(true);
-        statistics.clear();
         try {
-            var ranking = as("jury", () -> scoring.ranking(session.getId(), fr.agir.jury.JurySessionService.RankingOrder.MEAN));
-            assertThat(ranking.rows()).hasSize(applications)
-                    .allSatisfy(row -> assertThat(row.aggregate().count()).isEqualTo(2));
-            return statistics.getPrepareStatementCount();
+            // The statistics are the whole factory's: another thread's statements (the mail outbox's sender)
+            // can only add to a count, so the least of three is the ranking's own.
+            long least = Long.MAX_VALUE;
+            for (int i = 0; i < 3; i++) {
+                statistics.clear();
+                var ranking = as("jury", () -> scoring.ranking(session.getId(), fr.agir.jury.JurySessionService.RankingOrder.MEAN));
+                long count = statistics.getPrepareStatementCount();
+                assertThat(ranking.rows()).hasSize(applications)
+                        .allSatisfy(row -> assertThat(row.aggregate().count()).isEqualTo(2));
+                least = Math.min(least, count);
+            }
+            return least;
         } finally {
             statistics.setStatisticsEnabled(enabled);
         }

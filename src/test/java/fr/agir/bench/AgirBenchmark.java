@@ -524,8 +524,8 @@ public final class AgirBenchmark {
     }
 
     /**
-     * The SQL statements Agir's JPA runs for one request of the page (Hibernate's statistics, on for that
-     * request only; the engine's and JdbcTemplate's statements are not seen): a count that does not depend on
+     * The SQL statements Agir's JPA runs for one request of the page (Hibernate's statistics, on for those
+     * requests only; the engine's and JdbcTemplate's statements are not seen): a count that does not depend on
      * the machine's load, unlike the times.
      */
     private long jpaStatements(HttpLoad http, String user, String path) throws Exception {
@@ -533,11 +533,17 @@ public final class AgirBenchmark {
         org.hibernate.stat.Statistics statistics = context.getBean(jakarta.persistence.EntityManagerFactory.class)
                 .unwrap(org.hibernate.SessionFactory.class).getStatistics();
         statistics.setStatisticsEnabled(true);
-        statistics.clear();
         try {
-            java.net.http.HttpClient.newHttpClient().send(http.page(session, path),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-            return statistics.getPrepareStatementCount();
+            // The whole factory's statistics: another thread's statements (the mail outbox's sender) can only
+            // add to a count, so the least of three requests is the page's own.
+            long least = Long.MAX_VALUE;
+            var client = java.net.http.HttpClient.newHttpClient();
+            for (int i = 0; i < 3; i++) {
+                statistics.clear();
+                client.send(http.page(session, path), java.net.http.HttpResponse.BodyHandlers.discarding());
+                least = Math.min(least, statistics.getPrepareStatementCount());
+            }
+            return least;
         } finally {
             statistics.setStatisticsEnabled(false);
         }

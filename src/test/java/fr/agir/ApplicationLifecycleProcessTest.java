@@ -654,6 +654,36 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus()).isEqualTo(Installment.Status.PAID);
     }
 
+    /**
+     * Issue 21: the step "Émettre le mandat" has no save point of its own; it runs in the one job that follows
+     * the second agent's validation (the save point after that task, a gateway between), never in the
+     * validation's own transaction, and that job alone brings the payment to "Paiement confirmé".
+     */
+    @Test
+    void thePaymentOrderStepRunsInTheOneJobAfterTheValidationNotInTheValidation() {
+        Application app = grantedAndSigned(1);
+        Installment advance = installment(app, 1, Installment.Kind.ADVANCE);
+        as("finances1", () -> payments.prepare(advance.getId(), "Conditions remplies"));
+        executeAsyncJobs();
+        as("finances2", () -> payments.validate(advance.getId(), true, null));
+        ProcessInstance payment = runtime.createProcessInstanceQuery().processDefinitionKey("installment-payment")
+                .processInstanceBusinessKey(app.getReference()).singleResult();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(payment.getId())
+                .activityId("Task_IssuePaymentOrder").count()).as("not run by the validation").isZero();
+        List<org.camunda.bpm.engine.runtime.Job> jobs = management.createJobQuery().processInstanceId(payment.getId())
+                .messages().list();
+        assertThat(jobs).hasSize(1);
+        assertThat(management.createJobQuery().processInstanceId(payment.getId()).activityId(ProcessKeys.TASK_VALIDATE_PAYMENT)
+                .messages().count()).as("the save point after the validation").isEqualTo(1);
+        management.executeJob(jobs.get(0).getId());
+        assertThat(management.createJobQuery().processInstanceId(payment.getId()).messages().count())
+                .as("no second job for the payment order").isZero();
+        assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(payment.getId())
+                .activityId("Task_IssuePaymentOrder").finished().count()).isEqualTo(1);
+        assertThat(payment).isWaitingAt("Event_PaymentConfirmed");
+        assertThat(installmentRows.findById(advance.getId()).orElseThrow().getStatus()).isEqualTo(Installment.Status.VALIDATED);
+    }
+
     @Test
     void theYearGoesOnOnlyAfterTheFinanceSoftwaresReturnPaysTheAdvance() {
         Application app = grantedAndSigned(1);

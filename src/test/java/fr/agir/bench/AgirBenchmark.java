@@ -517,7 +517,8 @@ public final class AgirBenchmark {
             say("jury session for the ranking page: %d applications brought to the jury, %d members, %d scores, "
                     + "deliberation open (%.1f s, not measured)", applicationIds.length, JURORS.size(), toScore.size(),
                     (System.nanoTime() - t) / 1e9);
-        } catch (RuntimeException e) {
+        } catch (Exception e) {
+            // A step that fails in a worker thread comes wrapped (ExecutionException): the page is then skipped.
             say("no jury session for the ranking page: %s", e);
         }
         return juryRankingSession;

@@ -1,6 +1,10 @@
 package fr.agir.steering;
 
 import fr.agir.shared.NotFoundException;
+import fr.agir.shared.RecentValues;
+import fr.agir.shared.TimeConfig;
+import java.time.Duration;
+import java.time.LocalTime;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
@@ -15,20 +19,28 @@ import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The steering dashboard ({@code /pilotage}): the page with its charts and data tables, the same figures as
- * JSON for the charts' script, and each table as CSV. Instructors and the administrator.
+ * JSON for the charts' script, and each table as CSV. Instructors and the administrator. All three read the
+ * figures {@link SteeringDashboards} keeps for a minute; the page says when they were computed.
  */
 @Controller
 public class SteeringController {
-    private final SteeringFigures figures;
+    private final SteeringDashboards dashboards;
 
-    public SteeringController(SteeringFigures figures) {
-        this.figures = figures;
+    public SteeringController(SteeringDashboards dashboards) {
+        this.dashboards = dashboards;
     }
 
     @GetMapping("/pilotage")
     public String dashboard(@RequestParam(name = "campagne", required = false) String campaign, Model model) {
-        SteeringFigures.Dashboard d = figures.of(id(campaign)).orElse(null);
+        RecentValues.Stamped<SteeringFigures.Dashboard> found = dashboards.of(id(campaign)).orElse(null);
+        SteeringFigures.Dashboard d = found == null ? null : found.value();
         model.addAttribute("d", d);
+        if (found != null) {
+            LocalTime at = found.computedAt().atZone(TimeConfig.PARIS).toLocalTime();
+            model.addAttribute("computedAt", String.format("%02d h %02d", at.getHour(), at.getMinute()));
+            model.addAttribute("refreshMinutes",
+                    Duration.between(found.computedAt(), found.expiresAt()).toMinutes());
+        }
         model.addAttribute("alt", d == null ? null : ChartAlternatives.of(d));
         model.addAttribute("pageStyles", List.of("steering.css"));
         model.addAttribute("pageScripts", List.of("steering.js"));
@@ -38,7 +50,7 @@ public class SteeringController {
     @GetMapping(path = "/pilotage/donnees", produces = MediaType.APPLICATION_JSON_VALUE)
     @ResponseBody
     public SteeringFigures.Dashboard data(@RequestParam(name = "campagne", required = false) String campaign) {
-        return figures.of(id(campaign)).orElseThrow(() -> new NotFoundException("Aucun appel à projets."));
+        return dashboards.of(id(campaign)).map(RecentValues.Stamped::value).orElseThrow(() -> new NotFoundException("Aucun appel à projets."));
     }
 
     @GetMapping("/pilotage/csv/{table}")

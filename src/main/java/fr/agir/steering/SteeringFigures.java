@@ -68,6 +68,10 @@ public class SteeringFigures {
     public record Dashboard(CampaignRef campaign, List<CampaignRef> campaigns, List<Count> funnel,
                             List<Count> byStatus, List<Group> byThematic, List<Group> byEpt, List<Group> byCommune,
                             List<Amount> amounts, List<Time> times, List<Group> years) {
+        /** The same figures with another list of campaigns (the selector's, read at each call). */
+        public Dashboard withCampaigns(List<CampaignRef> list) {
+            return new Dashboard(campaign, list, funnel, byStatus, byThematic, byEpt, byCommune, amounts, times, years);
+        }
     }
 
     /** The campaigns, the latest first. */

@@ -12,7 +12,8 @@ import org.openqa.selenium.support.ui.Select;
 /**
  * The steering pages in headless Chromium, as an instructor: the dashboard reached from the header, every
  * chart drawn (a canvas) with its text alternative and its data table, the communes map recoloured by another
- * measure; then the process map drawn by bpmn-js with its counters and the list of a step's applications.
+ * measure, the time its figures were computed; then the process map drawn by bpmn-js with its counters and
+ * the list of a step's applications.
  * axe-core at 1366 and 375 px, no Content-Security-Policy violation.
  */
 class SteeringBrowserIT extends BrowserTestSupport {
@@ -53,6 +54,9 @@ class SteeringBrowserIT extends BrowserTestSupport {
         assertThat(browser.find(By.cssSelector("[data-graphique='etapes']")).getDomAttribute("aria-label"))
                 .contains("Déposées 1");
         assertThat(browser.driver.findElements(By.cssSelector("details table caption"))).hasSizeGreaterThanOrEqualTo(6);
+        // The figures are kept a minute (issue 21): the page says when they were computed.
+        assertThat(browser.find(By.id("pilotage-calcul")).getText())
+                .matches("Chiffres calculés à \\d{2} h \\d{2} ; ils sont recalculés toutes les (\\d+ )?minutes\\.");
         new Select(browser.find(By.id("carte-mesure"))).selectByValue("granted");
         assertThat(browser.text()).contains("Licence Ouverte");
         NarrowScreen.assertAccessibleAtBothWidths(browser);

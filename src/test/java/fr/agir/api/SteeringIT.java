@@ -129,7 +129,7 @@ class SteeringIT extends ApiTestSupport {
         // The page shows the same figures in its tables; each table downloads as CSV.
         String page = callForText("admin", HttpMethod.GET, "/pilotage?campagne=" + campaign).getBody();
         assertThat(page).contains("Candidatures de l'appel par étape franchie", "data-graphique=\"carte\"",
-                "Licence Ouverte", "/pilotage/csv/communes?campagne=" + campaign);
+                "Licence Ouverte", "/pilotage/csv/communes?campagne=" + campaign, "Chiffres calculés à ");
         ResponseEntity<String> csv = callForText("admin", HttpMethod.GET, "/pilotage/csv/communes?campagne=" + campaign);
         assertThat(csv.getStatusCode().value()).isEqualTo(200);
         assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");

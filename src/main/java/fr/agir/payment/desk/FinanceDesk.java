@@ -1,11 +1,13 @@
 package fr.agir.payment.desk;
 
 import fr.agir.payment.Installment;
+import fr.agir.shared.RecentValues;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -145,8 +147,11 @@ public class FinanceDesk {
             + "i.prepared_by, i.return_reason, i.payment_order_number, i.paid_at, i.payable_since, " + DAYS
             + ", c.name, " + PART + ", b.id, b.bordereau_number, b.budget_year, po.piece_number, po.payment_date";
 
+    static final Duration DELAY_FIGURES_KEPT = Duration.ofMinutes(1);
+
     private final NamedParameterJdbcTemplate jdbc;
     private final Clock clock;
+    private final RecentValues<Boolean, List<DelayFigure>> recentDelayFigures;
 
     private static String days(String until) {
         return "TIMESTAMPDIFF(DAY, CAST(i.payable_since AS DATE), CAST(" + until + " AS DATE))";
@@ -155,6 +160,7 @@ public class FinanceDesk {
     public FinanceDesk(NamedParameterJdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.recentDelayFigures = new RecentValues<>(clock, 1);
     }
 
     @Transactional(readOnly = true)
@@ -162,27 +168,50 @@ public class FinanceDesk {
     public Result list(Tab tab, Filter filter, int page, int size) {
         MapSqlParameterSource params = new MapSqlParameterSource("now", Timestamp.from(Instant.now(clock)));
         String where = filters(filter, params);
-        params.addValue("limit", size).addValue("offset", (long) Math.max(page, 0) * size);
-        List<Row> rows = jdbc.query(SELECT + FROM + "WHERE " + tab.where + where
-                        + " ORDER BY i.payable_since IS NULL, i.payable_since, i.id LIMIT :limit OFFSET :offset",
-                params, FinanceDesk::row);
+        String from = narrowFrom(filter);
+        long offset = (long) Math.max(page, 0) * size;
+        params.addValue("limit", size).addValue("offset", offset).addValue("upTo", offset + size);
+        // The page's ids first, from the installments alone (and the tables the filters name), in the list's order
+        // (payable_since, id, then those without a date): each half reads ix_installment_status_since in order
+        // and stops at the page's end, instead of joining and sorting every installment of the tab (issue 21).
+        String tabWhere = "WHERE " + tab.where + where;
+        List<Long> ids = jdbc.queryForList("SELECT x.id FROM ("
+                + "(SELECT i.id, 0 AS undated, i.payable_since AS since" + from + tabWhere
+                + " AND i.payable_since IS NOT NULL ORDER BY i.payable_since, i.id LIMIT :upTo)"
+                + " UNION ALL (SELECT i.id, 1 AS undated, NULL AS since" + from + tabWhere
+                + " AND i.payable_since IS NULL ORDER BY i.id LIMIT :upTo)"
+                + ") x ORDER BY x.undated, x.since, x.id LIMIT :limit OFFSET :offset", params, Long.class);
+        List<Row> rows = ids.isEmpty() ? List.of() : jdbc.query(SELECT + FROM + "WHERE i.id IN (:ids)"
+                        + " ORDER BY i.payable_since IS NULL, i.payable_since, i.id",
+                new MapSqlParameterSource("now", params.getValue("now")).addValue("ids", ids), FinanceDesk::row);
+        // The counts of every tab, from the installments alone: the paid ones (most of them, and more every year)
+        // counted on the index, the others by tab.
         Map<Tab, Long> counts = new EnumMap<>(Tab.class);
         StringBuilder cases = new StringBuilder("CASE");
         for (Tab t : Tab.values()) {
-            cases.append(" WHEN ").append(t.where).append(" THEN '").append(t.name()).append("'");
+            if (t != Tab.PAID) {
+                cases.append(" WHEN ").append(t.where).append(" THEN '").append(t.name()).append("'");
+            }
         }
         cases.append(" END");
-        jdbc.query("SELECT " + cases + " AS tab, COUNT(*)" + FROM + "WHERE i.status <> 'CANCELLED'" + where
-                + " GROUP BY tab", params, rs -> {
+        jdbc.query("SELECT " + cases + " AS tab, COUNT(*)" + from + "WHERE i.status IN ('SCHEDULED', 'PREPARED', "
+                + "'VALIDATED', 'EXPORTED')" + where + " GROUP BY tab UNION ALL SELECT 'PAID', COUNT(*)" + from + "WHERE "
+                + Tab.PAID.where + where, params, rs -> {
             String name = rs.getString(1);
             if (name != null) {
-                counts.put(Tab.valueOf(name), rs.getLong(2));
+                counts.merge(Tab.valueOf(name), rs.getLong(2), Long::sum);
             }
         });
         for (Tab t : Tab.values()) {
             counts.putIfAbsent(t, 0L);
         }
         return new Result(rows, counts.get(tab), counts);
+    }
+
+    /** The installments and only the tables the filters read (the campaign's, for its id and opening year). */
+    private static String narrowFrom(Filter filter) {
+        return filter.campaignId() == null && filter.budgetYear() == null ? " FROM installment i "
+                : " FROM installment i JOIN application a ON a.id = i.application_id JOIN campaign c ON c.id = a.campaign_id ";
     }
 
     /**
@@ -224,10 +253,24 @@ public class FinanceDesk {
                 + "ORDER BY i.grant_year, FIELD(i.kind, 'SINGLE', 'ADVANCE', 'BALANCE')", params, FinanceDesk::row);
     }
 
+    /**
+     * {@link #delayFigures()} kept {@link #DELAY_FIGURES_KEPT} and computed by one caller at a time (issue 21:
+     * they read every paid installment of every campaign, more each year, and move only when a payment comes
+     * back); the page says when they were computed.
+     */
+    @PreAuthorize("hasRole('FINANCE')")
+    public RecentValues.Stamped<List<DelayFigure>> recentDelayFigures() {
+        return recentDelayFigures.get(Boolean.TRUE, DELAY_FIGURES_KEPT, this::computeDelayFigures);
+    }
+
     /** Per campaign, the delay of its paid installments: median, 90th percentile, and how many past 60 days. */
     @Transactional(readOnly = true)
     @PreAuthorize("hasRole('FINANCE')")
     public List<DelayFigure> delayFigures() {
+        return computeDelayFigures();
+    }
+
+    private List<DelayFigure> computeDelayFigures() {
         return jdbc.query("SELECT DISTINCT x.cid, c.name, COUNT(*) OVER (PARTITION BY x.cid), "
                 + "PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.d) OVER (PARTITION BY x.cid), "
                 + "PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.d) OVER (PARTITION BY x.cid), "

@@ -176,8 +176,11 @@ public class PortalViews {
             }
         }
         List<MyStructure> myStructures = new ArrayList<>();
+        // The case files of all his structures in one query (not one per structure: issue 21).
+        Map<Long, List<DocumentType>> lacking = vault.missingRequiredTypesOfMine(mine.stream().map(Structure::getId)
+                .toList());
         for (Structure s : mine) {
-            List<String> missing = vault.missingRequiredTypes(s.getId()).stream().map(DocumentType::label).toList();
+            List<String> missing = lacking.get(s.getId()).stream().map(DocumentType::label).toList();
             myStructures.add(new MyStructure(s, missing));
             if (!missing.isEmpty()) {
                 expected.add(new Expected("Déposez les pièces exigées pour candidater (" + String.join(", ", missing)

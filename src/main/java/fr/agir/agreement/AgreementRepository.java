@@ -8,4 +8,7 @@ public interface AgreementRepository extends JpaRepository<Agreement, Long> {
 
     /** The agreements in a status, the oldest signature first (the signatory's list). */
     java.util.List<Agreement> findByStatusOrderBySignedAtAscIdAsc(Agreement.Status status);
+
+    /** How many agreements of these statuses are not of this instrument (an index range, no row read). */
+    long countByStatusInAndInstrumentNot(java.util.Collection<Agreement.Status> statuses, LegalInstrument instrument);
 }

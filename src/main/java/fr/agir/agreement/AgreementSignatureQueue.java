@@ -38,6 +38,13 @@ class AgreementSignatureQueue implements AgreementsAwaitingSignature {
 
     @Override
     @Transactional(readOnly = true)
+    public long count() {
+        return agreements.countByStatusInAndInstrumentNot(List.of(Agreement.Status.TO_SIGN, Agreement.Status.SIGNED),
+                LegalInstrument.ARRETE);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Waiting> all() {
         List<Agreement> waiting = Stream.concat(
                         agreements.findByStatusOrderBySignedAtAscIdAsc(Agreement.Status.TO_SIGN).stream(),

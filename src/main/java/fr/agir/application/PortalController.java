@@ -32,6 +32,14 @@ public class PortalController {
         return "portal/home";
     }
 
+    /** « Mes candidatures »: all of them, when the home lists only the most recent. */
+    @GetMapping("/portail/candidatures")
+    public String myApplications(@RequestParam(defaultValue = "0") int page, Model model) {
+        model.addAttribute("lines", views.myApplications(page));
+        model.addAttribute("pageUrl", "/portail/candidatures?");
+        return "portal/applications";
+    }
+
     /** "Préparer une candidature": his draft for this call and structure if he has one, else a new one. */
     @PostMapping("/portail/candidatures")
     public String createDraft(@RequestParam Long campaignId, @RequestParam Long structureId,

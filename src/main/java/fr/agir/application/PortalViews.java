@@ -26,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,9 +89,25 @@ public class PortalViews {
     public record Line(Application application, String structureName) {
     }
 
+    /**
+     * The home: what is expected (from all his applications), his structures, the open calls and his most
+     * recent applications ({@link #HOME_APPLICATIONS} at most; {@code applicationCount} says how many he has,
+     * the others are on « Mes candidatures »).
+     */
     public record Home(List<Expected> expected, List<MyStructure> structures, List<Campaign> openCampaigns,
-                       Map<String, String> structureChoices, List<Line> applications) {
+                       Map<String, String> structureChoices, List<Line> applications, long applicationCount) {
+        public boolean more() {
+            return applicationCount > applications.size();
+        }
     }
+
+    /**
+     * How many applications the home lists, the most recent first: a structure has a few, and the home of
+     * someone with hundreds (the benchmark's applicant) would otherwise render them all at every visit.
+     */
+    static final int HOME_APPLICATIONS = 10;
+    /** Lines per page of « Mes candidatures ». */
+    static final int LIST_PAGE = 50;
 
     /** One of the applicant's steps waiting on an application, with its task key (for its form or link). */
     public record Task(String key, String what, Date due) {
@@ -142,7 +159,8 @@ public class PortalViews {
         checkApplicant();
         LocalDate today = LocalDate.now(clock.withZone(fr.agir.shared.TimeConfig.PARIS));
         List<Structure> mine = structures.mine();
-        List<Application> apps = applications.visibleList(PageRequest.of(0, 200)).getContent();
+        Page<Application> page = applications.visibleList(PageRequest.of(0, 200));
+        List<Application> apps = page.getContent();
         Map<Long, String> names = new HashMap<>();
         mine.forEach(s -> names.put(s.getId(), s.getName()));
         Map<String, Application> byReference = new HashMap<>();
@@ -176,8 +194,11 @@ public class PortalViews {
             }
         }
         List<MyStructure> myStructures = new ArrayList<>();
+        // The case files of all his structures in one query (not one per structure: issue 21).
+        Map<Long, List<DocumentType>> lacking = vault.missingRequiredTypesOfMine(mine.stream().map(Structure::getId)
+                .toList());
         for (Structure s : mine) {
-            List<String> missing = vault.missingRequiredTypes(s.getId()).stream().map(DocumentType::label).toList();
+            List<String> missing = lacking.get(s.getId()).stream().map(DocumentType::label).toList();
             myStructures.add(new MyStructure(s, missing));
             if (!missing.isEmpty()) {
                 expected.add(new Expected("Déposez les pièces exigées pour candidater (" + String.join(", ", missing)
@@ -187,8 +208,19 @@ public class PortalViews {
         Map<String, String> choices = new LinkedHashMap<>();
         mine.forEach(s -> choices.put(String.valueOf(s.getId()), s.getName()));
         List<Campaign> open = all.stream().filter(c -> c.acceptsSubmissionsOn(today)).toList();
-        List<Line> lines = apps.stream().map(a -> new Line(a, names.get(a.getStructureId()))).toList();
-        return new Home(expected, myStructures, open, choices, lines);
+        List<Line> lines = apps.stream().limit(HOME_APPLICATIONS).map(a -> new Line(a, names.get(a.getStructureId())))
+                .toList();
+        return new Home(expected, myStructures, open, choices, lines, page.getTotalElements());
+    }
+
+    /** « Mes candidatures »: all his applications, the most recent first, {@link #LIST_PAGE} a page. */
+    @Transactional(readOnly = true)
+    public Page<Line> myApplications(int pageNumber) {
+        checkApplicant();
+        Map<Long, String> names = new HashMap<>();
+        structures.mine().forEach(s -> names.put(s.getId(), s.getName()));
+        return applications.visibleList(PageRequest.of(Math.max(pageNumber, 0), LIST_PAGE))
+                .map(a -> new Line(a, names.get(a.getStructureId())));
     }
 
     @Transactional(readOnly = true)

@@ -43,4 +43,7 @@ public interface AgreementsAwaitingSignature {
 
     /** Every agreement waiting for a signature, the longest waiting first. */
     List<Waiting> all();
+
+    /** How many agreements {@link #all()} lists, without reading them (the queue page shows the number). */
+    long count();
 }

@@ -176,6 +176,14 @@ public class InstructionQueue {
         return source == null ? List.of() : source.all();
     }
 
+    /** How many agreements "Conventions à signer" lists: a count, for the queue page's link. */
+    @Transactional(readOnly = true)
+    @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")
+    public long agreementsToSignCount() {
+        AgreementsAwaitingSignature source = agreementsAwaiting.getIfAvailable();
+        return source == null ? 0 : source.count();
+    }
+
     /** The team's open steps on one application (claimed or not). */
     @Transactional(readOnly = true)
     @PreAuthorize("hasAnyRole('INSTRUCTOR', 'ADMIN')")

@@ -90,7 +90,7 @@ public class InstructionQueueController {
         model.addAttribute("assignmentOptions", Map.of("MINE", "Mes tâches", "UNASSIGNED", "Non attribuées"));
         model.addAttribute("sortOptions", sorts());
         model.addAttribute("colleagues", Choices.colleagues(people));
-        model.addAttribute("agreementsToSign", queue.agreementsToSign().size());
+        model.addAttribute("agreementsToSign", queue.agreementsToSignCount());
         return "instruction/queue";
     }
 

@@ -20,8 +20,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -335,6 +337,27 @@ public class DocumentVault {
     /** The types required for an application that have no current, non-expired piece. */
     public List<DocumentType> missingRequiredTypes(Long structureId) {
         return list(structureId).missingRequiredTypes();
+    }
+
+    /**
+     * For a list of the caller's structures (the portal's home), the types required for an application
+     * that each lacks, as {@link #missingRequiredTypes(Long)} says them: one query for all, reading only
+     * the pieces of the structures the caller is a member of (another structure's id gets every type).
+     */
+    public Map<Long, List<DocumentType>> missingRequiredTypesOfMine(Collection<Long> structureIds) {
+        Map<Long, Map<DocumentType, StructureDocument>> newest = new HashMap<>();
+        structureIds.forEach(id -> newest.put(id, new EnumMap<>(DocumentType.class)));
+        if (!structureIds.isEmpty()) {
+            for (StructureDocument d : documents.ofMemberStructures(structureIds, currentUser.username())) {
+                newest.get(d.getStructureId()).merge(d.getType(), d,
+                        (a, b) -> a.getVersionNumber() >= b.getVersionNumber() ? a : b);
+            }
+        }
+        LocalDate today = today();
+        Map<Long, List<DocumentType>> missing = new HashMap<>();
+        newest.forEach((id, current) -> missing.put(id, DocumentType.required().stream()
+                .filter(t -> current.get(t) == null || !status(current.get(t), today).usable()).toList()));
+        return missing;
     }
 
     /** One version's bytes, for the structure's members and DIEESS staff (404 for anyone else). */

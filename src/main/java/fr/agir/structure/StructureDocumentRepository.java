@@ -1,5 +1,6 @@
 package fr.agir.structure;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -17,4 +18,9 @@ public interface StructureDocumentRepository extends JpaRepository<StructureDocu
     int lastVersion(Long structureId, DocumentType type);
 
     Optional<StructureDocument> findByIdAndStructureId(Long id, Long structureId);
+
+    /** Every version of every type of these structures, those {@code username} is a member of only. */
+    @Query("select d from StructureDocument d where d.structureId in :structureIds and d.structureId in "
+            + "(select m.structureId from StructureMember m where m.username = :username)")
+    List<StructureDocument> ofMemberStructures(Collection<Long> structureIds, String username);
 }

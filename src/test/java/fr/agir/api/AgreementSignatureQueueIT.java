@@ -46,7 +46,10 @@ class AgreementSignatureQueueIT extends ApiTestSupport {
         assertThat(rowOf(reference).get("lastRemindedAt")).isNotNull();
 
         // The page: the case to open, since when it waits, the reminder sent; linked from the queue.
-        assertThat(page("instructeur", "/instruction")).contains("/instruction/conventions-a-signer", "Conventions à signer");
+        int waiting = list("instructeur", API).size();
+        assertThat(page("instructeur", "/instruction")).contains("/instruction/conventions-a-signer", "Conventions à signer")
+                .as("the queue's count is the list's length").contains("<span>" + waiting
+                        + (waiting > 1 ? " conventions" : " convention") + "</span>");
         String page = page("instructeur", "/instruction/conventions-a-signer");
         assertThat(page).contains(reference, number, "/instruction/candidatures/" + voted.applicationId(),
                 "Signature de la structure", "1 relance envoyée");

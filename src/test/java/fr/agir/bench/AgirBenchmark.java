@@ -91,6 +91,7 @@ public final class AgirBenchmark {
          * not answer 200 to its first request (e.g. not built yet) is reported as skipped. Add a page here.
          */
         static final String PAGES = "portail|porteur|/portail,"
+                + "mes candidatures|porteur|/portail/candidatures,"
                 + "suivi de candidature|porteur|/portail/candidatures/{application},"
                 + "dossier d'instruction|instructeur|/instruction/candidatures/{application},"
                 + "file des instructeurs|instructeur|/instruction,"

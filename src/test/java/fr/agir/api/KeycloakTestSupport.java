@@ -1,8 +1,6 @@
 package fr.agir.api;
 
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -19,7 +17,6 @@ import org.springframework.test.context.DynamicPropertySource;
         "camunda.bpm.job-execution.wait-time-in-millis=200",
         "agir.keycloak.clock-skew=0s"})
 @ActiveProfiles({"mariadb", "test", "keycloak"})
-@Import(ProcessEngineCoverageConfiguration.class)
 abstract class KeycloakTestSupport extends ApiTestSupport {
 
     @DynamicPropertySource

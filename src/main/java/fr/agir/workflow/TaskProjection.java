@@ -263,26 +263,38 @@ public class TaskProjection extends AbstractProcessEnginePlugin {
         return value instanceof String text ? name + "=" + text : null;
     }
 
-    /** The unclaimed tasks offered to any of these groups (and these cases), oldest first. */
+    /**
+     * The unclaimed tasks offered to any of these groups (and these cases), oldest first. One ordered range per
+     * group on {@code ix_open_task_created}, merged by a UNION: with {@code candidate_group IN (…)} MariaDB sorted
+     * every unclaimed task of the groups to keep a page (a DIEESS instructor has two groups; 26 ms against 1 ms for
+     * 16,000 tasks).
+     */
     List<Workflow.OpenTask> unclaimed(List<String> groups, List<String> businessKeys, int first, int max) {
-        List<Object> args = new ArrayList<>(groups);
-        StringBuilder where = new StringBuilder("candidate_group IN (" + marks(groups.size()) + ") AND assignee IS NULL");
-        if (businessKeys != null) {
-            where.append(" AND business_key IN (").append(marks(businessKeys.size())).append(')');
-            args.addAll(businessKeys);
+        // Each group's first (first + max) tasks hold the first (first + max) distinct tasks of all the groups.
+        int needed = first + max;
+        List<Object> args = new ArrayList<>();
+        List<String> ranges = new ArrayList<>();
+        for (String group : groups) {
+            StringBuilder range = new StringBuilder("SELECT " + COLUMNS
+                    + " FROM open_task WHERE candidate_group = ? AND assignee IS NULL");
+            args.add(group);
+            if (businessKeys != null) {
+                range.append(" AND business_key IN (").append(marks(businessKeys.size())).append(')');
+                args.addAll(businessKeys);
+            }
+            ranges.add(range.append(" ORDER BY created_at, task_id LIMIT ?").toString());
+            args.add(needed);
         }
-        // A task offered to two of the caller's groups has two rows: read one more page's worth and keep each once.
-        int extra = groups.size() > 1 ? max : 0;
-        args.add(first + max + extra);
+        String sql = ranges.size() == 1 ? ranges.get(0)
+                : "(" + String.join(") UNION ALL (", ranges) + ") ORDER BY created_at, task_id";
+        // A task offered to two of the caller's groups comes twice: keep it once.
         Map<String, Workflow.OpenTask> tasks = new LinkedHashMap<>();
-        jdbc.getObject().query("SELECT " + COLUMNS + " FROM open_task WHERE " + where
-                        + " ORDER BY created_at, task_id LIMIT ?",
-                rs -> {
-                    tasks.putIfAbsent(rs.getString(1), new Workflow.OpenTask(rs.getString(1), rs.getString(2),
-                            rs.getString(3), rs.getString(4), date(rs.getTimestamp(5)), date(rs.getTimestamp(6))));
-                }, args.toArray());
+        jdbc.getObject().query(sql, rs -> {
+            tasks.putIfAbsent(rs.getString(1), new Workflow.OpenTask(rs.getString(1), rs.getString(2),
+                    rs.getString(3), rs.getString(4), date(rs.getTimestamp(5)), date(rs.getTimestamp(6))));
+        }, args.toArray());
         List<Workflow.OpenTask> all = new ArrayList<>(tasks.values());
-        return all.subList(Math.min(first, all.size()), Math.min(first + max, all.size()));
+        return all.subList(Math.min(first, all.size()), Math.min(needed, all.size()));
     }
 
     private static String where(Workflow.TaskFilter f, List<Object> args) {

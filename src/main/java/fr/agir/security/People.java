@@ -62,12 +62,15 @@ public class People {
         return found.stream().findFirst();
     }
 
-    /** Everyone with this role Agir has met, by name: the choices offered when staff pick people. */
+    /**
+     * Everyone with this role Agir has met, by name: the choices offered when staff pick people. Read on
+     * {@code person_role}'s index: the applicants, who are most of the people, are not read.
+     */
     public List<Person> withRole(Role role) {
-        return jdbc.query("SELECT username, display_name, email, roles FROM person WHERE roles LIKE ? "
-                        + "ORDER BY display_name", (rs, i) -> new Person(rs.getString(1), rs.getString(2),
-                        rs.getString(3), roles(rs.getString(4))), "%" + role.name() + "%").stream()
-                .filter(p -> p.roles().contains(role)).toList();
+        return jdbc.query("SELECT p.username, p.display_name, p.email, p.roles FROM person_role r "
+                        + "JOIN person p ON p.username = r.username WHERE r.role = ? ORDER BY p.display_name",
+                (rs, i) -> new Person(rs.getString(1), rs.getString(2), rs.getString(3), roles(rs.getString(4))),
+                role.name());
     }
 
     @EventListener
@@ -103,7 +106,28 @@ public class People {
                 return;
             }
         }
+        keepRoles(person);
         known.put(person.username(), person);
+    }
+
+    /** {@code person_role} follows the person's roles: the missing ones added, the lost ones removed. */
+    private void keepRoles(Person person) {
+        List<String> held = jdbc.queryForList("SELECT role FROM person_role WHERE username = ?", String.class,
+                person.username());
+        for (Role role : person.roles()) {
+            if (!held.contains(role.name())) {
+                try {
+                    jdbc.update("INSERT INTO person_role (role, username) VALUES (?, ?)", role.name(), person.username());
+                } catch (org.springframework.dao.DuplicateKeyException signedInTwiceAtOnce) {
+                    // the other sign-in added it
+                }
+            }
+        }
+        for (String role : held) {
+            if (person.roles().stream().noneMatch(r -> r.name().equals(role))) {
+                jdbc.update("DELETE FROM person_role WHERE role = ? AND username = ?", role, person.username());
+            }
+        }
     }
 
     private static List<Role> roles(String roles) {

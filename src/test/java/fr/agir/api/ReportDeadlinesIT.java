@@ -150,9 +150,10 @@ class ReportDeadlinesIT extends ApiTestSupport {
                 .doesNotContain("par instructeur");
         assertThat(count("select count(*) from audit_event where application_id = ? and action = 'REPORT_FOLLOWED_UP'",
                 Long.valueOf(grant.applicationId()))).isEqualTo(1);
+        // The step ends with its save point's job (asyncAfter): once the notice waits, the step is gone.
+        awaitWaitingAt(grant.reference(), "Event_FormalNoticeStillDue");
         assertThat(runtime.createExecutionQuery().processInstanceBusinessKey(grant.reference())
                 .activityId("Task_FollowUpLateReport").count()).isZero();
-        awaitWaitingAt(grant.reference(), "Event_FormalNoticeStillDue");
         assertThat(browser(staff, HttpMethod.GET, "/instruction?campaignId=" + campaignId, null).getBody())
                 .doesNotContain(followUp);
         assertThat(list("porteur", "/api/reports/" + grant.reportId() + "/history")).isEmpty();

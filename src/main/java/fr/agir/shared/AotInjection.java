@@ -5,6 +5,7 @@ import org.springframework.aot.AotDetector;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.BeanFactoryAware;
+import org.springframework.beans.factory.FactoryBean;
 import org.springframework.beans.factory.annotation.AutowiredAnnotationBeanPostProcessor;
 import org.springframework.beans.factory.annotation.InitDestroyAnnotationBeanPostProcessor;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -12,7 +13,6 @@ import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.RootBeanDefinition;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.util.ClassUtils;
 
 /**
  * Spring AOT (issue 21, cold start: the production image starts with {@code -Dspring.aot.enabled=true}) generates
@@ -24,9 +24,9 @@ import org.springframework.util.ClassUtils;
  * formats) and {@code @PostConstruct} methods (the metrics') are on the implementations: with AOT alone the fields stay
  * null and the engine fails to start ({@code NullPointerException} on {@code camundaBpmProperties}).
  *
- * <p>For exactly those beans (the type AOT saw is not the bean's class), this injects the fields, and calls the
- * {@code @PostConstruct} methods when AOT registered none, at runtime, as the non-AOT context does. Without AOT it
- * does nothing.
+ * <p>For exactly those beans (declared by an interface, so AOT generated no injection and no init call for them; not
+ * a factory bean), this injects the fields, and calls the {@code @PostConstruct} methods when AOT registered none, at
+ * runtime, as the non-AOT context does. Without AOT it does nothing.
  */
 @Configuration(proxyBeanMethods = false)
 class AotInjection {
@@ -60,8 +60,10 @@ class AotInjection {
             if (!(beanFactory.getMergedBeanDefinition(beanName) instanceof RootBeanDefinition definition)) {
                 return bean;
             }
+            // Only a bean declared by an interface: AOT generated no injection and no init call for it, so nothing
+            // here runs twice. A factory bean's declared type is its product's: AOT handled it by its class.
             Class<?> declared = definition.getResolvableType().resolve();
-            if (declared == null || declared == ClassUtils.getUserClass(bean)) {
+            if (declared == null || !declared.isInterface() || bean instanceof FactoryBean<?>) {
                 return bean;
             }
             autowiring.processInjection(bean);

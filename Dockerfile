@@ -6,9 +6,14 @@ RUN mvn -B -ntp -q dependency:go-offline
 COPY src src
 COPY bpmn bpmn
 COPY forms forms
-RUN mvn -B -ntp -q package -DskipTests
+# Spring AOT (issue 21, cold start): the bean definitions computed now, for the profiles the container runs with
+# (docker-compose: mariadb,keycloak); docker/agir-start.sh uses them only when the start has those profiles.
+ARG AGIR_AOT_PROFILES=mariadb,keycloak
+RUN mvn -B -ntp -q package -DskipTests -Paot -Daot.profiles=${AGIR_AOT_PROFILES}
 
 FROM eclipse-temurin:17-jre
+ARG AGIR_AOT_PROFILES=mariadb,keycloak
+ENV AGIR_AOT_PROFILES=${AGIR_AOT_PROFILES}
 RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
     && useradd --system --uid 1001 agir
 WORKDIR /app
@@ -17,15 +22,20 @@ COPY --from=build /src/target/agir-*.jar /tmp/app.jar
 # on the embedded default (H2 in a throwaway directory, the context refreshed then closed) records the classes
 # loaded into application.jsa; every start maps them instead of loading and verifying them again (bench/run
 # coldstart measures it). The archive is only valid for this JRE and this jar: the image rebuilds both together.
+# The training run does not use AOT (it has no MariaDB to run the profiles AOT was computed for): the archive holds
+# the libraries' classes, which the AOT start uses too.
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app/application \
     && rm /tmp/app.jar && mkdir /tmp/training && cd /tmp/training \
     && java -XX:ArchiveClassesAtExit=/app/application.jsa -Dspring.context.exit=onRefresh \
        -jar /app/application/app.jar > /tmp/training.log 2>&1 \
     && cd /app && rm -rf /tmp/training /tmp/training.log
+COPY docker/agir-start.sh /app/agir-start.sh
 USER agir
 EXPOSE 8080
 # Readiness: started, database and engine answer (an SMTP outage does not count: the outbox waits).
 # On the management port when AGIR_MANAGEMENT_PORT sets one.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD curl -fsS "http://127.0.0.1:${AGIR_MANAGEMENT_PORT:-${PORT:-8080}}/actuator/health/readiness" | grep -q UP || exit 1
-ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/application.jsa", "-XX:MaxRAMPercentage=75", "-jar", "/app/application/app.jar"]
+# java -Dspring.aot.enabled=true (when the profiles are the build's) -XX:SharedArchiveFile=/app/application.jsa
+# -XX:MaxRAMPercentage=75 -jar /app/application/app.jar
+ENTRYPOINT ["/app/agir-start.sh"]

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -36,9 +36,10 @@ import org.springframework.stereotype.Component;
 /**
  * On an empty database, seeds an open demo campaign with its scoring grid, a structure for the demo
  * applicant and a submitted application, so the lifecycle can be followed in Cockpit from the first start.
+ * Only when {@code agir.demo.seed=true}, read at start rather than as a bean condition: the production image's
+ * bean definitions are computed at build time (Spring AOT, issue 21), where a condition would be frozen.
  */
 @Component
-@ConditionalOnProperty(name = "agir.demo.seed", havingValue = "true")
 public class DemoData {
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
@@ -49,10 +50,13 @@ public class DemoData {
     private final DocumentVault vault;
     private final Clock clock;
     private final fr.agir.payment.credit.CreditService credits;
+    private final boolean enabled;
 
     public DemoData(CampaignService campaigns, ScoringGridService grids, StructureService structures,
                     ApplicationService applications, DocumentVault vault, Clock clock,
-                    fr.agir.payment.credit.CreditService credits) {
+                    fr.agir.payment.credit.CreditService credits,
+                    @Value("${agir.demo.seed:false}") boolean enabled) {
+        this.enabled = enabled;
         this.credits = credits;
         this.campaigns = campaigns;
         this.grids = grids;
@@ -64,7 +68,7 @@ public class DemoData {
 
     @EventListener(ApplicationReadyEvent.class)
     public void seed() {
-        if (!campaigns.all().isEmpty()) {
+        if (!enabled || !campaigns.all().isEmpty()) {
             return;
         }
         LocalDate today = LocalDate.now(clock);

@@ -6,8 +6,8 @@ RUN mvn -B -ntp -q dependency:go-offline
 COPY src src
 COPY bpmn bpmn
 COPY forms forms
-# Spring AOT (issue 21, cold start): the bean definitions computed now, for the profiles the container runs with
-# (docker-compose: mariadb,keycloak); docker/agir-start.sh uses them only when the start has those profiles.
+# Spring AOT (issue 21, cold start): the bean definitions also computed now, for the profiles the container runs with
+# (docker-compose: mariadb,keycloak); docker/agir-start.sh uses them only with AGIR_AOT=true and those profiles.
 ARG AGIR_AOT_PROFILES=mariadb,keycloak
 RUN mvn -B -ntp -q package -DskipTests -Paot -Daot.profiles=${AGIR_AOT_PROFILES}
 
@@ -36,6 +36,6 @@ EXPOSE 8080
 # On the management port when AGIR_MANAGEMENT_PORT sets one.
 HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
   CMD curl -fsS "http://127.0.0.1:${AGIR_MANAGEMENT_PORT:-${PORT:-8080}}/actuator/health/readiness" | grep -q UP || exit 1
-# java -Dspring.aot.enabled=true (when the profiles are the build's) -XX:SharedArchiveFile=/app/application.jsa
+# java [-Dspring.aot.enabled=true: AGIR_AOT=true, see README] -XX:SharedArchiveFile=/app/application.jsa
 # -XX:MaxRAMPercentage=75 -jar /app/application/app.jar
 ENTRYPOINT ["/app/agir-start.sh"]

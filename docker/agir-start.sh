@@ -1,22 +1,21 @@
 #!/bin/sh
-# The image's start (Dockerfile's ENTRYPOINT). Issue 21, cold start: the jar holds the bean definitions Spring AOT
-# computed at build time for the profiles AGIR_AOT_PROFILES (build argument, mariadb,keycloak as in docker-compose);
-# the start uses them (-Dspring.aot.enabled=true) only when it runs with the same settings. AOT froze the conditions
-# that choose beans: other profiles (e.g. without keycloak: the local sign-in), a management port of its own
-# (AGIR_MANAGEMENT_PORT) or AGIR_AOT=false start without it, as before (slower, same application).
+# The image's start (Dockerfile's ENTRYPOINT). Issue 21, cold start: the jar also holds the bean definitions Spring AOT
+# computed at build time for the profiles AGIR_AOT_PROFILES (build argument, mariadb,keycloak as in docker-compose).
+# AGIR_AOT=true starts with them (-Dspring.aot.enabled=true), about 12 % less CPU at start (docs/PERFORMANCE.md), but
+# AOT froze every condition that chooses beans (profiles, a management port of its own, and any Spring Boot or Camunda
+# switch such as camunda.bpm.job-execution.enabled): so it is an operator's choice, off by default, and it is taken
+# only when the profiles are the build's and AGIR_MANAGEMENT_PORT is unset; otherwise the start says why and goes on
+# without it (same application).
 set -e
-aot=-Dspring.aot.enabled=true
-reason=""
-if [ "${AGIR_AOT:-true}" = false ]; then
-  reason="AGIR_AOT=false"
-elif [ "${SPRING_PROFILES_ACTIVE:-}" != "${AGIR_AOT_PROFILES}" ]; then
-  reason="profiles '${SPRING_PROFILES_ACTIVE:-}' are not the build's '${AGIR_AOT_PROFILES}'"
-elif [ -n "${AGIR_MANAGEMENT_PORT:-}" ]; then
-  reason="AGIR_MANAGEMENT_PORT is set"
-fi
-if [ -n "$reason" ]; then
-  echo "agir-start: starting without Spring AOT ($reason)" >&2
-  aot=""
+aot=""
+if [ "${AGIR_AOT:-false}" = true ]; then
+  if [ "${SPRING_PROFILES_ACTIVE:-}" != "${AGIR_AOT_PROFILES}" ]; then
+    echo "agir-start: starting without Spring AOT (profiles '${SPRING_PROFILES_ACTIVE:-}' are not the build's '${AGIR_AOT_PROFILES}')" >&2
+  elif [ -n "${AGIR_MANAGEMENT_PORT:-}" ]; then
+    echo "agir-start: starting without Spring AOT (AGIR_MANAGEMENT_PORT is set)" >&2
+  else
+    aot=-Dspring.aot.enabled=true
+  fi
 fi
 # shellcheck disable=SC2086
 exec java $aot -XX:SharedArchiveFile=/app/application.jsa -XX:MaxRAMPercentage=75 \

@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -106,12 +107,16 @@ public final class FormSchema {
         }
         Set<String> known = new HashSet<>();
         Map<String, Object> context = null;
+        // Each condition once per call, however many fields it hides: a group's condition (year 2 of the budget)
+        // is every one of its fields' condition, and a FEEL evaluation converts the whole data to its own
+        // context (issue 21: 28 evaluations of the same condition were 38 % of the autosave's CPU).
+        Map<String, Boolean> conditions = new HashMap<>();
         for (Field field : fields) {
             known.add(field.path());
             JsonNode value = at(data, field.path());
             if (!field.hideConditions().isEmpty()) {
                 context = context == null ? JSON.convertValue(data, Map.class) : context;
-                if (hidden(field, context)) {
+                if (hidden(field, context, conditions)) {
                     continue;
                 }
             }
@@ -229,25 +234,33 @@ public final class FormSchema {
         return null;
     }
 
-    private static boolean hidden(Field field, Map<String, Object> context) {
+    private static boolean hidden(Field field, Map<String, Object> context, Map<String, Boolean> evaluated) {
         for (String condition : field.hideConditions()) {
-            var parsed = PARSED.computeIfAbsent(condition, FormSchema::parse);
-            if (parsed.isEmpty()) {
-                continue;
+            Boolean hides = evaluated.get(condition);
+            if (hides == null) {
+                hides = hides(condition, context);
+                evaluated.put(condition, hides);
             }
-            Object result;
-            try {
-                var evaluation = FEEL.evaluate(parsed.get(), context);
-                // form-js shows a field whose condition cannot be evaluated; so do we.
-                result = evaluation.isSuccess() ? evaluation.result() : null;
-            } catch (RuntimeException e) {
-                continue;
-            }
-            if (Boolean.TRUE.equals(result)) {
+            if (hides) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Whether the condition holds on the data; one that cannot be parsed or evaluated does not hide. */
+    private static boolean hides(String condition, Map<String, Object> context) {
+        var parsed = PARSED.computeIfAbsent(condition, FormSchema::parse);
+        if (parsed.isEmpty()) {
+            return false;
+        }
+        try {
+            var evaluation = FEEL.evaluate(parsed.get(), context);
+            // form-js shows a field whose condition cannot be evaluated; so do we.
+            return evaluation.isSuccess() && Boolean.TRUE.equals(evaluation.result());
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private static java.util.Optional<org.camunda.feel.syntaxtree.ParsedExpression> parse(String condition) {

@@ -68,6 +68,18 @@ public final class FormSchema {
      * (issue 21: that was most of the autosave's remaining FEEL time). Empty with fewer than two conditions.
      */
     private final java.util.Optional<org.camunda.feel.syntaxtree.ParsedExpression> allConditions;
+    /** The text of all the conditions: a variable a condition reads is named in it. */
+    private final String conditionText;
+    /**
+     * The results of {@link #allConditions} by the values of the data's top-level keys whose names occur in
+     * {@link #conditionText} (every variable the conditions can read, and maybe more): the same inputs give the
+     * same results, so an autosave (its duration and thematic unchanged, whatever else was typed) evaluates no
+     * FEEL. Only when no condition calls a function whose result changes by itself (dates, random); bounded.
+     */
+    private final java.util.concurrent.ConcurrentMap<String, Map<String, Boolean>> results =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final boolean cacheable;
+    private static final int MAX_CACHED_RESULTS = 1_000;
 
     private FormSchema(JsonNode schema) {
         this.schema = schema;
@@ -79,6 +91,9 @@ public final class FormSchema {
                 .filter(c -> PARSED.computeIfAbsent(c, FormSchema::parse).isPresent()).toList();
         this.allConditions = conditions.size() < 2 ? java.util.Optional.empty()
                 : parse(conditions.stream().map(c -> "(" + c + ")").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        this.conditionText = String.join("\n", conditions);
+        this.cacheable = !Pattern.compile("(now|today|random\\s+number|environment)\\s*\\(")
+                .matcher(conditionText).find();
     }
 
     /** Loads {@code forms/<id>.form} from the classpath (the build copies the top-level folder there). */
@@ -129,7 +144,7 @@ public final class FormSchema {
             if (!field.hideConditions().isEmpty()) {
                 if (context == null) {
                     context = JSON.convertValue(data, Map.class);
-                    evaluateAll(context, evaluated);
+                    evaluateAll(data, context, evaluated);
                 }
                 if (hidden(field, context, evaluated)) {
                     continue;
@@ -267,21 +282,48 @@ public final class FormSchema {
      * Every condition of the form at once, into {@code evaluated}; if the list cannot be evaluated as a whole,
      * nothing is put and each condition is evaluated on its own, as {@link #hides} does.
      */
-    private void evaluateAll(Map<String, Object> context, Map<String, Boolean> evaluated) {
+    private void evaluateAll(JsonNode data, Map<String, Object> context, Map<String, Boolean> evaluated) {
         if (allConditions.isEmpty()) {
+            return;
+        }
+        String inputs = cacheable ? inputs(data) : null;
+        Map<String, Boolean> known = inputs == null ? null : results.get(inputs);
+        if (known != null) {
+            evaluated.putAll(known);
             return;
         }
         try {
             var evaluation = FEEL.evaluate(allConditions.get(), context);
-            if (evaluation.isSuccess() && evaluation.result() instanceof List<?> results
-                    && results.size() == conditions.size()) {
-                for (int i = 0; i < results.size(); i++) {
-                    evaluated.put(conditions.get(i), Boolean.TRUE.equals(results.get(i)));
+            if (evaluation.isSuccess() && evaluation.result() instanceof List<?> values
+                    && values.size() == conditions.size()) {
+                Map<String, Boolean> all = new HashMap<>();
+                for (int i = 0; i < values.size(); i++) {
+                    all.put(conditions.get(i), Boolean.TRUE.equals(values.get(i)));
+                }
+                evaluated.putAll(all);
+                if (inputs != null) {
+                    if (results.size() >= MAX_CACHED_RESULTS) {
+                        results.clear();
+                    }
+                    results.put(inputs, Map.copyOf(all));
                 }
             }
         } catch (RuntimeException e) {
             // each condition on its own, below
         }
+    }
+
+    /** The data's top-level keys named in the conditions' text, with their values (JSON), in key order. */
+    private String inputs(JsonNode data) {
+        Map<String, JsonNode> named = new java.util.TreeMap<>();
+        data.fields().forEachRemaining(e -> {
+            if (conditionText.contains(e.getKey())) {
+                named.put(e.getKey(), e.getValue());
+            }
+        });
+        ObjectNode inputs = JsonNodeFactory.instance.objectNode();
+        named.forEach(inputs::set);
+        return inputs.toString();
     }
 
     /** Whether the condition holds on the data; one that cannot be parsed or evaluated does not hide. */

@@ -48,7 +48,11 @@ class FormSchemaTest {
         JsonNode twoYears = json(COMPLETE.replace("'durationYears':'1'", "'durationYears':'2'")
                 .substring(0, COMPLETE.length() - 1) + budget2);
         assertThat(FORM.validate(twoYears, Mode.DRAFT)).containsOnlyKeys("budget2.l60", "budget2.l61", "budget2.l64");
-        assertThat(FORM.validate(oneYear, Mode.DRAFT)).as("nothing kept from one validation to the next").isEmpty();
+        assertThat(FORM.validate(oneYear, Mode.DRAFT)).as("the results follow the inputs").isEmpty();
+        JsonNode retyped = json(COMPLETE.replace("'durationYears':'1'", "'durationYears':'2'")
+                .replace("Recyclerie", "Recyclerie et atelier").replace("1000}}", "1200}" + budget2));
+        assertThat(FORM.validate(retyped, Mode.DRAFT)).as("other fields typed, same duration")
+                .containsOnlyKeys("budget2.l60", "budget2.l61", "budget2.l64");
     }
 
     @Test

@@ -74,12 +74,14 @@ public final class FormSchema {
      * The results of {@link #allConditions} by the values of the data's top-level keys whose names occur in
      * {@link #conditionText} (every variable the conditions can read, and maybe more): the same inputs give the
      * same results, so an autosave (its duration and thematic unchanged, whatever else was typed) evaluates no
-     * FEEL. Only when no condition calls a function whose result changes by itself (dates, random); bounded.
+     * FEEL. Only when no condition calls a function whose result changes by itself (dates, random); bounded
+     * (1,000 results, inputs of 1,000 characters at most).
      */
     private final java.util.concurrent.ConcurrentMap<String, Map<String, Boolean>> results =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final boolean cacheable;
     private static final int MAX_CACHED_RESULTS = 1_000;
+    private static final int MAX_CACHED_INPUTS = 1_000;
 
     private FormSchema(JsonNode schema) {
         this.schema = schema;
@@ -287,6 +289,9 @@ public final class FormSchema {
             return;
         }
         String inputs = cacheable ? inputs(data) : null;
+        if (inputs != null && inputs.length() > MAX_CACHED_INPUTS) {
+            inputs = null;  // kept small: a client may send anything under these keys
+        }
         Map<String, Boolean> known = inputs == null ? null : results.get(inputs);
         if (known != null) {
             evaluated.putAll(known);

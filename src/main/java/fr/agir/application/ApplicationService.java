@@ -65,6 +65,7 @@ public class ApplicationService {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final org.springframework.beans.factory.ObjectProvider<OverdueReports> overdueReports;
+    private final DraftBudgetWriter draftBudgets;
 
     public ApplicationService(ApplicationRepository applications, BudgetLineRepository budgetLines,
                               ApplicationAmountRepository amounts, ApplicationDocumentRepository linkedDocuments,
@@ -72,8 +73,10 @@ public class ApplicationService {
                               StructureService structures, ReviewerAccess reviewerAccess,
                               NumberSequenceService numbers, Workflow workflow, AuditTrail audit,
                               CurrentUser currentUser, Clock clock, ApplicationEventPublisher events,
-                              org.springframework.beans.factory.ObjectProvider<OverdueReports> overdueReports) {
+                              org.springframework.beans.factory.ObjectProvider<OverdueReports> overdueReports,
+                              DraftBudgetWriter draftBudgets) {
         this.overdueReports = overdueReports;
+        this.draftBudgets = draftBudgets;
         this.applications = applications;
         this.budgetLines = budgetLines;
         this.amounts = amounts;
@@ -652,17 +655,9 @@ public class ApplicationService {
                 draft.thematic(), draft.targetPublic(), trim(draft.territory(), 200, "territory"), duration,
                 Instant.now(clock));
         application.chooseSubTheme(subTheme);
-        budgetLines.deleteByApplicationId(application.getId());
-        Map<Integer, BigDecimal> requested = new LinkedHashMap<>();
-        for (YearBudget budget : draft.budgets() == null ? List.<YearBudget>of() : draft.budgets()) {
-            budget.lines().forEach((code, amount) -> {
-                if (amount != null) {
-                    budgetLines.save(new BudgetLine(application.getId(), budget.year(), code.code(), amount));
-                }
-            });
-            requested.put(budget.year(), budget.requestedAmount());
-        }
-        replaceAmounts(application.getId(), AmountKind.REQUESTED, requested);
+        // Issue 21 (the autosave): what changed only, in a few statements, instead of every line deleted and
+        // inserted again one by one at each save.
+        draftBudgets.replace(application.getId(), draft.budgets() == null ? List.of() : draft.budgets());
     }
 
     /**

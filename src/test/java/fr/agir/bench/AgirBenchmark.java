@@ -397,16 +397,18 @@ public final class AgirBenchmark {
                     Thematic.ENGAGEMENT_CITOYEN, TargetPublic.JEUNES);
             HttpLoad.Session reader = http.signIn("porteur");
             com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
-            List<String> bodies = new ArrayList<>();
+            List<com.fasterxml.jackson.databind.node.ObjectNode> forms = new ArrayList<>();
             for (Long id : autosaveDrafts) {
-                var data = json.readTree(http.body(reader, "/api/applications/" + id + "/form")).get("data");
-                bodies.add(json.writeValueAsString(java.util.Map.of("data", data)));
+                forms.add((com.fasterxml.jackson.databind.node.ObjectNode)
+                        json.readTree(http.body(reader, "/api/applications/" + id + "/form")).get("data"));
             }
             double autosaveRate = settings.autosaveUsers() / settings.autosaveEverySeconds();
             HttpFigures autosave = HttpFigures.of(http.run("porteur", settings.autosaveUsers(),
-                    settings.autosaveRequests(), 0, autosaveRate, (session, i) -> http.put(session,
-                            "/api/applications/" + autosaveDrafts.get(Math.floorMod(i, autosaveDrafts.size())) + "/form",
-                            bodies.get(Math.floorMod(i, bodies.size())))));
+                    settings.autosaveRequests(), 0, autosaveRate, (session, i) -> {
+                        int draft = Math.floorMod(i, autosaveDrafts.size());
+                        return http.put(session, "/api/applications/" + autosaveDrafts.get(draft) + "/form",
+                                autosaveBody(json, forms.get(draft), Math.floorDiv(i, autosaveDrafts.size())));
+                    }));
             say("autosave by %d applicants every %.0f s (%.0f/s): p50 %.0f ms, p95 %.0f ms, p99 %.0f ms, %d errors",
                     settings.autosaveUsers(), settings.autosaveEverySeconds(), autosaveRate, autosave.p50(),
                     autosave.p95(), autosave.p99(), autosave.errors());
@@ -619,6 +621,34 @@ public final class AgirBenchmark {
             ids[i] = draft.getId();
         });
         return List.of(ids);
+    }
+
+    /**
+     * The body of an applicant's {@code round}-th autosave of the form {@code data}: what a real autosave sends
+     * after a pause in typing, so each differs from the last: a few more characters of the description, and
+     * exactly one budget amount changed from the previous round (the year's lines in turn, each raised by 10 €
+     * every time its turn comes).
+     */
+    static String autosaveBody(com.fasterxml.jackson.databind.ObjectMapper json,
+                               com.fasterxml.jackson.databind.node.ObjectNode data, int round) {
+        com.fasterxml.jackson.databind.node.ObjectNode typed = data.deepCopy();
+        String description = typed.path("description").asText("");
+        typed.put("description", description + " suite " + round);
+        var budget = typed.path(fr.agir.application.ApplicationForm.group(1));
+        if (budget instanceof com.fasterxml.jackson.databind.node.ObjectNode lines && !lines.isEmpty()) {
+            List<String> keys = new ArrayList<>();
+            lines.fieldNames().forEachRemaining(keys::add);
+            for (int k = 0; k < keys.size() && k <= round; k++) {
+                long turns = (round - k) / keys.size() + 1;
+                String key = keys.get(k);
+                lines.put(key, lines.path(key).decimalValue().add(BigDecimal.valueOf(10L * turns)));
+            }
+        }
+        try {
+            return json.writeValueAsString(java.util.Map.of("data", typed));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Runs {@code work(0..count-1)} on {@code threads} threads; returns the wall-clock seconds. */

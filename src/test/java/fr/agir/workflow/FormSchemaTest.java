@@ -40,6 +40,22 @@ class FormSchemaTest {
     }
 
     @Test
+    void aGroupsConditionHidesOrShowsEveryOneOfItsFieldsInOneValidation() throws Exception {
+        // The year-2 group's condition is each of its fields' condition; it is evaluated once per validation.
+        String budget2 = ",'budget2':{'l60':'douze','l61':-1,'l64':'x'}}";
+        JsonNode oneYear = json(COMPLETE.substring(0, COMPLETE.length() - 1) + budget2);
+        assertThat(FORM.validate(oneYear, Mode.DRAFT)).isEmpty();
+        JsonNode twoYears = json(COMPLETE.replace("'durationYears':'1'", "'durationYears':'2'")
+                .substring(0, COMPLETE.length() - 1) + budget2);
+        assertThat(FORM.validate(twoYears, Mode.DRAFT)).containsOnlyKeys("budget2.l60", "budget2.l61", "budget2.l64");
+        assertThat(FORM.validate(oneYear, Mode.DRAFT)).as("the results follow the inputs").isEmpty();
+        JsonNode retyped = json(COMPLETE.replace("'durationYears':'1'", "'durationYears':'2'")
+                .replace("Recyclerie", "Recyclerie et atelier").replace("1000}}", "1200}" + budget2));
+        assertThat(FORM.validate(retyped, Mode.DRAFT)).as("other fields typed, same duration")
+                .containsOnlyKeys("budget2.l60", "budget2.l61", "budget2.l64");
+    }
+
+    @Test
     void limitsOptionsAndTypesAreCheckedEvenInADraft() throws Exception {
         String tooLong = "x".repeat(201);
         assertThat(FORM.validate(json("{'title':'" + tooLong + "','thematic':'CULTURE','durationYears':'3',"

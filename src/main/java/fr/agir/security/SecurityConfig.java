@@ -56,6 +56,17 @@ public class SecurityConfig {
             // The administration's routing table: dmn-js's decision table viewer sets inline styles too.
             PathPatternRequestMatcher.withDefaults().matcher("/administration/directions"));
 
+    /**
+     * No observation of Spring Security's own work (issue 21): with the actuator's registry present it wrapped each
+     * of the chain's filters, the authentication and every authorization decision in an observation with its timer,
+     * on every request (seen in the autosave's profile). Nothing reads them: the HTTP latency Agir publishes is
+     * Spring MVC's {@code http_server_requests}, and who signed in or was refused is in the logs and the audit.
+     */
+    @Bean
+    static org.springframework.security.config.observation.SecurityObservationSettings noSecurityObservations() {
+        return org.springframework.security.config.observation.SecurityObservationSettings.noObservations();
+    }
+
     @Bean
     SecurityFilterChain filterChain(HttpSecurity http, ObjectMapper json, SignIn signIn) throws Exception {
         AuthenticationEntryPoint apiEntryPoint = (request, response, e) -> {

@@ -62,20 +62,15 @@ public final class FormSchema {
     private final List<Field> fields;
     /** The form's distinct hide conditions that parse, in order. */
     private final List<String> conditions;
-    /**
-     * All of {@link #conditions} as one FEEL list, so that a validation evaluates them in one call: feel-scala
-     * 1.19 builds its whole root context (every built-in function) at each evaluation, whatever the expression
-     * (issue 21: that was most of the autosave's remaining FEEL time). Empty with fewer than two conditions.
-     */
-    private final java.util.Optional<org.camunda.feel.syntaxtree.ParsedExpression> allConditions;
     /** The text of all the conditions: a variable a condition reads is named in it. */
     private final String conditionText;
     /**
-     * The results of {@link #allConditions} by the values of the data's top-level keys whose names occur in
+     * The results of {@link #conditions} by the values of the data's top-level keys whose names occur in
      * {@link #conditionText} (every variable the conditions can read, and maybe more): the same inputs give the
      * same results, so an autosave (its duration and thematic unchanged, whatever else was typed) evaluates no
-     * FEEL. Only when no condition calls a function whose result changes by itself (dates, random); bounded
-     * (1,000 results, inputs of 1,000 characters at most).
+     * FEEL — feel-scala 1.19 builds its whole root context (every built-in function) at each evaluation, which was
+     * most of the autosave's CPU (issue 21). Only when no condition calls a function whose result changes by itself
+     * (dates, random); bounded (1,000 results, inputs of 1,000 characters at most).
      */
     private final java.util.concurrent.ConcurrentMap<String, Map<String, Boolean>> results =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -91,8 +86,6 @@ public final class FormSchema {
         this.fields = List.copyOf(collected);
         this.conditions = fields.stream().flatMap(f -> f.hideConditions().stream()).distinct()
                 .filter(c -> PARSED.computeIfAbsent(c, FormSchema::parse).isPresent()).toList();
-        this.allConditions = conditions.size() < 2 ? java.util.Optional.empty()
-                : parse(conditions.stream().map(c -> "(" + c + ")").collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         this.conditionText = String.join("\n", conditions);
         this.cacheable = !Pattern.compile("(now|today|random\\s+number|environment)\\s*\\(")
                 .matcher(conditionText).find();
@@ -135,22 +128,15 @@ public final class FormSchema {
             return errors;
         }
         Set<String> known = new HashSet<>();
-        Map<String, Object> context = null;
         // Each condition once per call, however many fields it hides: a group's condition (year 2 of the budget)
         // is every one of its fields' condition (issue 21: 29 FEEL evaluations, 28 of the same condition, were
-        // 38 % of the autosave's CPU); and all of them in one evaluation (see allConditions).
-        Map<String, Boolean> evaluated = new HashMap<>();
+        // 38 % of the autosave's CPU).
+        Map<String, Boolean> hides = conditions.isEmpty() ? Map.of() : conditionResults(data);
         for (Field field : fields) {
             known.add(field.path());
             JsonNode value = at(data, field.path());
-            if (!field.hideConditions().isEmpty()) {
-                if (context == null) {
-                    context = JSON.convertValue(data, Map.class);
-                    evaluateAll(data, context, evaluated);
-                }
-                if (hidden(field, context, evaluated)) {
-                    continue;
-                }
+            if (field.hideConditions().stream().anyMatch(c -> hides.getOrDefault(c, false))) {
+                continue;
             }
             String error = check(field, value, mode);
             if (error != null) {
@@ -266,56 +252,29 @@ public final class FormSchema {
         return null;
     }
 
-    private static boolean hidden(Field field, Map<String, Object> context, Map<String, Boolean> evaluated) {
-        for (String condition : field.hideConditions()) {
-            Boolean hides = evaluated.get(condition);
-            if (hides == null) {
-                hides = hides(condition, context);
-                evaluated.put(condition, hides);
-            }
-            if (hides) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /**
-     * Every condition of the form at once, into {@code evaluated}; if the list cannot be evaluated as a whole,
-     * nothing is put and each condition is evaluated on its own, as {@link #hides} does.
+     * Whether each of the form's conditions holds on the data, kept in {@link #results} by the values they can read;
+     * a condition that cannot be parsed is not there, and hides nothing.
      */
-    private void evaluateAll(JsonNode data, Map<String, Object> context, Map<String, Boolean> evaluated) {
-        if (allConditions.isEmpty()) {
-            return;
-        }
+    private Map<String, Boolean> conditionResults(JsonNode data) {
         String inputs = cacheable ? inputs(data) : null;
         if (inputs != null && inputs.length() > MAX_CACHED_INPUTS) {
             inputs = null;  // kept small: a client may send anything under these keys
         }
         Map<String, Boolean> known = inputs == null ? null : results.get(inputs);
         if (known != null) {
-            evaluated.putAll(known);
-            return;
+            return known;
         }
-        try {
-            var evaluation = FEEL.evaluate(allConditions.get(), context);
-            if (evaluation.isSuccess() && evaluation.result() instanceof List<?> values
-                    && values.size() == conditions.size()) {
-                Map<String, Boolean> all = new HashMap<>();
-                for (int i = 0; i < values.size(); i++) {
-                    all.put(conditions.get(i), Boolean.TRUE.equals(values.get(i)));
-                }
-                evaluated.putAll(all);
-                if (inputs != null) {
-                    if (results.size() >= MAX_CACHED_RESULTS) {
-                        results.clear();
-                    }
-                    results.put(inputs, Map.copyOf(all));
-                }
+        Map<String, Object> context = JSON.convertValue(data, Map.class);
+        Map<String, Boolean> all = new HashMap<>();
+        conditions.forEach(c -> all.put(c, hides(c, context)));
+        if (inputs != null) {
+            if (results.size() >= MAX_CACHED_RESULTS) {
+                results.clear();
             }
-        } catch (RuntimeException e) {
-            // each condition on its own, below
+            results.put(inputs, Map.copyOf(all));
         }
+        return all;
     }
 
     /** The data's top-level keys named in the conditions' text, with their values (JSON), in key order. */

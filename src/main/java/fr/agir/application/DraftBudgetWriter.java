@@ -36,16 +36,11 @@ class DraftBudgetWriter {
     record Key(int year, String code) {
     }
 
-    /** What a call wrote, for tests: rows inserted, updated and deleted in each table. */
-    record Written(int linesInserted, int linesUpdated, int linesDeleted, int amountsInserted, int amountsUpdated,
-                   int amountsDeleted) {
-    }
-
     /**
      * Makes the stored budget of {@code applicationId} equal to {@code budgets}: each year's non-null lines, and
      * each year's non-null requested amount. A year sent twice: the last one counts.
      */
-    Written replace(long applicationId, List<YearBudget> budgets) {
+    void replace(long applicationId, List<YearBudget> budgets) {
         Map<Key, BigDecimal> lines = new LinkedHashMap<>();
         Map<Key, BigDecimal> requested = new LinkedHashMap<>();
         for (YearBudget budget : budgets) {
@@ -68,16 +63,15 @@ class DraftBudgetWriter {
             ("L".equals(rs.getString(1)) ? storedLines : storedRequested)
                     .put(new Key(rs.getInt(2), rs.getString(3)), rs.getBigDecimal(4));
         }, applicationId, applicationId, REQUESTED);
-        int[] l = write("budget_line", "code", applicationId, storedLines, lines);
-        int[] a = write("application_amount", "kind", applicationId, storedRequested, requested);
-        return new Written(l[0], l[1], l[2], a[0], a[1], a[2]);
+        write("budget_line", "code", applicationId, storedLines, lines);
+        write("application_amount", "kind", applicationId, storedRequested, requested);
     }
 
     /**
      * The three statements of one table, each only if needed: rows are named by year and {@code codeColumn} (the
-     * line's code, or the amount's kind). Returns the rows inserted, updated, deleted.
+     * line's code, or the amount's kind).
      */
-    private int[] write(String table, String codeColumn, long applicationId, Map<Key, BigDecimal> stored,
+    private void write(String table, String codeColumn, long applicationId, Map<Key, BigDecimal> stored,
                         Map<Key, BigDecimal> wanted) {
         List<Map.Entry<Key, BigDecimal>> inserted = new ArrayList<>();
         List<Map.Entry<Key, BigDecimal>> updated = new ArrayList<>();
@@ -128,6 +122,5 @@ class DraftBudgetWriter {
             }
             jdbc.update("delete from " + table + " where application_id = ? and " + rows, args.toArray());
         }
-        return new int[] {inserted.size(), updated.size(), deleted.size()};
     }
 }

@@ -1,5 +1,6 @@
 package fr.agir.api;
 
+import static fr.agir.api.SqlStatementCounter.grouped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -8,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
@@ -225,11 +225,5 @@ class AutosaveIT extends ApiTestSupport {
             return new BigDecimal(n.toString()).stripTrailingZeros().toPlainString();
         }
         return value;
-    }
-
-    /** The statements, each with how many times it ran, for the failure's message. */
-    private static String grouped(List<String> statements) {
-        return new TreeMap<>(statements.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting())))
-                .entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining("\n"));
     }
 }

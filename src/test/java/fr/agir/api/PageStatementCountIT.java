@@ -1,14 +1,13 @@
 package fr.agir.api;
 
+import static fr.agir.api.SqlStatementCounter.grouped;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fr.agir.workflow.ProcessKeys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpEntity;
@@ -103,11 +102,5 @@ class PageStatementCountIT extends ApiTestSupport {
         post("instructeur", "/api/applications/" + draft.get("id") + "/completeness", Map.of("outcome",
                 "MISSING_PIECES", "missingPieces", "Budget signé"));
         awaitWaitingAt(reference, ProcessKeys.TASK_PROVIDE_MISSING_PIECES);
-    }
-
-    /** The statements, each with how many times it ran, for the failure's message. */
-    private static String grouped(List<String> statements) {
-        return new TreeMap<>(statements.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting())))
-                .entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining("\n"));
     }
 }

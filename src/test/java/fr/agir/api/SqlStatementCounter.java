@@ -13,7 +13,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -42,6 +44,12 @@ class SqlStatementCounter {
             throw new AssertionError("no request counted under " + key);
         }
         return statements;
+    }
+
+    /** The statements, each with how many times it ran, for a failure's message. */
+    static String grouped(List<String> statements) {
+        return new TreeMap<>(statements.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting())))
+                .entrySet().stream().map(e -> e.getValue() + " × " + e.getKey()).collect(Collectors.joining("\n"));
     }
 
     @Bean

@@ -972,6 +972,40 @@ class ApplicationLifecycleProcessTest extends ProcessTestSupport {
         }
     }
 
+    /**
+     * Issue 21: Spring Data JPA 3.5 runs a derived query ({@code findByApplicationId…}) as a criteria query, which
+     * Hibernate 6.6 translates to SQL again at every call (its plan cache keys criteria by identity); a JPQL string
+     * is translated once and found in the cache after. A whole two-year grant runs none.
+     */
+    @Test
+    void aTwoYearGrantRunsNoCriteriaQuery() {
+        org.hibernate.stat.Statistics statistics = entityManagers.unwrap(org.hibernate.SessionFactory.class).getStatistics();
+        boolean enabled = statistics.isStatisticsEnabled();
+        statistics.setStatisticsEnabled(true);
+        statistics.clear();
+        try {
+            Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 2, TWENTY_K);
+            declareComplete(app);
+            giveAllOpinions(app);
+            writeSynthesis(app, Map.of(1, new BigDecimal("18000"), 2, new BigDecimal("18000")));
+            recordJury(app, 2, Map.of(1, new BigDecimal("18000"), 2, new BigDecimal("16000")));
+            vote(app, Decision.Outcome.ADOPTED, null, null);
+            signAndCountersign(app);
+            for (int year = 1; year <= 2; year++) {
+                payInstallment(app, year, Installment.Kind.ADVANCE);
+                submitReport(app, year);
+                reviewReport(app, year, Report.Outcome.VALIDATED, null);
+                payInstallment(app, year, Installment.Kind.BALANCE);
+            }
+            assertThat(applications.get(app.getId()).getStatus()).isEqualTo(ApplicationStatus.CLOSED);
+            // Hibernate's statistics name a JPQL query by its text, a criteria query by "[CRITERIA] " and its SQL.
+            assertThat(statistics.getQueries()).as("the queries the grant ran").isNotEmpty()
+                    .filteredOn(query -> query.startsWith("[CRITERIA]")).isEmpty();
+        } finally {
+            statistics.setStatisticsEnabled(enabled);
+        }
+    }
+
     @Test
     void theStructureWithdrawsItsApplicationWhileOpinionsAreAwaitedAndTheLifecycleEnds() {
         Application app = submitted(Thematic.TRANSITION_ECOLOGIQUE, TargetPublic.JEUNES, 1, TWENTY_K);

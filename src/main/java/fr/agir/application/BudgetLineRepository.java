@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface BudgetLineRepository extends JpaRepository<BudgetLine, Long> {
+    @Query("select b from BudgetLine b where b.applicationId = ?1 order by b.grantYear asc, b.id asc")
     List<BudgetLine> findByApplicationIdOrderByGrantYearAscIdAsc(Long applicationId);
 
     @Modifying(flushAutomatically = true)

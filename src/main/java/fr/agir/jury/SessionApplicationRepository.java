@@ -6,10 +6,13 @@ import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SessionApplicationRepository extends JpaRepository<SessionApplication, Long> {
+    @Query("select s from SessionApplication s where s.sessionId = ?1 order by s.applicationId asc")
     List<SessionApplication> findBySessionIdOrderByApplicationId(Long sessionId);
 
+    @Query("select s from SessionApplication s where s.sessionId = ?1 and s.applicationId = ?2")
     Optional<SessionApplication> findBySessionIdAndApplicationId(Long sessionId, Long applicationId);
 
+    @Query("select s from SessionApplication s where s.applicationId = ?1")
     List<SessionApplication> findByApplicationId(Long applicationId);
 
     @Query("select a.applicationId from SessionApplication a, JurySession s where a.sessionId = s.id and s.campaignId = ?1")

@@ -6,6 +6,7 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 public interface ReportAccountLineRepository extends JpaRepository<ReportAccountLine, Long> {
+    @Query("select r from ReportAccountLine r where r.reportId = ?1 order by r.id asc")
     List<ReportAccountLine> findByReportIdOrderById(Long reportId);
 
     @Modifying(flushAutomatically = true)

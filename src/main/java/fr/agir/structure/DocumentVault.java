@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -282,7 +283,7 @@ public class DocumentVault {
     private Upload store(Long structureId, DocumentType type, String name, UploadChecks.Format format, Path bytes,
                          String sha256, LocalDate validUntil) {
         Optional<StructureDocument> same =
-                documents.findFirstByStructureIdAndTypeAndSha256OrderByVersionNumberDesc(structureId, type, sha256);
+                documents.withContent(structureId, type, sha256, Limit.of(1)).stream().findFirst();
         if (same.isPresent()) {
             return new Upload(same.get(), false);
         }

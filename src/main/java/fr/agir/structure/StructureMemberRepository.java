@@ -13,9 +13,12 @@ public interface StructureMemberRepository extends JpaRepository<StructureMember
     @Query("select m from StructureMember m where m.structureId = ?1 and m.username = ?2")
     Optional<StructureMember> findByStructureIdAndUsername(Long structureId, String username);
 
+    @Query("select s from StructureMember s where s.username = ?1")
     List<StructureMember> findByUsername(String username);
 
+    @Query("select s from StructureMember s where s.structureId = ?1 order by s.id asc")
     List<StructureMember> findByStructureIdOrderByIdAsc(Long structureId);
 
+    @Query("select s from StructureMember s where s.structureId in ?1")
     List<StructureMember> findByStructureIdIn(java.util.Collection<Long> structureIds);
 }

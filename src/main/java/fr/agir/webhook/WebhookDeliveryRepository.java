@@ -27,9 +27,12 @@ interface WebhookDeliveryRepository extends JpaRepository<WebhookDelivery, Long>
             + "and d.status = fr.agir.webhook.WebhookDelivery.Status.PENDING and d.nextAttemptAt <= :asOf")
     int claim(@Param("id") Long id, @Param("asOf") Instant asOf, @Param("leaseEnd") Instant leaseEnd);
 
+    @Query("select w from WebhookDelivery w where w.endpointId = ?1 and w.status = ?2")
     List<WebhookDelivery> findByEndpointIdAndStatus(Long endpointId, WebhookDelivery.Status status);
 
+    @Query("select w from WebhookDelivery w order by w.id desc")
     Page<WebhookDelivery> findAllByOrderByIdDesc(Pageable page);
 
+    @Query("select w from WebhookDelivery w where w.endpointId = ?1 order by w.id desc")
     Page<WebhookDelivery> findByEndpointIdOrderByIdDesc(Long endpointId, Pageable page);
 }

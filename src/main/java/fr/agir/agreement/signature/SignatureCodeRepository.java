@@ -17,6 +17,7 @@ interface SignatureCodeRepository extends JpaRepository<SignatureCode, Long> {
             + "(select max(d.id) from SignatureCode d where d.documentKey = :key and d.login = :login)")
     Optional<SignatureCode> findLatestForUpdate(@Param("key") String documentKey, @Param("login") String login);
 
+    @Query("select s from SignatureCode s where s.documentKey = ?1 and s.login = ?2 and s.usedAt is null")
     List<SignatureCode> findByDocumentKeyAndLoginAndUsedAtIsNull(String documentKey, String login);
 
     /** Spends the code if nobody spent it meanwhile: 1 when this call did (the row stays locked until commit). It leaves the persistence context alone: the signature goes on with the entities it loaded. */

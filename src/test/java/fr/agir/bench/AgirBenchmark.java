@@ -819,7 +819,9 @@ public final class AgirBenchmark {
         md.append("- MariaDB: ").append(serverVersion()).append(" at ").append(settings.dbHost()).append('\n');
         md.append("- engine: ").append(engineSettings).append('\n');
         md.append("- settings: `").append(settings.toString().replace("Settings[", "").replaceAll("]$", "")).append("`\n");
-        md.append(String.format("- start-up: %.1f s on an empty database (Flyway and engine schema created)", startupEmpty));
+        md.append(String.format("- start-up of this benchmark's context: %.1f s on an empty database (Flyway and engine schema "
+                + "created; the test classpath and a 512 MB heap: the packaged application's start, as production runs it, "
+                + "is measured by `bench/run coldstart`)", startupEmpty));
         if (!Double.isNaN(startupLoaded)) {
             md.append(String.format("; %.1f s on the loaded database (after the last scale)", startupLoaded));
         }

@@ -96,31 +96,30 @@ class DraftBudgetWriter {
         }
         if (!updated.isEmpty()) {
             StringBuilder cases = new StringBuilder();
-            StringJoiner rows = new StringJoiner(" or ", "(", ")");
-            List<Object> caseArgs = new ArrayList<>();
-            List<Object> rowArgs = new ArrayList<>();
+            List<Object> args = new ArrayList<>();
             for (Map.Entry<Key, BigDecimal> e : updated) {
                 cases.append(" when grant_year = ? and ").append(codeColumn).append(" = ? then ?");
-                caseArgs.addAll(List.of(e.getKey().year(), e.getKey().code(), e.getValue()));
-                rows.add("(grant_year = ? and " + codeColumn + " = ?)");
-                rowArgs.addAll(List.of(e.getKey().year(), e.getKey().code()));
+                args.addAll(List.of(e.getKey().year(), e.getKey().code(), e.getValue()));
             }
-            List<Object> args = new ArrayList<>(caseArgs);
             args.add(applicationId);
-            args.addAll(rowArgs);
             jdbc.update("update " + table + " set amount = case" + cases + " else amount end where application_id = ? and "
-                    + rows, args.toArray());
+                    + rows(codeColumn, updated.stream().map(Map.Entry::getKey).toList(), args), args.toArray());
         }
         if (!deleted.isEmpty()) {
-            StringJoiner rows = new StringJoiner(" or ", "(", ")");
-            List<Object> args = new ArrayList<>();
-            args.add(applicationId);
-            for (Key k : deleted) {
-                rows.add("(grant_year = ? and " + codeColumn + " = ?)");
-                args.add(k.year());
-                args.add(k.code());
-            }
-            jdbc.update("delete from " + table + " where application_id = ? and " + rows, args.toArray());
+            List<Object> args = new ArrayList<>(List.of(applicationId));
+            jdbc.update("delete from " + table + " where application_id = ? and " + rows(codeColumn, deleted, args),
+                    args.toArray());
         }
+    }
+
+    /** {@code ((grant_year = ? and code = ?) or …)} for these rows, their values added to {@code args}. */
+    private static String rows(String codeColumn, List<Key> keys, List<Object> args) {
+        StringJoiner rows = new StringJoiner(" or ", "(", ")");
+        for (Key k : keys) {
+            rows.add("(grant_year = ? and " + codeColumn + " = ?)");
+            args.add(k.year());
+            args.add(k.code());
+        }
+        return rows.toString();
     }
 }

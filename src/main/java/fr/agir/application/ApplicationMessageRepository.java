@@ -9,6 +9,6 @@ interface ApplicationMessageRepository extends JpaRepository<ApplicationMessage,
     List<ApplicationMessage> findByApplicationIdOrderBySentAtAscIdAsc(Long applicationId);
 
     @org.springframework.data.jpa.repository.Modifying(flushAutomatically = true)
-    @org.springframework.data.jpa.repository.Query("delete from ApplicationMessage m where m.applicationId = ?1")
+    @Query("delete from ApplicationMessage m where m.applicationId = ?1")
     void deleteByApplicationId(Long applicationId);
 }

@@ -18,7 +18,7 @@ public interface ReportRepository extends JpaRepository<Report, Long> {
     List<Report> findByApplicationIdInOrderByDueDate(java.util.Collection<Long> applicationIds);
 
     /** Every report on the structure's grants, by grant then year. */
-    @org.springframework.data.jpa.repository.Query("""
+    @Query("""
             select r from Report r, fr.agir.application.Application a
              where a.id = r.applicationId and a.structureId = :structureId
              order by r.applicationId, r.grantYear""")

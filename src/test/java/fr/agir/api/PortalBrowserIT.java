@@ -256,7 +256,10 @@ class PortalBrowserIT extends BrowserTestSupport {
         // A message to the DIEESS, kept in the application's thread.
         browser.type("Écrire à la DIEESS", "Bonjour, le RIB a changé : je l'ai mis à jour.");
         browser.find(By.xpath("//button[normalize-space()='Envoyer le message']")).click();
-        browser.await(d -> d.getCurrentUrl().contains("/portail/candidatures/" + applicationId));
+        // The page sent from is the page come back to: wait for its new notice, not for its address (already there,
+        // so the previous notice could be read while the page reloads, and go stale).
+        browser.await(d -> d.getCurrentUrl().contains("/portail/candidatures/" + applicationId)
+                && d.findElement(By.cssSelector("main .alerte[role=status]")).getText().contains("Votre message est envoyé"));
         assertThat(notice()).contains("Votre message est envoyé");
         assertThat(browser.text()).contains("le RIB a changé");
         checkPage();
